@@ -1,0 +1,623 @@
+package dev.ecsnet.domain.net;
+
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Taggable;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The EC2 network of one account in one region: VPCs, subnets, security groups and network interfaces, and the
+ * operations that change them. Every operation validates completely before it changes anything, so a refused call
+ * leaves no trace. Used only on the engine thread.
+ */
+public final class Network {
+    private static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
+
+    private final String accountId;
+    private final String region;
+    private final IdSource ids;
+    private final Clock clock;
+    private final List<AvailabilityZone> zones;
+    private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
+    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
+    private final Set<String> publicIps = new HashSet<>();
+    private final String dhcpOptionsId;
+
+    public Network(String accountId, String region, IdSource ids, Clock clock) {
+        this.accountId = accountId;
+        this.region = region;
+        this.ids = ids;
+        this.clock = clock;
+        this.zones = AvailabilityZone.of(region);
+        this.dhcpOptionsId = ids.resourceId("dopt");
+        createDefaultVpc();
+    }
+
+    /** Every account has a default VPC 172.31.0.0/16 with a /20 default subnet in each Availability Zone. */
+    private void createDefaultVpc() {
+        Vpc vpc = insertVpc(Cidr.parse(DEFAULT_VPC_CIDR).orElseThrow(), "default", true);
+        for (int i = 0; i < zones.size(); i++) {
+            Cidr cidr = new Cidr(vpc.cidr().addressAt(i * 4096L), 20);
+            insertSubnet(vpc, cidr, zones.get(i), true);
+        }
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public List<AvailabilityZone> zones() {
+        return zones;
+    }
+
+    // ---- VPCs -------------------------------------------------------------------------------------------------
+
+    public Collection<Vpc> vpcs() {
+        return vpcs.values();
+    }
+
+    public Vpc vpc(String id) {
+        Vpc vpc = vpcs.get(id);
+        if (vpc == null) {
+            throw DomainException.notFound("InvalidVpcID.NotFound", "The vpc ID '" + id + "' does not exist");
+        }
+        return vpc;
+    }
+
+    public Optional<Vpc> defaultVpc() {
+        return vpcs.values().stream().filter(Vpc::isDefault).findFirst();
+    }
+
+    public Vpc createVpc(String cidrBlock, String instanceTenancy, Map<String, String> tags) {
+        Cidr cidr = Cidr.parse(cidrBlock).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                "Value (" + cidrBlock + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
+        if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28) {
+            throw DomainException.invalid("InvalidVpc.Range", "The CIDR '" + cidrBlock + "' is invalid.");
+        }
+        String tenancy = instanceTenancy == null ? "default" : instanceTenancy;
+        if (!tenancy.equals("default") && !tenancy.equals("dedicated")) {
+            throw DomainException.invalid("InvalidParameterValue",
+                    "Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
+        }
+        Vpc vpc = insertVpc(cidr, tenancy, false);
+        vpc.tags().putAll(tags);
+        return vpc;
+    }
+
+    private Vpc insertVpc(Cidr cidr, String tenancy, boolean isDefault) {
+        Vpc vpc = new Vpc(ids.resourceId("vpc"), cidr, ids.resourceId("vpc-cidr-assoc"), accountId, isDefault, tenancy, dhcpOptionsId);
+        vpcs.put(vpc.id(), vpc);
+        SecurityGroup sg = insertSecurityGroup(vpc.id(), "default", "default VPC security group");
+        sg.rules.add(rule(sg, false, "-1", -1, -1, null, null, null, sg.id(), null));
+        vpc.setDefaultSecurityGroupId(sg.id());
+        return vpc;
+    }
+
+    public void deleteVpc(String id) {
+        Vpc vpc = vpc(id);
+        boolean hasSubnets = subnets.values().stream().anyMatch(s -> s.vpcId().equals(id));
+        boolean hasGroups = securityGroups.values().stream().anyMatch(g -> g.vpcId().equals(id) && !g.isDefault());
+        boolean hasEnis = networkInterfaces.values().stream().anyMatch(n -> n.vpcId().equals(id));
+        if (hasSubnets || hasGroups || hasEnis) {
+            throw DomainException.dependency("DependencyViolation", "The vpc '" + id + "' has dependencies and cannot be deleted.");
+        }
+        securityGroups.values().removeIf(g -> g.vpcId().equals(vpc.id()));
+        vpcs.remove(id);
+    }
+
+    public void modifyVpcAttribute(String id, Boolean dnsSupport, Boolean dnsHostnames, Boolean addressUsageMetrics) {
+        Vpc vpc = vpc(id);
+        int given = (dnsSupport != null ? 1 : 0) + (dnsHostnames != null ? 1 : 0) + (addressUsageMetrics != null ? 1 : 0);
+        if (given != 1) {
+            throw DomainException.invalid("InvalidParameterCombination", "Fields for multiple attribute types specified: "
+                    + (given == 0 ? "none" : "enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics"));
+        }
+        if (Boolean.TRUE.equals(dnsHostnames) && !vpc.enableDnsSupport()) {
+            throw DomainException.invalid("InvalidParameterValue", "Cannot enable DNS hostnames if DNS resolution is not enabled for the VPC.");
+        }
+        if (dnsSupport != null) {
+            vpc.setEnableDnsSupport(dnsSupport);
+        }
+        if (dnsHostnames != null) {
+            vpc.setEnableDnsHostnames(dnsHostnames);
+        }
+        if (addressUsageMetrics != null) {
+            vpc.setEnableNetworkAddressUsageMetrics(addressUsageMetrics);
+        }
+    }
+
+    // ---- Subnets ----------------------------------------------------------------------------------------------
+
+    public Collection<Subnet> subnets() {
+        return subnets.values();
+    }
+
+    public Subnet subnet(String id) {
+        Subnet subnet = subnets.get(id);
+        if (subnet == null) {
+            throw DomainException.notFound("InvalidSubnetID.NotFound", "The subnet ID '" + id + "' does not exist");
+        }
+        return subnet;
+    }
+
+    public Optional<Subnet> findSubnet(String id) {
+        return Optional.ofNullable(subnets.get(id));
+    }
+
+    /** {@code zoneName} or {@code zoneId} picks the zone; with neither, the zone with the fewest subnets of the VPC. */
+    public Subnet createSubnet(String vpcId, String cidrBlock, String zoneName, String zoneId, Map<String, String> tags) {
+        Vpc vpc = vpc(vpcId);
+        Cidr cidr = Cidr.parse(cidrBlock).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                "Value (" + cidrBlock + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
+        if (!vpc.cidr().contains(cidr) || cidr.prefixLength() < 16 || cidr.prefixLength() > 28) {
+            throw DomainException.invalid("InvalidSubnet.Range", "The CIDR '" + cidrBlock + "' is invalid.");
+        }
+        for (Subnet other : subnets.values()) {
+            if (other.vpcId().equals(vpcId) && other.cidr().overlaps(cidr)) {
+                throw DomainException.conflict("InvalidSubnet.Conflict", "The CIDR '" + cidrBlock + "' conflicts with another subnet");
+            }
+        }
+        AvailabilityZone zone = pickZone(vpcId, zoneName, zoneId);
+        Subnet subnet = insertSubnet(vpc, cidr, zone, false);
+        subnet.tags().putAll(tags);
+        return subnet;
+    }
+
+    private AvailabilityZone pickZone(String vpcId, String zoneName, String zoneId) {
+        String names = zones.stream().map(AvailabilityZone::name).collect(Collectors.joining(", "));
+        if (zoneName != null) {
+            return zones.stream().filter(z -> z.name().equals(zoneName)).findFirst().orElseThrow(() ->
+                    DomainException.invalid("InvalidParameterValue", "Value (" + zoneName + ") for parameter availabilityZone is invalid. "
+                            + "Subnets can currently only be created in the following availability zones: " + names + "."));
+        }
+        if (zoneId != null) {
+            String zoneIds = zones.stream().map(AvailabilityZone::zoneId).collect(Collectors.joining(", "));
+            return zones.stream().filter(z -> z.zoneId().equals(zoneId)).findFirst().orElseThrow(() ->
+                    DomainException.invalid("InvalidParameterValue", "Value (" + zoneId + ") for parameter availabilityZoneId is invalid. "
+                            + "Subnets can currently only be created in the following availability zones: " + zoneIds + "."));
+        }
+        AvailabilityZone best = zones.get(0);
+        long fewest = Long.MAX_VALUE;
+        for (AvailabilityZone z : zones) {
+            long n = subnets.values().stream().filter(s -> s.vpcId().equals(vpcId) && s.zone().equals(z)).count();
+            if (n < fewest) {
+                fewest = n;
+                best = z;
+            }
+        }
+        return best;
+    }
+
+    private Subnet insertSubnet(Vpc vpc, Cidr cidr, AvailabilityZone zone, boolean defaultForAz) {
+        String id = ids.resourceId("subnet");
+        Subnet subnet = new Subnet(id, vpc.id(), cidr, zone, accountId, defaultForAz, new SubnetIpPool(cidr, ids.derive(id)));
+        subnets.put(id, subnet);
+        return subnet;
+    }
+
+    public void deleteSubnet(String id) {
+        subnet(id);
+        if (networkInterfaces.values().stream().anyMatch(n -> n.subnetId().equals(id))) {
+            throw DomainException.dependency("DependencyViolation", "The subnet '" + id + "' has dependencies and cannot be deleted.");
+        }
+        subnets.remove(id);
+    }
+
+    public void modifySubnetMapPublicIpOnLaunch(String id, boolean value) {
+        subnet(id).setMapPublicIpOnLaunch(value);
+    }
+
+    // ---- Security groups --------------------------------------------------------------------------------------
+
+    public Collection<SecurityGroup> securityGroups() {
+        return securityGroups.values();
+    }
+
+    public SecurityGroup securityGroup(String id) {
+        SecurityGroup sg = securityGroups.get(id);
+        if (sg == null) {
+            if (!id.matches("sg-[0-9a-f]{8}([0-9a-f]{9})?")) {
+                throw DomainException.invalid("InvalidGroupId.Malformed", "The security group ID '" + id + "' is malformed");
+            }
+            throw DomainException.notFound("InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
+        }
+        return sg;
+    }
+
+    public Optional<SecurityGroup> findSecurityGroup(String id) {
+        return Optional.ofNullable(securityGroups.get(id));
+    }
+
+    /** Finds a group by name in a VPC (the default VPC when {@code vpcId} is null), as GroupName parameters do. */
+    public SecurityGroup securityGroupByName(String vpcId, String name) {
+        String vpc = vpcId != null ? vpcId : defaultVpc().map(Vpc::id).orElse("");
+        return securityGroups.values().stream().filter(g -> g.vpcId().equals(vpc) && g.name().equals(name)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("InvalidGroup.NotFound",
+                        "The security group '" + name + "' does not exist in default VPC '" + vpc + "'"));
+    }
+
+    public SecurityGroup createSecurityGroup(String vpcId, String name, String description, Map<String, String> tags) {
+        String vpc = vpcId != null ? vpc(vpcId).id() : defaultVpc().map(Vpc::id).orElseThrow(() ->
+                DomainException.invalid("VPCIdNotSpecified", "No default VPC for this user"));
+        if (name == null || name.isEmpty() || name.length() > 255) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + name + ") for parameter GroupName is invalid. Length must be 1 to 255 characters.");
+        }
+        if (name.startsWith("sg-")) {
+            throw DomainException.invalid("InvalidParameterValue", "Group names may not be in the format sg-*.");
+        }
+        if (name.equals("default")) {
+            throw DomainException.invalid("InvalidGroup.Reserved", "The security group name 'default' is reserved");
+        }
+        if (description == null || description.isEmpty() || description.length() > 255) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + description + ") for parameter GroupDescription is invalid. Length must be 1 to 255 characters.");
+        }
+        if (securityGroups.values().stream().anyMatch(g -> g.vpcId().equals(vpc) && g.name().equals(name))) {
+            throw DomainException.conflict("InvalidGroup.Duplicate", "The security group '" + name + "' already exists for VPC '" + vpc + "'");
+        }
+        SecurityGroup sg = insertSecurityGroup(vpc, name, description);
+        sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
+        sg.tags().putAll(tags);
+        return sg;
+    }
+
+    private SecurityGroup insertSecurityGroup(String vpcId, String name, String description) {
+        SecurityGroup sg = new SecurityGroup(ids.resourceId("sg"), name, description, vpcId, accountId);
+        securityGroups.put(sg.id(), sg);
+        if (sg.isDefault()) {
+            sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
+        }
+        return sg;
+    }
+
+    private SecurityGroupRule rule(SecurityGroup sg, boolean egress, String protocol, int from, int to, String v4, String v6,
+                                   String prefixList, String group, String description) {
+        return new SecurityGroupRule(ids.resourceId("sgr"), sg.id(), accountId, egress, protocol, from, to, v4, v6,
+                prefixList, group, description, Map.of());
+    }
+
+    public void deleteSecurityGroup(String id) {
+        SecurityGroup sg = securityGroup(id);
+        if (sg.isDefault()) {
+            throw DomainException.invalid("CannotDelete", "the specified group: \"" + id + "\" name: \"default\" cannot be deleted by a user");
+        }
+        boolean usedByEni = networkInterfaces.values().stream().anyMatch(n -> n.groupIds().contains(id));
+        boolean referenced = securityGroups.values().stream().filter(g -> !g.id().equals(id))
+                .anyMatch(g -> g.rules.stream().anyMatch(r -> id.equals(r.referencedGroupId())));
+        if (usedByEni || referenced) {
+            throw DomainException.dependency("DependencyViolation", "resource " + id + " has a dependent object");
+        }
+        securityGroups.remove(id);
+    }
+
+    /** Adds rules; refuses the whole call if one of them exists already or is malformed. Returns the new rules. */
+    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions) {
+        SecurityGroup sg = securityGroup(groupId);
+        List<SecurityGroupRule> added = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            for (SecurityGroupRule r : expand(sg, egress, p)) {
+                boolean exists = sg.rules.stream().anyMatch(x -> x.sameRuleAs(r)) || added.stream().anyMatch(x -> x.sameRuleAs(r));
+                if (exists) {
+                    throw DomainException.conflict("InvalidPermission.Duplicate", "the specified rule \"peer: " + r.peer() + ", "
+                            + protocolLabel(r.protocol()) + ", from port: " + r.fromPort() + ", to port: " + r.toPort()
+                            + ", ALLOW\" already exists");
+                }
+                added.add(r);
+            }
+        }
+        sg.rules.addAll(added);
+        return added;
+    }
+
+    /**
+     * Removes rules named by permission or by rule id. Permissions that match no rule are returned as unknown, as
+     * EC2's {@code unknownIpPermissionSet} does; unknown rule ids refuse the call.
+     */
+    public List<IpPermission> revoke(String groupId, boolean egress, List<IpPermission> permissions, List<String> ruleIds) {
+        SecurityGroup sg = securityGroup(groupId);
+        List<SecurityGroupRule> toRemove = new ArrayList<>();
+        for (String ruleId : ruleIds) {
+            SecurityGroupRule r = sg.rules.stream().filter(x -> x.ruleId().equals(ruleId) && x.egress() == egress).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("InvalidSecurityGroupRuleId.NotFound",
+                            "The security group rule ID '" + ruleId + "' does not exist"));
+            toRemove.add(r);
+        }
+        List<IpPermission> unknown = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            List<SecurityGroupRule> wanted = expand(sg, egress, p);
+            List<IpPermission.Peer> missing = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                SecurityGroupRule w = wanted.get(i);
+                Optional<SecurityGroupRule> found = sg.rules.stream().filter(x -> x.sameRuleAs(w)).findFirst();
+                if (found.isPresent()) {
+                    toRemove.add(found.get());
+                } else {
+                    missing.add(p.peers().get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                unknown.add(new IpPermission(p.protocol(), p.fromPort(), p.toPort(), missing));
+            }
+        }
+        sg.rules.removeAll(toRemove);
+        return unknown;
+    }
+
+    public void updateRuleDescriptions(String groupId, boolean egress, List<IpPermission> permissions) {
+        SecurityGroup sg = securityGroup(groupId);
+        List<SecurityGroupRule> updated = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            for (SecurityGroupRule w : expand(sg, egress, p)) {
+                SecurityGroupRule existing = sg.rules.stream().filter(x -> x.sameRuleAs(w)).findFirst().orElseThrow(() ->
+                        DomainException.notFound("InvalidPermission.NotFound", "The specified rule does not exist in this security group."));
+                updated.add(existing.withDescription(w.description()));
+            }
+        }
+        for (SecurityGroupRule u : updated) {
+            sg.rules.replaceAll(x -> x.ruleId().equals(u.ruleId()) ? u : x);
+        }
+    }
+
+    private static String protocolLabel(String protocol) {
+        return switch (protocol) {
+            case "-1" -> "ALL";
+            case "tcp", "udp", "icmp" -> protocol.toUpperCase(java.util.Locale.ROOT);
+            default -> protocol;
+        };
+    }
+
+    private List<SecurityGroupRule> expand(SecurityGroup sg, boolean egress, IpPermission p) {
+        String protocol = normalizeProtocol(p.protocol());
+        int from;
+        int to;
+        switch (protocol) {
+            case "-1" -> {
+                from = -1;
+                to = -1;
+            }
+            case "tcp", "udp" -> {
+                if (p.fromPort() == null || p.toPort() == null) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.");
+                }
+                from = p.fromPort();
+                to = p.toPort();
+                if (from < 0 || to > 65535 || from > to) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid port range (" + from + ", " + to + ") specified. Ports must be between 0 and 65535 and the from port must not be greater than the to port.");
+                }
+            }
+            case "icmp" -> {
+                from = p.fromPort() == null ? -1 : p.fromPort();
+                to = p.toPort() == null ? -1 : p.toPort();
+                if (from < -1 || from > 255 || to < -1 || to > 255) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid value for ICMP type (" + from + ") or code (" + to + ").");
+                }
+            }
+            default -> {
+                from = p.fromPort() == null ? -1 : p.fromPort();
+                to = p.toPort() == null ? -1 : p.toPort();
+            }
+        }
+        if (p.peers().isEmpty()) {
+            throw DomainException.invalid("InvalidParameterValue", "The request must contain a source or destination (CIDR block, prefix list or security group).");
+        }
+        List<SecurityGroupRule> out = new ArrayList<>();
+        for (IpPermission.Peer peer : p.peers()) {
+            String v4 = null;
+            String v6 = null;
+            String pl = null;
+            String group = null;
+            switch (peer.kind()) {
+                case CIDR_IPV4 -> {
+                    v4 = Cidr.parse(peer.value()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                            "CIDR block " + peer.value() + " is malformed"));
+                }
+                case CIDR_IPV6 -> {
+                    if (peer.value() == null || !peer.value().matches("[0-9a-fA-F:]+/\\d{1,3}")) {
+                        throw DomainException.invalid("InvalidParameterValue", "CIDR block " + peer.value() + " is malformed");
+                    }
+                    v6 = peer.value();
+                }
+                case PREFIX_LIST -> pl = peer.value();
+                case GROUP -> {
+                    SecurityGroup ref = securityGroup(peer.value());
+                    if (!ref.vpcId().equals(sg.vpcId())) {
+                        throw DomainException.invalid("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
+                    }
+                    group = ref.id();
+                }
+                default -> throw new IllegalStateException();
+            }
+            out.add(rule(sg, egress, protocol, from, to, v4, v6, pl, group, peer.description()));
+        }
+        return out;
+    }
+
+    static String normalizeProtocol(String protocol) {
+        if (protocol == null) {
+            throw DomainException.invalid("MissingParameter", "The request must contain the parameter ipProtocol");
+        }
+        String p = protocol.toLowerCase(java.util.Locale.ROOT);
+        return switch (p) {
+            case "-1", "all" -> "-1";
+            case "tcp", "6" -> "tcp";
+            case "udp", "17" -> "udp";
+            case "icmp", "1" -> "icmp";
+            default -> {
+                if (p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255) {
+                    yield p;
+                }
+                throw DomainException.invalid("InvalidParameterValue", "Invalid value '" + protocol + "' for IP protocol. Unknown protocol.");
+            }
+        };
+    }
+
+    // ---- Network interfaces -----------------------------------------------------------------------------------
+
+    public Collection<NetworkInterface> networkInterfaces() {
+        return networkInterfaces.values();
+    }
+
+    public NetworkInterface networkInterface(String id) {
+        NetworkInterface eni = networkInterfaces.get(id);
+        if (eni == null) {
+            throw DomainException.notFound("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '" + id + "' does not exist");
+        }
+        return eni;
+    }
+
+    public Optional<NetworkInterface> findNetworkInterface(String id) {
+        return Optional.ofNullable(networkInterfaces.get(id));
+    }
+
+    /** What a caller asks for when creating an ENI; null fields take EC2's defaults. */
+    public record EniRequest(String subnetId, String description, List<String> groupIds, String privateIpAddress,
+                             String interfaceType, String requesterId, Map<String, String> tags) {
+    }
+
+    /**
+     * Creates an ENI with an address from its subnet. Groups default to the VPC's default group and must belong
+     * to the subnet's VPC. A full subnet answers {@code InsufficientFreeAddressesInSubnet}.
+     */
+    public NetworkInterface createNetworkInterface(EniRequest request) {
+        Subnet subnet = subnet(request.subnetId());
+        Vpc vpc = vpc(subnet.vpcId());
+        List<String> groups = request.groupIds() == null || request.groupIds().isEmpty()
+                ? List.of(vpc.defaultSecurityGroupId()) : List.copyOf(new java.util.LinkedHashSet<>(request.groupIds()));
+        for (String g : groups) {
+            if (!securityGroup(g).vpcId().equals(vpc.id())) {
+                throw DomainException.invalid("InvalidParameterValue", "Security group " + g + " and subnet " + subnet.id() + " belong to different networks.");
+            }
+        }
+        int address;
+        if (request.privateIpAddress() != null) {
+            long ip = Ipv4.parse(request.privateIpAddress());
+            if (ip < 0 || !subnet.cidr().contains((int) ip)) {
+                throw DomainException.invalid("InvalidParameterValue", "Address " + request.privateIpAddress() + " does not fall within the subnet's address range");
+            }
+            if (subnet.pool().isReserved((int) ip)) {
+                throw DomainException.invalid("InvalidParameterValue", "Address " + request.privateIpAddress() + " is in subnet's reserved address range");
+            }
+            if (!subnet.pool().take((int) ip)) {
+                throw DomainException.conflict("InvalidIPAddress.InUse", "The specified address is already in use.");
+            }
+            address = (int) ip;
+        } else {
+            if (subnet.availableIpAddressCount() == 0) {
+                // what CreateNetworkInterface answers today; ECS reports the same event as InsufficientFreeAddressesInSubnet
+                throw DomainException.capacity("InvalidParameterValue", "There aren't sufficient free Ipv4 addresses or prefixes");
+            }
+            address = subnet.pool().allocate(subnet.id());
+        }
+        String type = request.interfaceType() == null ? "interface" : request.interfaceType();
+        NetworkInterface eni = new NetworkInterface(ids.resourceId("eni"), subnet.id(), vpc.id(), subnet.zone(), accountId,
+                ids.macAddress(), address, request.description() == null ? "" : request.description(), groups, type, request.requesterId());
+        if (request.tags() != null) {
+            eni.tags().putAll(request.tags());
+        }
+        networkInterfaces.put(eni.id(), eni);
+        return eni;
+    }
+
+    /** Attaches an ENI to an (AWS-owned, for Fargate) host; the ENI becomes {@code in-use}. */
+    public EniAttachment attach(String eniId, String instanceId, String instanceOwnerId, int deviceIndex) {
+        NetworkInterface eni = networkInterface(eniId);
+        EniAttachment a = new EniAttachment(ids.resourceId("eni-attach"), instanceId, instanceOwnerId, deviceIndex, 0,
+                "attached", clock.now(), false);
+        eni.setAttachment(a);
+        return a;
+    }
+
+    public void detach(String eniId) {
+        networkInterface(eniId).setAttachment(null);
+    }
+
+    /** Gives the ENI an Amazon-owned public IPv4 address (ECS {@code assignPublicIp=ENABLED}). */
+    public String assignPublicIp(String eniId) {
+        NetworkInterface eni = networkInterface(eniId);
+        String ip;
+        do {
+            // addresses from 3.80.0.0/12, a range AWS uses for auto-assigned public IPs; data only, never contacted
+            int a = (3 << 24) | (80 << 16) + ids.nextInt(1 << 20);
+            ip = Ipv4.format(a);
+        } while (!publicIps.add(ip) || ip.endsWith(".0") || ip.endsWith(".255"));
+        eni.setPublicIp(ip);
+        return ip;
+    }
+
+    /** Deletes an ENI as its owner. Attached ENIs, and ENIs another AWS service manages, cannot be deleted by users. */
+    public void deleteNetworkInterface(String id) {
+        NetworkInterface eni = networkInterface(id);
+        if (eni.attachment().isPresent()) {
+            throw DomainException.invalid("InvalidParameterValue", "Network interface '" + id + "' is currently in use.");
+        }
+        release(eni);
+    }
+
+    /** Deletes an ENI on behalf of the service that manages it (ECS at task stop): detaches and frees its address. */
+    public void deleteManagedNetworkInterface(String id) {
+        NetworkInterface eni = networkInterface(id);
+        eni.setAttachment(null);
+        release(eni);
+    }
+
+    private void release(NetworkInterface eni) {
+        subnet(eni.subnetId()).pool().release(eni.privateIp());
+        eni.publicIp().ifPresent(publicIps::remove);
+        networkInterfaces.remove(eni.id());
+    }
+
+    // ---- Tags -------------------------------------------------------------------------------------------------
+
+    /** Any taggable resource of this network by id; the error names the resource type its prefix implies. */
+    public Taggable taggable(String id) {
+        String prefix = id.contains("-") ? id.substring(0, id.lastIndexOf('-')) : id;
+        return switch (prefix) {
+            case "vpc" -> vpc(id);
+            case "subnet" -> subnet(id);
+            case "sg" -> securityGroup(id);
+            case "eni" -> networkInterface(id);
+            default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
+        };
+    }
+
+    public List<Taggable> allTaggables() {
+        List<Taggable> all = new ArrayList<>();
+        all.addAll(vpcs.values());
+        all.addAll(subnets.values());
+        all.addAll(securityGroups.values());
+        all.addAll(networkInterfaces.values());
+        return all;
+    }
+
+    public void createTags(List<String> resourceIds, Map<String, String> tags) {
+        List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
+        targets.forEach(t -> t.tags().putAll(tags));
+    }
+
+    /** Removes tags; a null value removes the key whatever its value, a non-null value only on an exact match. */
+    public void deleteTags(List<String> resourceIds, Map<String, String> tags) {
+        List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
+        for (Taggable t : targets) {
+            tags.forEach((k, v) -> {
+                if (v == null || v.equals(t.tags().get(k))) {
+                    t.tags().remove(k);
+                }
+            });
+        }
+    }
+}

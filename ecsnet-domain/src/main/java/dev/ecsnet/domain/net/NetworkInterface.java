@@ -1,0 +1,141 @@
+package dev.ecsnet.domain.net;
+
+import dev.ecsnet.domain.common.Taggable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An elastic network interface with one primary private IPv4 address taken from its subnet's pool. */
+public final class NetworkInterface implements Taggable {
+    private final String id;
+    private final String subnetId;
+    private final String vpcId;
+    private final AvailabilityZone zone;
+    private final String ownerId;
+    private final String macAddress;
+    private final int privateIp;
+    private final String description;
+    private final List<String> groupIds;
+    private final String interfaceType;
+    private final String requesterId;
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private EniAttachment attachment;
+    private String publicIp;
+    private boolean sourceDestCheck = true;
+
+    NetworkInterface(String id, String subnetId, String vpcId, AvailabilityZone zone, String ownerId, String macAddress,
+                     int privateIp, String description, List<String> groupIds, String interfaceType, String requesterId) {
+        this.id = id;
+        this.subnetId = subnetId;
+        this.vpcId = vpcId;
+        this.zone = zone;
+        this.ownerId = ownerId;
+        this.macAddress = macAddress;
+        this.privateIp = privateIp;
+        this.description = description;
+        this.groupIds = List.copyOf(groupIds);
+        this.interfaceType = interfaceType;
+        this.requesterId = requesterId;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public String subnetId() {
+        return subnetId;
+    }
+
+    public String vpcId() {
+        return vpcId;
+    }
+
+    public AvailabilityZone zone() {
+        return zone;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String macAddress() {
+        return macAddress;
+    }
+
+    public int privateIp() {
+        return privateIp;
+    }
+
+    public String privateIpAddress() {
+        return Ipv4.format(privateIp);
+    }
+
+    public String privateDnsName() {
+        return Ipv4.privateDnsName(privateIp, zone.region());
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> groupIds() {
+        return groupIds;
+    }
+
+    public String interfaceType() {
+        return interfaceType;
+    }
+
+    /** Requester-managed ENIs (ECS task ENIs, NAT gateways, endpoints) were created by an AWS service for you. */
+    public boolean requesterManaged() {
+        return requesterId != null;
+    }
+
+    public Optional<String> requesterId() {
+        return Optional.ofNullable(requesterId);
+    }
+
+    public String status() {
+        return attachment != null ? "in-use" : "available";
+    }
+
+    public Optional<EniAttachment> attachment() {
+        return Optional.ofNullable(attachment);
+    }
+
+    void setAttachment(EniAttachment value) {
+        attachment = value;
+    }
+
+    public Optional<String> publicIp() {
+        return Optional.ofNullable(publicIp);
+    }
+
+    void setPublicIp(String value) {
+        publicIp = value;
+    }
+
+    /** EC2's public DNS name for the public IP: {@code ec2-3-80-3-41.compute-1.amazonaws.com} in us-east-1. */
+    public Optional<String> publicDnsName() {
+        return publicIp().map(ip -> {
+            String host = "ec2-" + ip.replace('.', '-');
+            return "us-east-1".equals(zone.region()) ? host + ".compute-1.amazonaws.com" : host + "." + zone.region() + ".compute.amazonaws.com";
+        });
+    }
+
+    public boolean sourceDestCheck() {
+        return sourceDestCheck;
+    }
+
+    void setSourceDestCheck(boolean value) {
+        sourceDestCheck = value;
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        return tags;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ecsnet.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns an HTTP request into an {@link AwsRequest}: finds the service (SigV4 credential scope, then
+ * {@code X-Amz-Target} prefix, then {@code Action}+{@code Version}), the operation, the caller's account and region.
+ * Signatures are not verified. Any header shape is tolerated; what cannot be routed becomes a {@link Failure}.
+ */
+public final class RequestDecoder {
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private final List<ServiceSpec> services;
+
+    public RequestDecoder(List<ServiceSpec> services) {
+        this.services = List.copyOf(services);
+    }
+
+    /** A request that cannot be routed; {@code service} is the best guess for the error envelope, if any. */
+    public static final class Failure extends RuntimeException {
+        private final transient Optional<ServiceSpec> service;
+        private final AwsError error;
+
+        Failure(ServiceSpec service, AwsError error) {
+            super(error.getMessage(), null, false, false);
+            this.service = Optional.ofNullable(service);
+            this.error = error;
+        }
+
+        public Optional<ServiceSpec> service() {
+            return service;
+        }
+
+        public AwsError error() {
+            return error;
+        }
+    }
+
+    record Credential(String accessKey, String region, String service) {
+    }
+
+    public AwsRequest decode(HttpExchange http, String requestId) {
+        Credential cred = credential(http);
+        String account = cred.accessKey() != null && cred.accessKey().matches("\\d{12}") ? cred.accessKey() : DEFAULT_ACCOUNT;
+        String region = cred.region() != null && cred.region().matches("[a-z]{2}(-[a-z]+)+-\\d+") ? cred.region() : DEFAULT_REGION;
+
+        Optional<String> target = http.header("x-amz-target");
+        if (target.isPresent()) {
+            String t = target.get().trim();
+            int dot = t.lastIndexOf('.');
+            String prefix = dot < 0 ? t : t.substring(0, dot);
+            String op = dot < 0 ? "" : t.substring(dot + 1);
+            ServiceSpec spec = services.stream()
+                    .filter(s -> s.protocol() == AwsProtocol.JSON_1_1 && s.targetPrefix().equals(prefix))
+                    .findFirst().orElse(null);
+            if (spec == null || op.isEmpty()) {
+                ServiceSpec envelope = spec != null ? spec : ServiceSpec.json("unknown", "", prefix);
+                throw new Failure(envelope, AwsError.badRequest("UnknownOperationException", null));
+            }
+            ObjectNode params;
+            try {
+                params = Json11Codec.parseBody(http.body());
+            } catch (AwsError e) {
+                throw new Failure(spec, e);
+            }
+            return new AwsRequest(spec, op, account, region, requestId, params);
+        }
+
+        Map<String, String> flat = new LinkedHashMap<>(FormParams.parse(http.query()));
+        if (http.body() != null && http.body().length > 0) {
+            flat.putAll(FormParams.parse(new String(http.body(), StandardCharsets.UTF_8)));
+        }
+        String action = flat.remove("Action");
+        String version = flat.remove("Version");
+        ServiceSpec spec = services.stream()
+                .filter(s -> s.protocol() != AwsProtocol.JSON_1_1)
+                .filter(s -> cred.service() == null || s.signingName().equals(cred.service()))
+                .filter(s -> version == null || s.apiVersion().equals(version))
+                .findFirst()
+                .or(() -> services.stream().filter(s -> s.protocol() != AwsProtocol.JSON_1_1)
+                        .filter(s -> version != null && s.apiVersion().equals(version)).findFirst())
+                .orElse(null);
+        if (spec == null) {
+            ServiceSpec envelope = ServiceSpec.query(cred.service() == null ? "unknown" : cred.service(), "", "");
+            String what = action == null ? "The request" : "The action " + action;
+            throw new Failure(envelope, AwsError.badRequest("InvalidAction", what + " is not valid for this web service."));
+        }
+        if (action == null || action.isBlank()) {
+            throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"));
+        }
+        return new AwsRequest(spec, action, account, region, requestId, FormParams.fold(flat));
+    }
+
+    static Credential credential(HttpExchange http) {
+        String scope = http.header("authorization")
+                .map(RequestDecoder::credentialFromAuthorization)
+                .orElseGet(() -> FormParams.parse(http.query()).get("X-Amz-Credential"));
+        if (scope == null) {
+            return new Credential(null, null, null);
+        }
+        String[] parts = scope.trim().split("/");
+        String accessKey = parts.length > 0 && !parts[0].isBlank() ? parts[0] : null;
+        String region = parts.length > 2 ? parts[2] : null;
+        String service = parts.length > 3 ? parts[3] : null;
+        return new Credential(accessKey, region, service);
+    }
+
+    private static String credentialFromAuthorization(String authorization) {
+        int at = authorization.indexOf("Credential=");
+        if (at < 0) {
+            return null;
+        }
+        int end = authorization.indexOf(',', at);
+        String value = authorization.substring(at + "Credential=".length(), end < 0 ? authorization.length() : end);
+        return value.trim();
+    }
+}

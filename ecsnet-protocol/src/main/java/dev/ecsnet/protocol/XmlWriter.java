@@ -1,0 +1,96 @@
+package dev.ecsnet.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/** A minimal, escaping-correct XML builder for the query protocols' answers. */
+final class XmlWriter {
+    private final StringBuilder out = new StringBuilder(512);
+
+    XmlWriter declaration() {
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        return this;
+    }
+
+    XmlWriter open(String name) {
+        out.append('<').append(name).append('>');
+        return this;
+    }
+
+    XmlWriter open(String name, String xmlns) {
+        out.append('<').append(name).append(" xmlns=\"").append(escape(xmlns)).append("\">");
+        return this;
+    }
+
+    XmlWriter close(String name) {
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    XmlWriter element(String name, String text) {
+        return open(name).text(text).close(name);
+    }
+
+    XmlWriter text(String text) {
+        out.append(escape(text));
+        return this;
+    }
+
+    /** Writes an object's fields as elements; arrays repeat {@code listItemName} elements inside the field's element. */
+    XmlWriter fields(JsonNode object, String listItemName) {
+        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            value(e.getKey(), e.getValue(), listItemName);
+        }
+        return this;
+    }
+
+    private void value(String name, JsonNode v, String listItemName) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return;
+        }
+        open(name);
+        if (v.isObject()) {
+            fields(v, listItemName);
+        } else if (v.isArray()) {
+            for (JsonNode item : v) {
+                value(listItemName, item, listItemName);
+            }
+        } else {
+            text(v.asText());
+        }
+        close(name);
+    }
+
+    static String escape(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&apos;";
+                default -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' ? "&#x" + Integer.toHexString(c) + ";" : null;
+            };
+            if (rep != null) {
+                if (b == null) {
+                    b = new StringBuilder(s.length() + 16).append(s, 0, i);
+                }
+                b.append(rep);
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
