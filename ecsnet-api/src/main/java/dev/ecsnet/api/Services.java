@@ -1,0 +1,17 @@
+package dev.ecsnet.api;
+
+import dev.ecsnet.api.ec2.Ec2Handler;
+import dev.ecsnet.api.ecs.EcsHandler;
+import dev.ecsnet.api.sts.StsHandler;
+
+import java.util.List;
+
+/** Every service ecsnet serves. A new service is added here and nowhere else. */
+public final class Services {
+    private Services() {
+    }
+
+    public static List<ServiceHandler> all() {
+        return List.of(new Ec2Handler(), new EcsHandler(), new StsHandler());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ecsnet.api.ec2;
+
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.ParamErrors;
+import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.ServiceSpec;
+
+/**
+ * EC2 (EC2 Query protocol, API version 2016-11-15). Operations live in one class per resource family
+ * ({@link Ec2VpcOps}, {@link Ec2SubnetOps}, ...); this class only assembles them.
+ */
+public final class Ec2Handler implements ServiceHandler, ParamErrors {
+    public static final ServiceSpec SPEC = ServiceSpec.ec2Query("ec2", "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/");
+    private final OperationTable operations = new OperationTable();
+
+    public Ec2Handler() {
+        Ec2RegionOps.register(operations);
+        Ec2VpcOps.register(operations);
+        Ec2SubnetOps.register(operations);
+        Ec2SecurityGroupOps.register(operations);
+        Ec2NetworkInterfaceOps.register(operations);
+        Ec2TagOps.register(operations);
+    }
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public OperationTable operations() {
+        return operations;
+    }
+
+    @Override
+    public AwsError unknownOperation(String operation) {
+        return AwsError.badRequest("InvalidAction", "The action " + operation + " is not valid for this web service.");
+    }
+
+    @Override
+    public AwsError missingParameter(String name) {
+        return AwsError.badRequest("MissingParameter", "The request must contain the parameter " + name);
+    }
+
+    @Override
+    public AwsError invalidParameter(String name) {
+        return AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + name);
+    }
+}

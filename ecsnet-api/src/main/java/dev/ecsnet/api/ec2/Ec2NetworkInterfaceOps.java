@@ -1,0 +1,154 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.domain.net.EniAttachment;
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkInterface;
+import dev.ecsnet.protocol.AwsError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** CreateNetworkInterface, DescribeNetworkInterfaces, DeleteNetworkInterface. */
+final class Ec2NetworkInterfaceOps {
+    private static final Set<String> USER_INTERFACE_TYPES = Set.of("interface", "efa", "efa-only", "trunk");
+
+    private Ec2NetworkInterfaceOps() {
+    }
+
+    static void register(OperationTable t) {
+        t.register("CreateNetworkInterface", Ec2NetworkInterfaceOps::createNetworkInterface);
+        t.register("DescribeNetworkInterfaces", Ec2NetworkInterfaceOps::describeNetworkInterfaces);
+        t.register("DeleteNetworkInterface", Ec2NetworkInterfaceOps::deleteNetworkInterface);
+    }
+
+    private static Ec2Filters<NetworkInterface> filters(Network net) {
+        return Ec2Filters.<NetworkInterface>taggable()
+                .field("network-interface-id", NetworkInterface::id)
+                .field("subnet-id", NetworkInterface::subnetId)
+                .field("vpc-id", NetworkInterface::vpcId)
+                .field("availability-zone", n -> n.zone().name())
+                .field("availability-zone-id", n -> n.zone().zoneId())
+                .multi("group-id", NetworkInterface::groupIds)
+                .multi("group-name", n -> n.groupIds().stream().map(g -> net.findSecurityGroup(g).map(x -> x.name()).orElse("")).toList())
+                .field("private-ip-address", NetworkInterface::privateIpAddress)
+                .field("addresses.private-ip-address", NetworkInterface::privateIpAddress)
+                .field("addresses.primary", n -> true)
+                .field("private-dns-name", NetworkInterface::privateDnsName)
+                .field("mac-address", NetworkInterface::macAddress)
+                .field("status", NetworkInterface::status)
+                .field("description", NetworkInterface::description)
+                .field("interface-type", NetworkInterface::interfaceType)
+                .field("owner-id", NetworkInterface::ownerId)
+                .field("requester-managed", NetworkInterface::requesterManaged)
+                .field("requester-id", n -> n.requesterId().orElse(null))
+                .field("source-dest-check", NetworkInterface::sourceDestCheck)
+                .field("association.public-ip", n -> n.publicIp().orElse(null))
+                .field("association.ip-owner-id", n -> n.publicIp().map(ip -> "amazon").orElse(null))
+                .field("attachment.attachment-id", n -> n.attachment().map(EniAttachment::attachmentId).orElse(null))
+                .field("attachment.instance-id", n -> n.attachment().map(EniAttachment::instanceId).orElse(null))
+                .field("attachment.instance-owner-id", n -> n.attachment().map(EniAttachment::instanceOwnerId).orElse(null))
+                .field("attachment.device-index", n -> n.attachment().map(EniAttachment::deviceIndex).orElse(null))
+                .field("attachment.status", n -> n.attachment().map(EniAttachment::status).orElse(null))
+                .field("attachment.delete-on-termination", n -> n.attachment().map(EniAttachment::deleteOnTermination).orElse(null));
+    }
+
+    static ObjectNode render(Network net, NetworkInterface n) {
+        ObjectNode o = Ec2Shapes.object()
+                .put("networkInterfaceId", n.id())
+                .put("subnetId", n.subnetId())
+                .put("vpcId", n.vpcId())
+                .put("availabilityZone", n.zone().name())
+                .put("availabilityZoneId", n.zone().zoneId())
+                .put("description", n.description())
+                .put("ownerId", n.ownerId());
+        n.requesterId().ifPresent(r -> o.put("requesterId", r));
+        o.put("requesterManaged", n.requesterManaged())
+                .put("status", n.status())
+                .put("macAddress", n.macAddress())
+                .put("privateIpAddress", n.privateIpAddress())
+                .put("privateDnsName", n.privateDnsName())
+                .put("sourceDestCheck", n.sourceDestCheck());
+        ArrayNode groups = o.putArray("groupSet");
+        for (String g : n.groupIds()) {
+            groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse(""));
+        }
+        n.attachment().ifPresent(a -> {
+            ObjectNode att = o.putObject("attachment")
+                    .put("attachmentId", a.attachmentId())
+                    .put("attachTime", Ec2Shapes.time(a.attachTime()))
+                    .put("deleteOnTermination", a.deleteOnTermination())
+                    .put("deviceIndex", a.deviceIndex())
+                    .put("networkCardIndex", a.networkCardIndex());
+            if (a.instanceId() != null) {
+                att.put("instanceId", a.instanceId());
+            }
+            att.put("instanceOwnerId", a.instanceOwnerId()).put("status", a.status());
+        });
+        ObjectNode association = n.publicIp().map(ip -> Ec2Shapes.object()
+                .put("ipOwnerId", "amazon")
+                .put("publicDnsName", n.publicDnsName().orElse(""))
+                .put("publicIp", ip)).orElse(null);
+        if (association != null) {
+            o.set("association", association);
+        }
+        o.put("interfaceType", n.interfaceType());
+        o.set("ipv6AddressesSet", Ec2Shapes.array());
+        ObjectNode primary = o.putArray("privateIpAddressesSet").addObject()
+                .put("privateIpAddress", n.privateIpAddress())
+                .put("privateDnsName", n.privateDnsName())
+                .put("primary", true);
+        if (association != null) {
+            primary.set("association", association.deepCopy());
+        }
+        o.set("tagSet", Ec2Shapes.tagSet(n.tags()));
+        return o;
+    }
+
+    static ObjectNode createNetworkInterface(Call call) {
+        Params p = call.params();
+        String type = p.string("InterfaceType").orElse(null);
+        if (type != null && !USER_INTERFACE_TYPES.contains(type)) {
+            throw AwsError.badRequest("InvalidParameterValue", "Value (" + type + ") for parameter interfaceType is invalid.");
+        }
+        if (p.has("SecondaryPrivateIpAddressCount") || p.has("PrivateIpAddresses") || p.has("Ipv6AddressCount") || p.has("Ipv6Addresses")) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet models one primary private IPv4 address per network interface; "
+                    + "secondary and IPv6 addresses are not supported.");
+        }
+        Network net = call.state().network();
+        NetworkInterface eni = net.createNetworkInterface(new Network.EniRequest(p.required("SubnetId"),
+                p.string("Description").orElse(null), p.strings("SecurityGroupId"), p.string("PrivateIpAddress").orElse(null),
+                type, null, Ec2Shapes.tagsFor(p, "network-interface")));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("networkInterface", render(net, eni));
+        return out;
+    }
+
+    static ObjectNode describeNetworkInterfaces(Call call) {
+        Network net = call.state().network();
+        List<String> ids = call.params().strings("NetworkInterfaceId");
+        List<NetworkInterface> enis = new ArrayList<>();
+        if (ids.isEmpty()) {
+            enis.addAll(net.networkInterfaces());
+        } else {
+            ids.stream().distinct().map(net::networkInterface).forEach(enis::add);
+        }
+        var page = Ec2Pages.page(filters(net).apply(enis, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        ArrayNode set = Ec2Shapes.array();
+        page.items().forEach(n -> set.add(render(net, n)));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("networkInterfaceSet", set);
+        page.putToken(out);
+        return out;
+    }
+
+    static ObjectNode deleteNetworkInterface(Call call) {
+        call.state().network().deleteNetworkInterface(call.params().required("NetworkInterfaceId"));
+        return Ec2Shapes.object().put("return", true);
+    }
+}

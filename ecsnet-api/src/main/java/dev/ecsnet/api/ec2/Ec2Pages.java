@@ -1,0 +1,62 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.protocol.AwsError;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code MaxResults}/{@code NextToken} paging over an already filtered list. The token encodes the offset; it is
+ * opaque to clients, as EC2's are.
+ */
+final class Ec2Pages {
+    private Ec2Pages() {
+    }
+
+    record Page<T>(List<T> items, Optional<String> nextToken) {
+        void putToken(ObjectNode out) {
+            nextToken.ifPresent(t -> out.put("nextToken", t));
+        }
+    }
+
+    static <T> Page<T> page(List<T> all, Params params, int min, int max) {
+        Optional<Integer> maxResults = params.integer("MaxResults");
+        if (maxResults.isPresent() && (maxResults.get() < min || maxResults.get() > max)) {
+            throw AwsError.badRequest("InvalidParameterValue", "Value ( " + maxResults.get()
+                    + " ) for parameter maxResults is invalid. Parameter must be between " + min + " and " + max + ".");
+        }
+        int start = params.string("NextToken").map(Ec2Pages::decode).orElse(0);
+        if (start > all.size()) {
+            start = all.size();
+        }
+        if (maxResults.isEmpty()) {
+            return new Page<>(all.subList(start, all.size()), Optional.empty());
+        }
+        int end = Math.min(all.size(), start + maxResults.get());
+        Optional<String> next = end < all.size() ? Optional.of(encode(end)) : Optional.empty();
+        return new Page<>(all.subList(start, end), next);
+    }
+
+    private static String encode(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("ecsnet:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decode(String token) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (s.startsWith("ecsnet:")) {
+                int offset = Integer.parseInt(s.substring(7));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw AwsError.badRequest("InvalidParameterValue", "Value ( " + token + " ) for parameter NextToken is invalid. The token is invalid.");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Params;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pieces shared by EC2 answers and requests: tag sets, TagSpecifications, timestamps. */
+final class Ec2Shapes {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Ec2Shapes() {
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    static ArrayNode tagSet(Map<String, String> tags) {
+        ArrayNode set = array();
+        tags.forEach((k, v) -> set.addObject().put("key", k).put("value", v));
+        return set;
+    }
+
+    /** Tags of the TagSpecifications for {@code resourceType}; others are ignored as EC2 ignores them. */
+    static Map<String, String> tagsFor(Params params, String resourceType) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Params spec : params.list("TagSpecification")) {
+            if (spec.string("ResourceType").map(resourceType::equals).orElse(true)) {
+                tags.putAll(tags(spec.list("Tag")));
+            }
+        }
+        return tags;
+    }
+
+    static Map<String, String> tags(List<Params> tagList) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Params t : tagList) {
+            String key = t.string("Key").orElse("");
+            if (key.isEmpty()) {
+                throw dev.ecsnet.protocol.AwsError.badRequest("InvalidParameterValue",
+                        "Value ( '' ) for parameter Tag key is invalid. Tag key cannot be null or empty.");
+            }
+            tags.put(key, t.string("Value").orElse(""));
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.Subnet;
+import dev.ecsnet.protocol.AwsError;
+
+import java.util.List;
+
+/** CreateSubnet, DescribeSubnets (with the live {@code availableIpAddressCount}), DeleteSubnet, ModifySubnetAttribute. */
+final class Ec2SubnetOps {
+    private Ec2SubnetOps() {
+    }
+
+    static void register(OperationTable t) {
+        t.register("CreateSubnet", Ec2SubnetOps::createSubnet);
+        t.register("DescribeSubnets", Ec2SubnetOps::describeSubnets);
+        t.register("DeleteSubnet", Ec2SubnetOps::deleteSubnet);
+        t.register("ModifySubnetAttribute", Ec2SubnetOps::modifySubnetAttribute);
+    }
+
+    private static final Ec2Filters<Subnet> FILTERS = Ec2Filters.<Subnet>taggable()
+            .field("subnet-id", Subnet::id)
+            .field("vpc-id", Subnet::vpcId)
+            .field("cidr-block", s -> s.cidr().toString())
+            .field("cidr", s -> s.cidr().toString())
+            .field("cidrBlock", s -> s.cidr().toString())
+            .field("availability-zone", s -> s.zone().name())
+            .field("availabilityZone", s -> s.zone().name())
+            .field("availability-zone-id", s -> s.zone().zoneId())
+            .field("availabilityZoneId", s -> s.zone().zoneId())
+            .field("available-ip-address-count", Subnet::availableIpAddressCount)
+            .field("default-for-az", Subnet::defaultForAz)
+            .field("defaultForAz", Subnet::defaultForAz)
+            .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
+            .field("owner-id", Subnet::ownerId)
+            .field("state", Subnet::state)
+            .field("subnet-arn", Subnet::arn);
+
+    static ObjectNode render(Subnet s) {
+        ObjectNode o = Ec2Shapes.object()
+                .put("subnetId", s.id())
+                .put("subnetArn", s.arn())
+                .put("state", s.state())
+                .put("vpcId", s.vpcId())
+                .put("cidrBlock", s.cidr().toString())
+                .put("availableIpAddressCount", s.availableIpAddressCount())
+                .put("availabilityZone", s.zone().name())
+                .put("availabilityZoneId", s.zone().zoneId())
+                .put("defaultForAz", s.defaultForAz())
+                .put("mapPublicIpOnLaunch", s.mapPublicIpOnLaunch())
+                .put("mapCustomerOwnedIpOnLaunch", false)
+                .put("ownerId", s.ownerId())
+                .put("assignIpv6AddressOnCreation", false)
+                .put("enableDns64", false)
+                .put("ipv6Native", false);
+        o.set("ipv6CidrBlockAssociationSet", Ec2Shapes.array());
+        o.putObject("privateDnsNameOptionsOnLaunch")
+                .put("hostnameType", "ip-name")
+                .put("enableResourceNameDnsARecord", false)
+                .put("enableResourceNameDnsAAAARecord", false);
+        o.putObject("blockPublicAccessStates").put("internetGatewayBlockMode", "off");
+        o.set("tagSet", Ec2Shapes.tagSet(s.tags()));
+        return o;
+    }
+
+    static ObjectNode createSubnet(Call call) {
+        String vpcId = call.params().required("VpcId");
+        String cidr = call.params().string("CidrBlock").orElseThrow(() ->
+                AwsError.badRequest("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided."));
+        Subnet subnet = call.state().network().createSubnet(vpcId, cidr,
+                call.params().string("AvailabilityZone").orElse(null),
+                call.params().string("AvailabilityZoneId").orElse(null),
+                Ec2Shapes.tagsFor(call.params(), "subnet"));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("subnet", render(subnet).put("state", "available"));
+        return out;
+    }
+
+    static ObjectNode describeSubnets(Call call) {
+        Network net = call.state().network();
+        List<String> ids = call.params().strings("SubnetId");
+        List<Subnet> subnets = ids.isEmpty() ? List.copyOf(net.subnets()) : ids.stream().distinct().map(net::subnet).toList();
+        var page = Ec2Pages.page(FILTERS.apply(subnets, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        ArrayNode set = Ec2Shapes.array();
+        page.items().forEach(s -> set.add(render(s)));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("subnetSet", set);
+        page.putToken(out);
+        return out;
+    }
+
+    static ObjectNode deleteSubnet(Call call) {
+        call.state().network().deleteSubnet(call.params().required("SubnetId"));
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    static ObjectNode modifySubnetAttribute(Call call) {
+        String id = call.params().required("SubnetId");
+        var mapPublic = call.params().child("MapPublicIpOnLaunch").bool("Value");
+        if (mapPublic.isPresent()) {
+            call.state().network().modifySubnetMapPublicIpOnLaunch(id, mapPublic.get());
+        } else {
+            // other subnet attributes (IPv6, DNS64, hostname options) are accepted only as their defaults
+            call.state().network().subnet(id);
+        }
+        return Ec2Shapes.object().put("return", true);
+    }
+}

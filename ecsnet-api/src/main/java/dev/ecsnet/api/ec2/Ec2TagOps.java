@@ -1,0 +1,90 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.domain.common.Taggable;
+import dev.ecsnet.protocol.AwsError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CreateTags, DeleteTags, DescribeTags over every taggable EC2 resource. */
+final class Ec2TagOps {
+    private Ec2TagOps() {
+    }
+
+    static void register(OperationTable t) {
+        t.register("CreateTags", Ec2TagOps::createTags);
+        t.register("DeleteTags", Ec2TagOps::deleteTags);
+        t.register("DescribeTags", Ec2TagOps::describeTags);
+    }
+
+    /** The EC2 resource type name for an id, from its prefix. */
+    static String resourceType(String id) {
+        String prefix = id.substring(0, Math.max(0, id.lastIndexOf('-')));
+        return switch (prefix) {
+            case "vpc" -> "vpc";
+            case "subnet" -> "subnet";
+            case "sg" -> "security-group";
+            case "eni" -> "network-interface";
+            default -> prefix;
+        };
+    }
+
+    record TagRow(String resourceId, String resourceType, String key, String value) {
+    }
+
+    private static final Ec2Filters<TagRow> FILTERS = Ec2Filters.<TagRow>untagged()
+            .field("resource-id", TagRow::resourceId)
+            .field("resource-type", TagRow::resourceType)
+            .field("key", TagRow::key)
+            .field("value", TagRow::value);
+
+    static ObjectNode createTags(Call call) {
+        List<String> resources = call.params().strings("ResourceId");
+        if (resources.isEmpty()) {
+            throw AwsError.badRequest("MissingParameter", "The request must contain the parameter resourceIdSet");
+        }
+        Map<String, String> tags = Ec2Shapes.tags(call.params().list("Tag"));
+        call.state().network().createTags(resources, tags);
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    static ObjectNode deleteTags(Call call) {
+        List<String> resources = call.params().strings("ResourceId");
+        if (resources.isEmpty()) {
+            throw AwsError.badRequest("MissingParameter", "The request must contain the parameter resourceIdSet");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Params t : call.params().list("Tag")) {
+            tags.put(t.required("Key"), t.string("Value").orElse(null));
+        }
+        List<Taggable> targets = resources.stream().map(call.state().network()::taggable).toList();
+        if (tags.isEmpty()) {
+            targets.forEach(t -> t.tags().clear());
+        } else {
+            call.state().network().deleteTags(resources, tags);
+        }
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    static ObjectNode describeTags(Call call) {
+        List<TagRow> rows = new ArrayList<>();
+        for (Taggable t : call.state().network().allTaggables()) {
+            t.tags().forEach((k, v) -> rows.add(new TagRow(t.id(), resourceType(t.id()), k, v)));
+        }
+        var page = Ec2Pages.page(FILTERS.apply(rows, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        ArrayNode set = Ec2Shapes.array();
+        page.items().forEach(r -> set.addObject().put("resourceId", r.resourceId()).put("resourceType", r.resourceType())
+                .put("key", r.key()).put("value", r.value()));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("tagSet", set);
+        page.putToken(out);
+        return out;
+    }
+}

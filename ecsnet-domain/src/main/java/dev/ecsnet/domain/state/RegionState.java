@@ -1,0 +1,38 @@
+package dev.ecsnet.domain.state;
+
+import dev.ecsnet.domain.common.AccountRegion;
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.net.Network;
+
+/**
+ * Everything one account holds in one region. Each service's state is its own object; services reach each other
+ * only through these domain objects (ECS creates its task ENIs through {@link Network}).
+ */
+public final class RegionState {
+    private final AccountRegion key;
+    private final Network network;
+    private final Ecs ecs;
+
+    public RegionState(AccountRegion key, long seed, Clock clock, Scheduler scheduler, TimingProfile timing) {
+        this.key = key;
+        IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
+        this.network = new Network(key.accountId(), key.region(), ids, clock);
+        this.ecs = new Ecs(key, ids, clock, scheduler, timing, network);
+    }
+
+    public AccountRegion key() {
+        return key;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Ecs ecs() {
+        return ecs;
+    }
+}

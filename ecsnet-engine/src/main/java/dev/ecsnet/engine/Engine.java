@@ -1,0 +1,164 @@
+package dev.ecsnet.engine;
+
+import dev.ecsnet.domain.common.AccountRegion;
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.state.RegionState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The single writer. Every command, every read and every timer runs on one thread, so each API call is atomic
+ * across services (an address taken, its ENI created and the task updated happen together or not at all) without
+ * locks. Domain objects never leave this thread: handlers build their answers inside {@link #call}.
+ *
+ * <p>Timers come from the domain through {@link Scheduler}. With the system clock the engine wakes itself when the
+ * next one is due; with a {@link ManualClock} they run only when a test calls {@link #advance(Duration)} (timers due
+ * at "now" also run right after each command, which is what makes {@code INSTANT} timing instant).
+ */
+public final class Engine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+    private static final long CALL_TIMEOUT_SECONDS = 30;
+
+    private record Timer(Instant due, long seq, Runnable action) {
+    }
+
+    private final Clock clock;
+    private final ManualClock manualClock;
+    private final long seed;
+    private final TimingProfile timing;
+    private final ScheduledExecutorService thread;
+    private final Map<AccountRegion, RegionState> regions = new HashMap<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> {
+        int c = a.due().compareTo(b.due());
+        return c != 0 ? c : Long.compare(a.seq(), b.seq());
+    });
+    private long timerSeq;
+    private final Scheduler scheduler = this::schedule;
+
+    public Engine(Clock clock, long seed, TimingProfile timing) {
+        this.clock = clock;
+        this.manualClock = clock instanceof ManualClock m ? m : null;
+        this.seed = seed;
+        this.timing = timing;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ecsnet-engine");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TimingProfile timing() {
+        return timing;
+    }
+
+    /** Runs {@code command} on the engine thread against the caller's region and returns its result. */
+    public <T> T call(AccountRegion key, Function<RegionState, T> command) {
+        return submit(() -> command.apply(region(key)));
+    }
+
+    /** Empties all state: every account and region starts again with only its defaults. Pending timers are dropped. */
+    public void reset() {
+        submit(() -> {
+            regions.clear();
+            timers.clear();
+            return null;
+        });
+    }
+
+    /** Moves a manual clock forward, running every timer that falls due on the way, in order. */
+    public void advance(Duration d) {
+        if (manualClock == null) {
+            throw new IllegalStateException("advance needs a ManualClock");
+        }
+        submit(() -> {
+            Instant target = manualClock.now().plus(d);
+            while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
+                manualClock.advanceTo(timers.peek().due());
+                runDueTimers();
+            }
+            manualClock.advanceTo(target);
+            runDueTimers();
+            return null;
+        });
+    }
+
+    /** The number of timers not yet run; tests use it to drive the clock until nothing is left to do. */
+    public int pendingTimers() {
+        return submit(timers::size);
+    }
+
+    private RegionState region(AccountRegion key) {
+        return regions.computeIfAbsent(key, k -> new RegionState(k, seed, clock, scheduler, timing));
+    }
+
+    private <T> T submit(java.util.concurrent.Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        thread.execute(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+            runDueTimers();
+        });
+        try {
+            return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the engine", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the engine did not answer within " + CALL_TIMEOUT_SECONDS + " s", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void schedule(Duration delay, Runnable action) {
+        Instant due = clock.now().plus(delay);
+        timers.add(new Timer(due, timerSeq++, action));
+        if (manualClock == null && !delay.isZero()) {
+            thread.schedule(this::runDueTimers, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void runDueTimers() {
+        Instant now = clock.now();
+        while (!timers.isEmpty() && !timers.peek().due().isAfter(now)) {
+            Timer t = timers.poll();
+            try {
+                t.action().run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "timer failed: " + e, e);
+            }
+            now = clock.now();
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
