@@ -1,0 +1,87 @@
+package dev.ecsnet.it;
+
+import dev.ecsnet.app.server.EcsnetServer;
+import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.engine.Engine;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real-client scenarios in {@code ../shared/scenarios} against an in-process server. Scenario scripts
+ * use real tools (the AWS CLI, Terraform) that poll with their own sleeps, so here the server runs on the system
+ * clock with INSTANT timing: every lifecycle step completes right after the call that caused it, and no waiter
+ * ever has to wait. A missing tool skips the test with a message saying which.
+ */
+final class Scenarios {
+    private Scenarios() {
+    }
+
+    /** {@code shared/} beside the checkout: $ECSNET_SHARED, or the first {@code shared/scenarios} found walking up. */
+    static Path sharedDir() {
+        String env = System.getenv("ECSNET_SHARED");
+        if (env != null && Files.isDirectory(Path.of(env, "scenarios"))) {
+            return Path.of(env);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared/scenarios"))) {
+                return p.resolve("shared");
+            }
+        }
+        Assumptions.abort("SKIPPED: ../shared/scenarios not found (set ECSNET_SHARED)");
+        throw new IllegalStateException("unreachable");
+    }
+
+    static Optional<Path> onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void requireTools(String... tools) {
+        for (String tool : tools) {
+            if (onPath(tool).isEmpty()) {
+                String message = "SKIPPED: '" + tool + "' is not installed, so this scenario cannot run here";
+                System.out.println(message);
+                Assumptions.abort(message);
+            }
+        }
+    }
+
+    static EcsnetServer startServer() {
+        return new EcsnetServer(new Engine(Instant::now, 7, TimingProfile.INSTANT), "127.0.0.1", 0).start();
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result run(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Path log = Files.createTempFile("ecsnet-scenario", ".log");
+        pb.redirectOutput(log.toFile());
+        Process process = pb.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n(timed out after " + timeoutSeconds + " s)");
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        return new Result(process.exitValue(), output);
+    }
+}
