@@ -2,6 +2,8 @@ package dev.ecsnet.api;
 
 import dev.ecsnet.api.ec2.Ec2Handler;
 import dev.ecsnet.api.ecs.EcsHandler;
+import dev.ecsnet.api.iam.IamHandler;
+import dev.ecsnet.api.logs.LogsHandler;
 import dev.ecsnet.api.sts.StsHandler;
 
 import java.util.List;
@@ -12,6 +14,6 @@ public final class Services {
     }
 
     public static List<ServiceHandler> all() {
-        return List.of(new Ec2Handler(), new EcsHandler(), new StsHandler());
+        return List.of(new Ec2Handler(), new EcsHandler(), new StsHandler(), new IamHandler(), new LogsHandler());
     }
 }

@@ -4,6 +4,7 @@ import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.state.AccountState;
 import dev.ecsnet.domain.state.RegionState;
 
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final long seed;
     private final TimingProfile timing;
     private final ScheduledExecutorService thread;
+    private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<AccountRegion, RegionState> regions = new HashMap<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> {
         int c = a.due().compareTo(b.due());
@@ -77,6 +79,7 @@ public final class Engine implements AutoCloseable {
     public void reset() {
         submit(() -> {
             regions.clear();
+            accounts.clear();
             timers.clear();
             return null;
         });
@@ -105,7 +108,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private RegionState region(AccountRegion key) {
-        return regions.computeIfAbsent(key, k -> new RegionState(k, seed, clock, scheduler, timing));
+        return regions.computeIfAbsent(key, k -> new RegionState(k,
+                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing));
     }
 
     private <T> T submit(java.util.concurrent.Callable<T> work) {

@@ -6,6 +6,7 @@ import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.net.Network;
 
 /**
@@ -14,14 +15,27 @@ import dev.ecsnet.domain.net.Network;
  */
 public final class RegionState {
     private final AccountRegion key;
+    private final AccountState account;
     private final Network network;
     private final Ecs ecs;
+    private final Logs logs;
 
-    public RegionState(AccountRegion key, long seed, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing) {
         this.key = key;
+        this.account = account;
         IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
         this.network = new Network(key.accountId(), key.region(), ids, clock);
         this.ecs = new Ecs(key, ids, clock, scheduler, timing, network);
+        this.logs = new Logs(key, clock);
+    }
+
+    /** The account's global state (IAM), shared by all its regions. */
+    public AccountState account() {
+        return account;
+    }
+
+    public Logs logs() {
+        return logs;
     }
 
     public AccountRegion key() {
