@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * Never throws on odd input: a malformed pair is skipped, a conflict keeps the deeper value.
  */
 public final class FormParams {
+    /** The deepest dotted name folded; deeper names are skipped as malformed. */
+    static final int MAX_DEPTH = 32;
+
     private FormParams() {
     }
 
@@ -48,6 +51,10 @@ public final class FormParams {
         Map<String, Object> root = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : flat.entrySet()) {
             String[] path = e.getKey().split("\\.", -1);
+            if (path.length > MAX_DEPTH) {
+                // no AWS shape nests this deep; folding it would only risk a stack overflow on hostile input
+                continue;
+            }
             Map<String, Object> node = root;
             for (int i = 0; i < path.length - 1; i++) {
                 Object child = node.get(path[i]);

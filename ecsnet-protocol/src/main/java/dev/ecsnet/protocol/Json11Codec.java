@@ -45,7 +45,9 @@ public final class Json11Codec implements ProtocolCodec {
     public WireResponse error(ServiceSpec service, String requestId, AwsError error) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("__type", error.code());
-        body.put("message", error.getMessage());
+        if (error.getMessage() != null) {
+            body.put("message", error.getMessage());
+        }
         return new WireResponse(error.httpStatus(), CONTENT_TYPE,
                 Map.of("x-amzn-RequestId", requestId, "x-amzn-ErrorType", error.code()), write(body));
     }

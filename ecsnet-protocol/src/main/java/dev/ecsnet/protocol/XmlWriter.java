@@ -75,7 +75,11 @@ final class XmlWriter {
                 case '&' -> "&amp;";
                 case '"' -> "&quot;";
                 case '\'' -> "&apos;";
-                default -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' ? "&#x" + Integer.toHexString(c) + ";" : null;
+                // a raw CR would come back as LF after XML end-of-line handling, so it travels as a reference
+                case '\r' -> "&#xD;";
+                // XML 1.0 cannot carry other control characters or U+FFFE/U+FFFF at all, not even as references
+                // (a parser such as the SDK's rejects "&#x1;"), so they become U+FFFD
+                default -> (c < 0x20 && c != '\n' && c != '\t') || c == '\uFFFE' || c == '\uFFFF' ? "\uFFFD" : null;
             };
             if (rep != null) {
                 if (b == null) {
