@@ -25,7 +25,7 @@ public record Cidr(int network, int prefixLength) {
         }
         long ip = Ipv4.parse(text.substring(0, slash));
         String len = text.substring(slash + 1);
-        if (ip < 0 || len.length() > 2 || !len.chars().allMatch(Character::isDigit)) {
+        if (ip < 0 || len.length() > 2 || len.isEmpty() || !len.chars().allMatch(Ipv4::isAsciiDigit)) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(len);

@@ -16,7 +16,7 @@ public final class Ipv4 {
         }
         long value = 0;
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Ipv4::isAsciiDigit)) {
                 return -1L;
             }
             int octet = Integer.parseInt(p);
@@ -26,6 +26,11 @@ public final class Ipv4 {
             value = (value << 8) | octet;
         }
         return value;
+    }
+
+    /** Only 0-9: {@link Character#isDigit} also accepts other scripts' digits, which {@code parseInt} would read. */
+    static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     public static String format(int address) {
