@@ -1,0 +1,181 @@
+package dev.ecsnet.domain.ecs;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One ECS task in awsvpc mode. Mutated only by {@link TaskLifecycleDriver} and {@link Ecs} on the engine thread;
+ * every change bumps {@code version}, as ECS's task state change events do. {@code lastStatus} only moves forward.
+ */
+public final class Task {
+    /** What placement decided and the request asked for; fixed for the task's life. */
+    public record Spec(String id, String arn, Cluster cluster, TaskDefinition taskDefinition, String launchType,
+                       String capacityProviderName, String subnetId, String availabilityZone, List<String> securityGroupIds,
+                       boolean assignPublicIp, String group, Optional<String> startedBy, Map<String, Object> overrides,
+                       Map<String, String> tags, boolean enableExecuteCommand, Instant createdAt) {
+        public Spec {
+            securityGroupIds = List.copyOf(securityGroupIds);
+            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+    }
+
+    private final Spec spec;
+    private final List<TaskContainer> containers;
+    private final TaskAttachment attachment;
+    private TaskLifecycle lastStatus = TaskLifecycle.PROVISIONING;
+    private String desiredStatus = "RUNNING";
+    private long version = 1;
+    private String networkInterfaceId;
+    private String privateIpv4Address;
+    private String stopCode;
+    private String stoppedReason;
+    private Instant stoppingAt;
+    private Instant stoppedAt;
+    private Instant executionStoppedAt;
+    private Instant pullStartedAt;
+    private Instant pullStoppedAt;
+    private Instant startedAt;
+    private Instant connectivityAt;
+
+    Task(Spec spec, List<TaskContainer> containers, TaskAttachment attachment) {
+        this.spec = spec;
+        this.containers = List.copyOf(containers);
+        this.attachment = attachment;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public String arn() {
+        return spec.arn();
+    }
+
+    public List<TaskContainer> containers() {
+        return containers;
+    }
+
+    public TaskAttachment attachment() {
+        return attachment;
+    }
+
+    public TaskLifecycle lastStatus() {
+        return lastStatus;
+    }
+
+    public String desiredStatus() {
+        return desiredStatus;
+    }
+
+    public boolean isStopRequested() {
+        return "STOPPED".equals(desiredStatus);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The task ENI, once PROVISIONING has created it; kept after deletion so stopped tasks still name it. */
+    public Optional<String> networkInterfaceId() {
+        return Optional.ofNullable(networkInterfaceId);
+    }
+
+    public Optional<String> privateIpv4Address() {
+        return Optional.ofNullable(privateIpv4Address);
+    }
+
+    public Optional<String> stopCode() {
+        return Optional.ofNullable(stopCode);
+    }
+
+    public Optional<String> stoppedReason() {
+        return Optional.ofNullable(stoppedReason);
+    }
+
+    public Optional<Instant> stoppingAt() {
+        return Optional.ofNullable(stoppingAt);
+    }
+
+    public Optional<Instant> stoppedAt() {
+        return Optional.ofNullable(stoppedAt);
+    }
+
+    public Optional<Instant> executionStoppedAt() {
+        return Optional.ofNullable(executionStoppedAt);
+    }
+
+    public Optional<Instant> pullStartedAt() {
+        return Optional.ofNullable(pullStartedAt);
+    }
+
+    public Optional<Instant> pullStoppedAt() {
+        return Optional.ofNullable(pullStoppedAt);
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** CONNECTED from the moment the ENI is attached: the task can reach the control plane. */
+    public Optional<String> connectivity() {
+        return connectivityAt == null ? Optional.empty() : Optional.of("CONNECTED");
+    }
+
+    public Optional<Instant> connectivityAt() {
+        return Optional.ofNullable(connectivityAt);
+    }
+
+    // ---- transitions (package-private: only the lifecycle driver and Ecs move a task) -------------------------
+
+    void moveTo(TaskLifecycle next) {
+        if (!lastStatus.canMoveTo(next)) {
+            throw new IllegalStateException("task " + id() + " cannot move from " + lastStatus + " to " + next);
+        }
+        lastStatus = next;
+        version++;
+    }
+
+    void requestStop(String code, String reason, Instant at) {
+        desiredStatus = "STOPPED";
+        stopCode = code;
+        stoppedReason = reason;
+        stoppingAt = at;
+        version++;
+    }
+
+    void networkAttached(String eniId, String ip, Instant at) {
+        networkInterfaceId = eniId;
+        privateIpv4Address = ip;
+        connectivityAt = at;
+        pullStartedAt = at;
+        version++;
+    }
+
+    void containersStarted(Instant at, List<String> runtimeIds) {
+        pullStoppedAt = at;
+        startedAt = at;
+        for (int i = 0; i < containers.size(); i++) {
+            containers.get(i).started(runtimeIds.get(i));
+        }
+        version++;
+    }
+
+    void containersStopped(Instant at) {
+        containers.forEach(TaskContainer::stopped);
+        executionStoppedAt = at;
+        version++;
+    }
+
+    void stopped(Instant at) {
+        stoppedAt = at;
+        moveTo(TaskLifecycle.STOPPED);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ecsnet.domain.ecs;
+
+import dev.ecsnet.domain.common.Clock;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Task definition families and their revisions. Revisions count up from 1 per family and are never reused. */
+public final class TaskDefinitions {
+    private static final Pattern REFERENCE = Pattern.compile("(?:arn:aws[^:]*:ecs:[^:]*:[^:]*:task-definition/)?([^:/]+)(?::(\\d+))?");
+
+    private final EcsArns arns;
+    private final Clock clock;
+    /** family → revisions in order (index = revision - 1); sorted by family for listing. */
+    private final Map<String, List<TaskDefinition>> families = new TreeMap<>();
+
+    TaskDefinitions(EcsArns arns, Clock clock) {
+        this.arns = arns;
+        this.clock = clock;
+    }
+
+    public TaskDefinition register(Map<String, Object> request, Map<String, String> tags) {
+        TaskDefinitionRules.Checked c = TaskDefinitionRules.check(request);
+        List<TaskDefinition> revisions = families.computeIfAbsent(c.family(), f -> new ArrayList<>());
+        int revision = revisions.size() + 1;
+        TaskDefinition td = new TaskDefinition(arns.taskDefinition(c.family(), revision), c.family(), revision,
+                TaskDefinition.ACTIVE, c.document(), c.containers(), c.networkMode(), c.cpu(), c.memory(),
+                c.requiresCompatibilities(), c.compatibilities(), c.requiresAttributes(), clock.now(),
+                arns.rootPrincipal(), Optional.empty(), tags);
+        revisions.add(td);
+        return td;
+    }
+
+    /**
+     * Resolves "family" (latest ACTIVE revision), "family:revision" or an ARN. Any revision, even INACTIVE, can be
+     * named explicitly; a bare family only finds ACTIVE ones.
+     */
+    public Optional<TaskDefinition> find(String reference) {
+        Matcher m = REFERENCE.matcher(reference);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<TaskDefinition> revisions = families.getOrDefault(m.group(1), List.of());
+        if (m.group(2) == null) {
+            for (int i = revisions.size() - 1; i >= 0; i--) {
+                if (revisions.get(i).isActive()) {
+                    return Optional.of(revisions.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+        int revision;
+        try {
+            revision = Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return revision >= 1 && revision <= revisions.size() ? Optional.of(revisions.get(revision - 1)) : Optional.empty();
+    }
+
+    public TaskDefinition describe(String reference) {
+        return find(reference).orElseThrow(() -> EcsErrors.client("Unable to describe task definition."));
+    }
+
+    /** Deregistering needs an explicit revision; deregistering an INACTIVE revision again just returns it. */
+    public TaskDefinition deregister(String reference) {
+        Matcher m = REFERENCE.matcher(reference);
+        if (!m.matches() || m.group(2) == null) {
+            throw EcsErrors.client("Invalid revision number. Number: " + (m.matches() ? "null" : reference));
+        }
+        TaskDefinition td = find(reference).orElseThrow(() -> EcsErrors.client("The specified task definition does not exist."));
+        if (!td.isActive()) {
+            return td;
+        }
+        TaskDefinition inactive = td.deregistered(clock.now());
+        families.get(td.family()).set(td.revision() - 1, inactive);
+        return inactive;
+    }
+
+    /** ListTaskDefinitions: {@code family} is an exact family name (despite the API calling it a prefix). */
+    public List<TaskDefinition> list(Optional<String> family, String status, boolean descending) {
+        List<TaskDefinition> out = new ArrayList<>();
+        families.forEach((f, revisions) -> {
+            if (family.isEmpty() || family.get().equals(f)) {
+                revisions.stream().filter(td -> td.status().equals(status)).forEach(out::add);
+            }
+        });
+        Comparator<TaskDefinition> order = Comparator.comparing(TaskDefinition::family).thenComparingInt(TaskDefinition::revision);
+        out.sort(descending ? order.reversed() : order);
+        return out;
+    }
+
+    /** ListTaskDefinitionFamilies: ACTIVE = has an active revision, INACTIVE = has none, ALL = both. */
+    public List<String> familyNames(Optional<String> prefix, String status) {
+        List<String> out = new ArrayList<>();
+        families.forEach((f, revisions) -> {
+            boolean active = revisions.stream().anyMatch(TaskDefinition::isActive);
+            boolean wanted = switch (status) {
+                case "ACTIVE" -> active;
+                case "INACTIVE" -> !active;
+                default -> true;
+            };
+            if (wanted && prefix.map(f::startsWith).orElse(true)) {
+                out.add(f);
+            }
+        });
+        return out;
+    }
+}

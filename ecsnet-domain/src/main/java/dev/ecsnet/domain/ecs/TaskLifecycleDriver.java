@@ -1,0 +1,157 @@
+package dev.ecsnet.domain.ecs;
+
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkInterface;
+import dev.ecsnet.domain.net.Subnet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Moves tasks through their lifecycle on timers from the {@link TimingProfile}:
+ * <pre>
+ *   PROVISIONING --provisioning()--> PENDING --pending()--> RUNNING          (ENI created and attached on the first step)
+ *   RUNNING  --stop--> DEACTIVATING --deactivating()--> STOPPING --stopping()--> DEPROVISIONING --deprovisioning()--> STOPPED
+ *   PENDING  --stop--> STOPPING ...;  PROVISIONING --stop or no address--> DEPROVISIONING ... STOPPED
+ * </pre>
+ * Every step first checks that the task is still where the step expects it, because a stop can overtake a step
+ * that was already scheduled; a stale step does nothing. The ENI is deleted (and its address freed) in the same
+ * step that makes the task STOPPED, so a STOPPED task never holds an address.
+ */
+final class TaskLifecycleDriver {
+    /** The AWS-owned account that requests and hosts Fargate task ENIs (shown as RequesterId / InstanceOwnerId). */
+    static final String FARGATE_ACCOUNT = "578734482556";
+
+    private final EcsArns arns;
+    private final IdSource ids;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final TimingProfile timing;
+    private final Network network;
+
+    TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network) {
+        this.arns = arns;
+        this.ids = ids;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.timing = timing;
+        this.network = network;
+    }
+
+    void launched(Task task) {
+        after(timing.provisioning(), task, TaskLifecycle.PROVISIONING, this::provision);
+    }
+
+    /** Starts the stop path from wherever the task is; a task already stopping keeps its course. */
+    void stopRequested(Task task) {
+        switch (task.lastStatus()) {
+            case PROVISIONING -> {
+                task.moveTo(TaskLifecycle.DEPROVISIONING);
+                task.containersStopped(clock.now());
+                after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);
+            }
+            case PENDING -> {
+                task.moveTo(TaskLifecycle.STOPPING);
+                after(timing.stopping(), task, TaskLifecycle.STOPPING, this::deprovision);
+            }
+            case ACTIVATING, RUNNING -> {
+                task.moveTo(TaskLifecycle.DEACTIVATING);
+                after(timing.deactivating(), task, TaskLifecycle.DEACTIVATING, this::stopContainers);
+            }
+            default -> {
+                // DEACTIVATING and later: already on the stop path
+            }
+        }
+    }
+
+    private void after(Duration delay, Task task, TaskLifecycle expected, java.util.function.Consumer<Task> step) {
+        scheduler.schedule(delay, () -> {
+            if (task.lastStatus() == expected) {
+                step.accept(task);
+            }
+        });
+    }
+
+    private void provision(Task task) {
+        Task.Spec spec = task.spec();
+        Optional<Subnet> subnet = network.findSubnet(spec.subnetId());
+        if (subnet.isEmpty()) {
+            failToStart(task, "InvalidSubnetID.NotFound");
+            return;
+        }
+        if (subnet.get().availableIpAddressCount() == 0) {
+            failToStart(task, "InsufficientFreeAddressesInSubnet");
+            return;
+        }
+        NetworkInterface eni;
+        try {
+            eni = network.createNetworkInterface(new Network.EniRequest(spec.subnetId(),
+                    arns.attachment(task.attachment().id()), spec.securityGroupIds(), null, "interface", FARGATE_ACCOUNT, Map.of()));
+        } catch (DomainException e) {
+            // e.g. a security group deleted since RunTask; ECS reports the EC2 error code
+            failToStart(task, e.code());
+            return;
+        }
+        network.attach(eni.id(), null, FARGATE_ACCOUNT, 1);
+        if (spec.assignPublicIp()) {
+            network.assignPublicIp(eni.id());
+        }
+        TaskAttachment a = task.attachment();
+        a.putDetail("networkInterfaceId", eni.id());
+        a.putDetail("macAddress", eni.macAddress());
+        a.putDetail("privateDnsName", eni.privateDnsName());
+        a.putDetail("privateIPv4Address", eni.privateIpAddress());
+        a.setStatus(AttachmentStatus.ATTACHED);
+        task.networkAttached(eni.id(), eni.privateIpAddress(), clock.now());
+        task.moveTo(TaskLifecycle.PENDING);
+        after(timing.pending(), task, TaskLifecycle.PENDING, this::start);
+    }
+
+    private void start(Task task) {
+        List<String> runtimeIds = new ArrayList<>();
+        for (int i = 0; i < task.containers().size(); i++) {
+            runtimeIds.add(task.id() + "-" + ids.hex(10));
+        }
+        task.containersStarted(clock.now(), runtimeIds);
+        task.moveTo(TaskLifecycle.RUNNING);
+    }
+
+    private void stopContainers(Task task) {
+        task.moveTo(TaskLifecycle.STOPPING);
+        after(timing.stopping(), task, TaskLifecycle.STOPPING, this::deprovision);
+    }
+
+    private void deprovision(Task task) {
+        task.containersStopped(clock.now());
+        task.attachment().setStatus(AttachmentStatus.DETACHING);
+        task.moveTo(TaskLifecycle.DEPROVISIONING);
+        after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);
+    }
+
+    private void finishStop(Task task) {
+        task.networkInterfaceId().flatMap(network::findNetworkInterface)
+                .ifPresent(eni -> network.deleteManagedNetworkInterface(eni.id()));
+        task.attachment().setStatus(AttachmentStatus.DELETED);
+        task.stopped(clock.now());
+    }
+
+    /** The ENI could not be created: the task stops without ever running, and RunTask has already answered 200. */
+    private void failToStart(Task task, String ec2ErrorCode) {
+        String where = task.spec().assignPublicIp() ? "Create Network Interface with public IP assignment enabled in subnet '"
+                : "Create Network Interface in subnet '";
+        task.requestStop("TaskFailedToStart", "Unexpected EC2 error while attempting to " + where + task.spec().subnetId()
+                + "': " + ec2ErrorCode, clock.now());
+        task.attachment().setStatus(AttachmentStatus.FAILED);
+        task.containersStopped(clock.now());
+        task.moveTo(TaskLifecycle.DEPROVISIONING);
+        after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);
+    }
+}

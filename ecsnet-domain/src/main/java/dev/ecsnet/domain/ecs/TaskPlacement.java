@@ -1,0 +1,102 @@
+package dev.ecsnet.domain.ecs;
+
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.SecurityGroup;
+import dev.ecsnet.domain.net.Subnet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.ecsnet.domain.ecs.EcsErrors.invalidParameter;
+
+/**
+ * Checks an awsvpcConfiguration against the network and spreads tasks over its subnets: round-robin over the
+ * distinct Availability Zones (so N tasks over N subnets in N zones get one each), and round-robin over the
+ * subnets within a zone. The starting zone rotates from call to call, as ECS's spread does.
+ */
+final class TaskPlacement {
+
+    /** A checked configuration: subnets grouped by zone, and the groups to put on each ENI. */
+    record Checked(Map<String, List<Subnet>> subnetsByZone, List<String> securityGroupIds, boolean assignPublicIp) {
+    }
+
+    private final Network network;
+    private int rotation;
+
+    TaskPlacement(Network network) {
+        this.network = network;
+    }
+
+    Checked check(TaskLaunch.AwsvpcConfiguration config) {
+        List<String> subnetIds = config.subnets();
+        if (subnetIds.isEmpty()) {
+            throw invalidParameter("subnets can not be empty.");
+        }
+        if (subnetIds.size() > 16) {
+            throw invalidParameter("subnets can have at most 16 items.");
+        }
+        if (config.securityGroups().size() > 5) {
+            throw invalidParameter("securityGroups can have at most 5 items.");
+        }
+        boolean publicIp = switch (config.assignPublicIp().orElse("DISABLED")) {
+            case "ENABLED" -> true;
+            case "DISABLED" -> false;
+            default -> throw invalidParameter("assignPublicIp must be ENABLED or DISABLED.");
+        };
+        List<Subnet> subnets = new ArrayList<>();
+        for (String id : subnetIds) {
+            Optional<Subnet> s = network.findSubnet(id);
+            if (s.isEmpty()) {
+                throw invalidParameter("Error retrieving subnet information for [" + String.join(", ", subnetIds)
+                        + "]: The subnet ID '" + id + "' does not exist (ErrorCode: InvalidSubnetID.NotFound)");
+            }
+            if (subnets.stream().noneMatch(x -> x.id().equals(id))) {
+                subnets.add(s.get());
+            }
+        }
+        String vpcId = subnets.get(0).vpcId();
+        if (subnets.stream().anyMatch(s -> !s.vpcId().equals(vpcId))) {
+            // AWS's wording for this case is not known; this states the rule from the API reference
+            throw invalidParameter("The subnets provided must all belong to the same VPC.");
+        }
+        List<String> groups = new ArrayList<>();
+        for (String id : config.securityGroups()) {
+            Optional<SecurityGroup> sg = network.findSecurityGroup(id);
+            if (sg.isEmpty()) {
+                throw invalidParameter("Error retrieving security group information for [" + String.join(", ", config.securityGroups())
+                        + "]: The security group '" + id + "' does not exist (ErrorCode: InvalidGroup.NotFound)");
+            }
+            if (!sg.get().vpcId().equals(vpcId)) {
+                throw invalidParameter("Security group " + id + " does not appear to belong to the same VPC as the input subnets.");
+            }
+            if (!groups.contains(id)) {
+                groups.add(id);
+            }
+        }
+        if (groups.isEmpty()) {
+            groups.add(network.vpc(vpcId).defaultSecurityGroupId());
+        }
+        Map<String, List<Subnet>> byZone = new LinkedHashMap<>();
+        for (Subnet s : subnets) {
+            byZone.computeIfAbsent(s.zone().name(), z -> new ArrayList<>()).add(s);
+        }
+        return new Checked(byZone, groups, publicIp);
+    }
+
+    /** One subnet per task, spread as described above. */
+    List<Subnet> place(Checked checked, int count) {
+        List<List<Subnet>> zones = new ArrayList<>(checked.subnetsByZone().values());
+        int start = rotation++;
+        int[] nextInZone = new int[zones.size()];
+        List<Subnet> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int z = Math.floorMod(start + i, zones.size());
+            List<Subnet> inZone = zones.get(z);
+            out.add(inZone.get(nextInZone[z]++ % inZone.size()));
+        }
+        return out;
+    }
+}
