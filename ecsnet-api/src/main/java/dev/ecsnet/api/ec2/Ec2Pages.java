@@ -25,9 +25,15 @@ final class Ec2Pages {
 
     static <T> Page<T> page(List<T> all, Params params, int min, int max) {
         Optional<Integer> maxResults = params.integer("MaxResults");
-        if (maxResults.isPresent() && (maxResults.get() < min || maxResults.get() > max)) {
+        // AWS's wording, "greater than 5" though 5 itself is accepted (confirmed for DescribeInstances); the text
+        // for too large a value is a best guess
+        if (maxResults.isPresent() && maxResults.get() < min) {
             throw AwsError.badRequest("InvalidParameterValue", "Value ( " + maxResults.get()
-                    + " ) for parameter maxResults is invalid. Parameter must be between " + min + " and " + max + ".");
+                    + " ) for parameter maxResults is invalid. Expecting a value greater than " + min + ".");
+        }
+        if (maxResults.isPresent() && maxResults.get() > max) {
+            throw AwsError.badRequest("InvalidParameterValue", "Value ( " + maxResults.get()
+                    + " ) for parameter maxResults is invalid. Expecting a value less than or equal to " + max + ".");
         }
         int start = params.string("NextToken").map(Ec2Pages::decode).orElse(0);
         if (start > all.size()) {

@@ -313,9 +313,8 @@ public final class Network {
             for (SecurityGroupRule r : expand(sg, egress, p)) {
                 boolean exists = sg.rules.stream().anyMatch(x -> x.sameRuleAs(r)) || added.stream().anyMatch(x -> x.sameRuleAs(r));
                 if (exists) {
-                    throw DomainException.conflict("InvalidPermission.Duplicate", "the specified rule \"peer: " + r.peer() + ", "
-                            + protocolLabel(r.protocol()) + ", from port: " + r.fromPort() + ", to port: " + r.toPort()
-                            + ", ALLOW\" already exists");
+                    throw DomainException.conflict("InvalidPermission.Duplicate",
+                            "the specified rule \"peer: " + r.peer() + ", " + ruleLabel(r) + "ALLOW\" already exists");
                 }
                 added.add(r);
             }
@@ -373,11 +372,16 @@ public final class Network {
         }
     }
 
-    private static String protocolLabel(String protocol) {
-        return switch (protocol) {
-            case "-1" -> "ALL";
-            case "tcp", "udp", "icmp" -> protocol.toUpperCase(java.util.Locale.ROOT);
-            default -> protocol;
+    /**
+     * How EC2 names a rule's protocol and ports in its duplicate-rule message: {@code TCP, from port: 22, to port:
+     * 22, }, {@code ALL, } for -1, {@code protocol: 50, } for a protocol number without ports.
+     */
+    private static String ruleLabel(SecurityGroupRule r) {
+        return switch (r.protocol()) {
+            case "-1" -> "ALL, ";
+            case "tcp", "udp", "icmp" -> r.protocol().toUpperCase(java.util.Locale.ROOT) + ", from port: " + r.fromPort()
+                    + ", to port: " + r.toPort() + ", ";
+            default -> "protocol: " + r.protocol() + ", ";
         };
     }
 
@@ -396,20 +400,29 @@ public final class Network {
                 }
                 from = p.fromPort();
                 to = p.toPort();
-                if (from < 0 || to > 65535 || from > to) {
+                for (int port : new int[] {from, to}) {
+                    if (port < 0 || port > 65535) {
+                        throw DomainException.invalid("InvalidPermission.Malformed", "TCP/UDP port (" + port + ") out of range");
+                    }
+                }
+                if (from > to) {
                     throw DomainException.invalid("InvalidParameterValue", "Invalid port range (" + from + ", " + to + ") specified. Ports must be between 0 and 65535 and the from port must not be greater than the to port.");
                 }
             }
             case "icmp" -> {
-                from = p.fromPort() == null ? -1 : p.fromPort();
-                to = p.toPort() == null ? -1 : p.toPort();
+                if (p.fromPort() == null || p.toPort() == null) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid value for portRange. Must specify both from and to ports with ICMP.");
+                }
+                from = p.fromPort();
+                to = p.toPort();
                 if (from < -1 || from > 255 || to < -1 || to > 255) {
                     throw DomainException.invalid("InvalidParameterValue", "Invalid value for ICMP type (" + from + ") or code (" + to + ").");
                 }
             }
             default -> {
-                from = p.fromPort() == null ? -1 : p.fromPort();
-                to = p.toPort() == null ? -1 : p.toPort();
+                // other protocols have no ports: EC2 allows every port whatever the request says
+                from = -1;
+                to = -1;
             }
         }
         if (p.peers().isEmpty()) {
@@ -554,7 +567,7 @@ public final class Network {
             // addresses from 3.80.0.0/12, a range AWS uses for auto-assigned public IPs; data only, never contacted
             int a = (3 << 24) | (80 << 16) + ids.nextInt(1 << 20);
             ip = Ipv4.format(a);
-        } while (!publicIps.add(ip) || ip.endsWith(".0") || ip.endsWith(".255"));
+        } while (ip.endsWith(".0") || ip.endsWith(".255") || !publicIps.add(ip));
         eni.setPublicIp(ip);
         return ip;
     }
