@@ -12,7 +12,10 @@ public final class EcsHandler implements ServiceHandler, ParamErrors {
     private final OperationTable operations = new OperationTable();
 
     public EcsHandler() {
-        // operation families register here
+        EcsClusterOps.register(operations);
+        EcsTaskDefinitionOps.register(operations);
+        EcsAccountSettingOps.register(operations);
+        EcsTaskOps.register(operations);
     }
 
     @Override

@@ -1,0 +1,51 @@
+package dev.ecsnet.api.ecs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.protocol.AwsError;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** ECS {@code maxResults}/{@code nextToken} paging over an already filtered list; the token encodes the offset. */
+final class EcsPages {
+    private EcsPages() {
+    }
+
+    /** Puts the page's items (as strings) under {@code member} and the next token, if any, into {@code out}. */
+    static List<String> page(List<String> all, Params params, int max, ObjectNode out, String member) {
+        int size = params.integer("maxResults").orElse(max);
+        if (size < 1 || size > max) {
+            throw AwsError.badRequest("InvalidParameterException", "maxResults must be between 1 and " + max + ".");
+        }
+        int start = params.string("nextToken").map(EcsPages::decode).orElse(0);
+        start = Math.min(start, all.size());
+        int end = Math.min(all.size(), start + size);
+        List<String> items = all.subList(start, end);
+        items.forEach(out.putArray(member)::add);
+        if (end < all.size()) {
+            out.put("nextToken", encode(end));
+        }
+        return items;
+    }
+
+    private static String encode(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("ecsnet:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decode(String token) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (s.startsWith("ecsnet:")) {
+                int offset = Integer.parseInt(s.substring(7));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw AwsError.badRequest("InvalidParameterException", "Invalid nextToken.");
+    }
+}

@@ -1,0 +1,183 @@
+package dev.ecsnet.api.ecs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.domain.ecs.AccountSettings;
+import dev.ecsnet.domain.ecs.CapacityProviderStrategyItem;
+import dev.ecsnet.domain.ecs.Cluster;
+import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.ecs.Task;
+import dev.ecsnet.domain.ecs.TaskAttachment;
+import dev.ecsnet.domain.ecs.TaskContainer;
+import dev.ecsnet.domain.ecs.TaskDefinition;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Domain objects → ECS output shapes (JSON member names exactly as the API model; timestamps as epoch seconds). */
+final class EcsRender {
+    /** Only converts between trees and plain maps; holds no state. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EcsRender() {
+    }
+
+    static void time(ObjectNode o, String name, Instant at) {
+        o.put(name, at.getEpochSecond() + at.getNano() / 1e9);
+    }
+
+    static void time(ObjectNode o, String name, Optional<Instant> at) {
+        at.ifPresent(t -> time(o, name, t));
+    }
+
+    static ArrayNode tags(Map<String, String> tags) {
+        ArrayNode a = MAPPER.createArrayNode();
+        tags.forEach((k, v) -> a.addObject().put("key", k).put("value", v));
+        return a;
+    }
+
+    static ObjectNode failure(String arn, String reason) {
+        return Call.object().put("arn", arn).put("reason", reason);
+    }
+
+    static ObjectNode setting(AccountSettings.Setting s) {
+        return Call.object().put("name", s.name()).put("value", s.value()).put("principalArn", s.principalArn()).put("type", s.type());
+    }
+
+    /** Which optional parts of a cluster to show: DescribeClusters' {@code include}; Create/Delete show all. */
+    record ClusterParts(boolean settings, boolean tags, boolean statistics) {
+        static final ClusterParts ALL = new ClusterParts(true, true, false);
+    }
+
+    static ObjectNode cluster(Ecs ecs, Cluster c, ClusterParts parts) {
+        int running = ecs.runningTasksCount(c);
+        int pending = ecs.pendingTasksCount(c);
+        ObjectNode o = Call.object().put("clusterArn", c.arn()).put("clusterName", c.name()).put("status", c.status())
+                .put("registeredContainerInstancesCount", 0).put("runningTasksCount", running)
+                .put("pendingTasksCount", pending).put("activeServicesCount", 0);
+        ArrayNode stats = o.putArray("statistics");
+        if (parts.statistics()) {
+            stats.addObject().put("name", "runningFargateTasksCount").put("value", Integer.toString(running));
+            stats.addObject().put("name", "pendingFargateTasksCount").put("value", Integer.toString(pending));
+            stats.addObject().put("name", "runningEC2TasksCount").put("value", "0");
+            stats.addObject().put("name", "pendingEC2TasksCount").put("value", "0");
+            stats.addObject().put("name", "activeFargateServiceCount").put("value", "0");
+            stats.addObject().put("name", "activeEC2ServiceCount").put("value", "0");
+            stats.addObject().put("name", "drainingFargateServiceCount").put("value", "0");
+            stats.addObject().put("name", "drainingEC2ServiceCount").put("value", "0");
+        }
+        if (parts.tags()) {
+            o.set("tags", tags(c.tags()));
+        }
+        if (parts.settings()) {
+            ArrayNode settings = o.putArray("settings");
+            c.settings().forEach((k, v) -> settings.addObject().put("name", k).put("value", v));
+        }
+        ArrayNode providers = o.putArray("capacityProviders");
+        c.capacityProviders().forEach(providers::add);
+        ArrayNode strategy = o.putArray("defaultCapacityProviderStrategy");
+        for (CapacityProviderStrategyItem i : c.defaultCapacityProviderStrategy()) {
+            strategy.addObject().put("capacityProvider", i.capacityProvider()).put("weight", i.weight()).put("base", i.base());
+        }
+        return o;
+    }
+
+    /** The client's document as sent (normalized), plus what ECS adds. */
+    static ObjectNode taskDefinition(TaskDefinition td) {
+        ObjectNode o = Call.object().put("taskDefinitionArn", td.arn());
+        o.setAll((ObjectNode) MAPPER.valueToTree(td.document()));
+        o.put("family", td.family()).put("revision", td.revision()).put("status", td.status());
+        ArrayNode attrs = o.putArray("requiresAttributes");
+        td.requiresAttributes().forEach(a -> attrs.addObject().put("name", a));
+        ArrayNode compat = o.putArray("compatibilities");
+        td.compatibilities().forEach(compat::add);
+        time(o, "registeredAt", td.registeredAt());
+        o.put("registeredBy", td.registeredBy());
+        time(o, "deregisteredAt", td.deregisteredAt());
+        return o;
+    }
+
+    static ObjectNode task(Task t, boolean withTags) {
+        Task.Spec s = t.spec();
+        ObjectNode o = Call.object();
+        ArrayNode attachments = o.putArray("attachments");
+        TaskAttachment a = t.attachment();
+        ObjectNode att = attachments.addObject().put("id", a.id()).put("type", TaskAttachment.TYPE).put("status", a.status().name());
+        ArrayNode details = att.putArray("details");
+        a.details().forEach((k, v) -> details.addObject().put("name", k).put("value", v));
+        o.putArray("attributes").addObject().put("name", "ecs.cpu-architecture").put("value", "x86_64");
+        o.put("availabilityZone", s.availabilityZone());
+        if (s.capacityProviderName() != null) {
+            o.put("capacityProviderName", s.capacityProviderName());
+        }
+        o.put("clusterArn", s.cluster().arn());
+        t.connectivity().ifPresent(c -> o.put("connectivity", c));
+        time(o, "connectivityAt", t.connectivityAt());
+        ArrayNode containers = o.putArray("containers");
+        for (TaskContainer c : t.containers()) {
+            containers.add(container(t, c));
+        }
+        s.taskDefinition().cpu().ifPresent(v -> o.put("cpu", v));
+        time(o, "createdAt", s.createdAt());
+        o.put("desiredStatus", t.desiredStatus());
+        o.put("enableExecuteCommand", s.enableExecuteCommand());
+        time(o, "executionStoppedAt", t.executionStoppedAt());
+        o.put("group", s.group());
+        o.put("healthStatus", "UNKNOWN");
+        o.put("lastStatus", t.lastStatus().name());
+        o.put("launchType", s.launchType());
+        s.taskDefinition().memory().ifPresent(v -> o.put("memory", v));
+        o.set("overrides", overrides(t));
+        o.put("platformVersion", "1.4.0");
+        o.put("platformFamily", "Linux");
+        time(o, "pullStartedAt", t.pullStartedAt());
+        time(o, "pullStoppedAt", t.pullStoppedAt());
+        time(o, "startedAt", t.startedAt());
+        s.startedBy().ifPresent(v -> o.put("startedBy", v));
+        t.stopCode().ifPresent(v -> o.put("stopCode", v));
+        time(o, "stoppedAt", t.stoppedAt());
+        t.stoppedReason().ifPresent(v -> o.put("stoppedReason", v));
+        time(o, "stoppingAt", t.stoppingAt());
+        if (withTags) {
+            o.set("tags", tags(s.tags()));
+        }
+        o.put("taskArn", t.arn());
+        o.put("taskDefinitionArn", s.taskDefinition().arn());
+        o.put("version", t.version());
+        o.putObject("ephemeralStorage").put("sizeInGiB", 20);
+        o.putObject("fargateEphemeralStorage").put("sizeInGiB", 20);
+        return o;
+    }
+
+    private static ObjectNode container(Task t, TaskContainer c) {
+        ObjectNode o = Call.object().put("containerArn", c.arn()).put("taskArn", t.arn()).put("name", c.definition().name())
+                .put("image", c.definition().image());
+        c.runtimeId().ifPresent(v -> o.put("runtimeId", v));
+        o.put("lastStatus", c.lastStatus());
+        c.exitCode().ifPresent(v -> o.put("exitCode", v));
+        o.putArray("networkBindings");
+        ArrayNode nis = o.putArray("networkInterfaces");
+        t.privateIpv4Address().ifPresent(ip -> nis.addObject().put("attachmentId", t.attachment().id()).put("privateIpv4Address", ip));
+        o.put("healthStatus", "UNKNOWN");
+        o.put("cpu", Integer.toString(c.definition().cpu().orElse(0)));
+        c.definition().memory().ifPresent(v -> o.put("memory", Integer.toString(v)));
+        c.definition().memoryReservation().ifPresent(v -> o.put("memoryReservation", Integer.toString(v)));
+        return o;
+    }
+
+    /** The overrides as sent; without any, ECS shows one empty override per container. */
+    private static ObjectNode overrides(Task t) {
+        ObjectNode o = MAPPER.valueToTree(t.spec().overrides());
+        if (!o.has("containerOverrides")) {
+            ArrayNode co = o.putArray("containerOverrides");
+            t.containers().forEach(c -> co.addObject().put("name", c.definition().name()));
+        }
+        if (!o.has("inferenceAcceleratorOverrides")) {
+            o.putArray("inferenceAcceleratorOverrides");
+        }
+        return o;
+    }
+}

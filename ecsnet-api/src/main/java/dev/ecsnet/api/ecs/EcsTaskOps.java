@@ -1,0 +1,127 @@
+package dev.ecsnet.api.ecs;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.domain.ecs.Cluster;
+import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.ecs.Task;
+import dev.ecsnet.domain.ecs.TaskLaunch;
+import dev.ecsnet.protocol.AwsError;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** RunTask, StopTask, DescribeTasks, ListTasks. */
+final class EcsTaskOps {
+    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
+    };
+
+    private EcsTaskOps() {
+    }
+
+    static void register(OperationTable t) {
+        t.register("RunTask", EcsTaskOps::runTask);
+        t.register("StopTask", EcsTaskOps::stopTask);
+        t.register("DescribeTasks", EcsTaskOps::describeTasks);
+        t.register("ListTasks", EcsTaskOps::listTasks);
+    }
+
+    private static Optional<String> cluster(Params p) {
+        return p.string("cluster").filter(s -> !s.isEmpty());
+    }
+
+    private static ObjectNode runTask(Call call) {
+        Params p = call.params();
+        Optional<TaskLaunch.AwsvpcConfiguration> network = Optional.empty();
+        if (p.has("networkConfiguration")) {
+            Params awsvpc = p.child("networkConfiguration").child("awsvpcConfiguration");
+            network = Optional.of(new TaskLaunch.AwsvpcConfiguration(awsvpc.strings("subnets"), awsvpc.strings("securityGroups"),
+                    awsvpc.string("assignPublicIp")));
+        }
+        Map<String, Object> overrides = p.has("overrides")
+                ? EcsRender.MAPPER.convertValue(p.child("overrides").node(), DOCUMENT) : Map.of();
+        TaskLaunch launch = new TaskLaunch(cluster(p), p.required("taskDefinition"), p.integer("count").orElse(1),
+                p.string("launchType").filter(s -> !s.isEmpty()), EcsClusterOps.strategy(p, "capacityProviderStrategy"),
+                network, p.string("startedBy").filter(s -> !s.isEmpty()), p.string("group").filter(s -> !s.isEmpty()),
+                overrides, p.keyValues("tags", "key", "value"), p.bool("enableExecuteCommand").orElse(false));
+        List<Task> tasks = call.state().ecs().runTask(launch);
+        ObjectNode out = Call.object();
+        ArrayNode arr = out.putArray("tasks");
+        tasks.forEach(t -> arr.add(EcsRender.task(t, true)));
+        out.putArray("failures");
+        return out;
+    }
+
+    private static ObjectNode stopTask(Call call) {
+        Params p = call.params();
+        Task t = call.state().ecs().stopTask(cluster(p), p.required("task"), p.string("reason"));
+        return Call.object().set("task", EcsRender.task(t, true));
+    }
+
+    /** Unknown tasks are MISSING failures (which the CLI's tasks-running / tasks-stopped waiters treat as failure). */
+    private static ObjectNode describeTasks(Call call) {
+        Params p = call.params();
+        List<String> refs = p.strings("tasks");
+        if (refs.isEmpty()) {
+            throw AwsError.badRequest("InvalidParameterException", "Tasks cannot be empty.");
+        }
+        if (refs.size() > 100) {
+            throw AwsError.badRequest("InvalidParameterException", "taskIds can have at most 100 items.");
+        }
+        Ecs ecs = call.state().ecs();
+        Cluster cluster = ecs.cluster(cluster(p));
+        boolean withTags = p.strings("include").contains("TAGS");
+        ObjectNode out = Call.object();
+        ArrayNode tasks = out.putArray("tasks");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : refs) {
+            Optional<Task> t = ecs.findTask(cluster, ref);
+            if (t.isPresent()) {
+                tasks.add(EcsRender.task(t.get(), withTags));
+            } else {
+                String arn = ref.startsWith("arn:") ? ref : ecs.arns().task(cluster.name(), ref);
+                failures.add(EcsRender.failure(arn, "MISSING"));
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode listTasks(Call call) {
+        Params p = call.params();
+        Ecs ecs = call.state().ecs();
+        Cluster cluster = ecs.cluster(cluster(p));
+        String desired = p.string("desiredStatus").orElse("RUNNING");
+        if (!desired.equals("RUNNING") && !desired.equals("PENDING") && !desired.equals("STOPPED")) {
+            throw AwsError.badRequest("InvalidParameterException", "desiredStatus must be RUNNING, PENDING or STOPPED.");
+        }
+        // ECS answers desiredStatus PENDING with the tasks that are still to run, as it does for RUNNING
+        String wanted = desired.equals("STOPPED") ? "STOPPED" : "RUNNING";
+        Predicate<Task> filter = t -> t.desiredStatus().equals(wanted);
+        Optional<String> family = p.string("family").filter(s -> !s.isEmpty());
+        if (family.isPresent()) {
+            filter = filter.and(t -> t.spec().taskDefinition().family().equals(family.get()));
+        }
+        Optional<String> startedBy = p.string("startedBy").filter(s -> !s.isEmpty());
+        if (startedBy.isPresent()) {
+            filter = filter.and(t -> t.spec().startedBy().equals(startedBy));
+        }
+        Optional<String> launchType = p.string("launchType").filter(s -> !s.isEmpty());
+        if (launchType.isPresent()) {
+            filter = filter.and(t -> t.spec().launchType().equals(launchType.get()));
+        }
+        if (p.string("serviceName").filter(s -> !s.isEmpty()).isPresent() || p.string("containerInstance").filter(s -> !s.isEmpty()).isPresent()) {
+            // no services or container instances exist yet, so no task belongs to one
+            filter = t -> false;
+        }
+        List<String> arns = ecs.tasksOf(cluster).stream().filter(filter).map(Task::arn).toList();
+        ObjectNode out = Call.object();
+        EcsPages.page(arns, p, 100, out, "taskArns");
+        return out;
+    }
+}
