@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * memory "512" or "1GB"; both are stored as integer strings, as ECS normalizes them at registration.
  */
 final class FargateSizes {
-    private static final Pattern CPU = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(vcpus?|cpus?)?\\s*");
-    private static final Pattern MEMORY = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*(gb|gib|mb|mib)?\\s*");
+    private static final Pattern CPU = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(vcpus?|cpus?)?\\s*");
+    private static final Pattern MEMORY = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(gb|gib|mb|mib)?\\s*");
 
     private FargateSizes() {
     }
