@@ -126,6 +126,13 @@ class Ec2VpcSubnetIT {
         Vpc v = defaultVpc();
         ec2().describeSubnets(r -> r.filters(Filter.builder().name("vpc-id").values(v.vpcId()).build())).subnets()
                 .forEach(s -> ec2().deleteSubnet(r -> r.subnetId(s.subnetId())));
+        // like every default VPC, it has an internet gateway attached, which must go first
+        String igw = ec2().describeInternetGateways(r -> r.filters(Filter.builder().name("attachment.vpc-id").values(v.vpcId()).build()))
+                .internetGateways().get(0).internetGatewayId();
+        Ec2Refusal.refused(() -> ec2().deleteVpc(r -> r.vpcId(v.vpcId())), "DependencyViolation",
+                "The vpc '" + v.vpcId() + "' has dependencies and cannot be deleted.");
+        ec2().detachInternetGateway(r -> r.internetGatewayId(igw).vpcId(v.vpcId()));
+        ec2().deleteInternetGateway(r -> r.internetGatewayId(igw));
         ec2().deleteVpc(r -> r.vpcId(v.vpcId()));
         assertThat(ec2().describeAccountAttributes(r -> r.attributeNames(AccountAttributeName.DEFAULT_VPC)).accountAttributes()
                 .get(0).attributeValues().get(0).attributeValue()).isEqualTo("none");

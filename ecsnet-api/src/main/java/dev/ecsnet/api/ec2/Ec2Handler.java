@@ -21,6 +21,12 @@ public final class Ec2Handler implements ServiceHandler, ParamErrors {
         Ec2SecurityGroupOps.register(operations);
         Ec2NetworkInterfaceOps.register(operations);
         Ec2TagOps.register(operations);
+        Ec2InternetGatewayOps.register(operations);
+        Ec2AddressOps.register(operations);
+        Ec2NatGatewayOps.register(operations);
+        Ec2RouteTableOps.register(operations);
+        Ec2VpcEndpointOps.register(operations);
+        Ec2NetworkAclOps.register(operations);
     }
 
     @Override

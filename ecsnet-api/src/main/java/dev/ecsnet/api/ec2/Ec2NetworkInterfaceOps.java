@@ -90,10 +90,15 @@ final class Ec2NetworkInterfaceOps {
             }
             att.put("instanceOwnerId", a.instanceOwnerId()).put("status", a.status());
         });
-        ObjectNode association = n.publicIp().map(ip -> Ec2Shapes.object()
-                .put("ipOwnerId", "amazon")
-                .put("publicDnsName", n.publicDnsName().orElse(""))
-                .put("publicIp", ip)).orElse(null);
+        ObjectNode association = n.publicIp().map(ip -> {
+            ObjectNode a = Ec2Shapes.object();
+            if (n.allocationId() != null) {
+                a.put("allocationId", n.allocationId()).put("associationId", n.associationId());
+            }
+            return a.put("ipOwnerId", n.publicIpOwnerId())
+                    .put("publicDnsName", n.publicDnsName().orElse(""))
+                    .put("publicIp", ip);
+        }).orElse(null);
         if (association != null) {
             o.set("association", association);
         }

@@ -32,6 +32,12 @@ final class Ec2TagOps {
             case "subnet" -> "subnet";
             case "sg" -> "security-group";
             case "eni" -> "network-interface";
+            case "igw" -> "internet-gateway";
+            case "eipalloc" -> "elastic-ip";
+            case "nat" -> "natgateway";
+            case "rtb" -> "route-table";
+            case "vpce" -> "vpc-endpoint";
+            case "acl" -> "network-acl";
             default -> prefix;
         };
     }

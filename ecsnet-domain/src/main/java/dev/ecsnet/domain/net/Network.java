@@ -3,7 +3,9 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.Taggable;
+import dev.ecsnet.domain.common.TimingProfile;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,24 +36,60 @@ public final class Network {
     private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     private final Set<String> publicIps = new HashSet<>();
     private final String dhcpOptionsId;
+    private final RouteTables routeTables;
+    private final Gateways gateways;
+    private final VpcEndpoints endpoints;
+    private final NetworkAcls acls;
 
+    /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
     public Network(String accountId, String region, IdSource ids, Clock clock) {
+        this(accountId, region, ids, clock, (delay, action) -> action.run(), TimingProfile.INSTANT);
+    }
+
+    public Network(String accountId, String region, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
         this.accountId = accountId;
         this.region = region;
         this.ids = ids;
         this.clock = clock;
         this.zones = AvailabilityZone.of(region);
         this.dhcpOptionsId = ids.resourceId("dopt");
+        this.routeTables = new RouteTables(this, ids);
+        this.gateways = new Gateways(this, ids, clock, scheduler, timing);
+        this.endpoints = new VpcEndpoints(this, ids, clock, scheduler, timing);
+        this.acls = new NetworkAcls(this, ids);
         createDefaultVpc();
     }
 
-    /** Every account has a default VPC 172.31.0.0/16 with a /20 default subnet in each Availability Zone. */
+    public RouteTables routeTables() {
+        return routeTables;
+    }
+
+    public Gateways gateways() {
+        return gateways;
+    }
+
+    public VpcEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public NetworkAcls acls() {
+        return acls;
+    }
+
+    /**
+     * Every account has a default VPC 172.31.0.0/16 with a /20 default subnet in each Availability Zone, an internet
+     * gateway, and a main route table that sends 0.0.0.0/0 to it.
+     */
     private void createDefaultVpc() {
         Vpc vpc = insertVpc(Cidr.parse(DEFAULT_VPC_CIDR).orElseThrow(), "default", true);
         for (int i = 0; i < zones.size(); i++) {
             Cidr cidr = new Cidr(vpc.cidr().addressAt(i * 4096L), 20);
             insertSubnet(vpc, cidr, zones.get(i), true);
         }
+        InternetGateway igw = gateways.createInternetGateway(Map.of());
+        gateways.attachInternetGateway(igw.id(), vpc.id());
+        routeTables.createRoute(routeTables.main(vpc.id()).id(), "0.0.0.0/0", null,
+                new RouteTables.Target(Route.TargetKind.INTERNET_GATEWAY, igw.id()));
     }
 
     public String accountId() {
@@ -106,6 +144,8 @@ public final class Network {
         SecurityGroup sg = insertSecurityGroup(vpc.id(), "default", "default VPC security group");
         sg.rules.add(rule(sg, false, "-1", -1, -1, null, null, null, sg.id(), null));
         vpc.setDefaultSecurityGroupId(sg.id());
+        routeTables.createMain(vpc);
+        acls.createDefault(vpc);
         return vpc;
     }
 
@@ -114,10 +154,14 @@ public final class Network {
         boolean hasSubnets = subnets.values().stream().anyMatch(s -> s.vpcId().equals(id));
         boolean hasGroups = securityGroups.values().stream().anyMatch(g -> g.vpcId().equals(id) && !g.isDefault());
         boolean hasEnis = networkInterfaces.values().stream().anyMatch(n -> n.vpcId().equals(id));
-        if (hasSubnets || hasGroups || hasEnis) {
+        boolean hasGatewaysOrEndpoints = gateways.hasInternetGateway(id) || routeTables.hasCustomTables(id)
+                || endpoints.hasEndpoints(id) || acls.hasCustomAcls(id);
+        if (hasSubnets || hasGroups || hasEnis || hasGatewaysOrEndpoints) {
             throw DomainException.dependency("DependencyViolation", "The vpc '" + id + "' has dependencies and cannot be deleted.");
         }
         securityGroups.values().removeIf(g -> g.vpcId().equals(vpc.id()));
+        routeTables.deleteVpcTables(id);
+        acls.deleteVpcAcls(id);
         vpcs.remove(id);
     }
 
@@ -208,6 +252,7 @@ public final class Network {
         String id = ids.resourceId("subnet");
         Subnet subnet = new Subnet(id, vpc.id(), cidr, zone, accountId, defaultForAz, new SubnetIpPool(cidr, ids.derive(id)));
         subnets.put(id, subnet);
+        acls.associateWithDefault(subnet);
         return subnet;
     }
 
@@ -216,6 +261,8 @@ public final class Network {
         if (networkInterfaces.values().stream().anyMatch(n -> n.subnetId().equals(id))) {
             throw DomainException.dependency("DependencyViolation", "The subnet '" + id + "' has dependencies and cannot be deleted.");
         }
+        routeTables.forgetSubnet(id);
+        acls.forgetSubnet(id);
         subnets.remove(id);
     }
 
@@ -562,14 +609,24 @@ public final class Network {
     /** Gives the ENI an Amazon-owned public IPv4 address (ECS {@code assignPublicIp=ENABLED}). */
     public String assignPublicIp(String eniId) {
         NetworkInterface eni = networkInterface(eniId);
+        String ip = newPublicIp();
+        eni.setPublicIp(ip);
+        return ip;
+    }
+
+    /** A public address no one in this region holds; Elastic IPs and auto-assigned addresses share the space. */
+    String newPublicIp() {
         String ip;
         do {
             // addresses from 3.80.0.0/12, a range AWS uses for auto-assigned public IPs; data only, never contacted
             int a = (3 << 24) | (80 << 16) + ids.nextInt(1 << 20);
             ip = Ipv4.format(a);
         } while (ip.endsWith(".0") || ip.endsWith(".255") || !publicIps.add(ip));
-        eni.setPublicIp(ip);
         return ip;
+    }
+
+    void forgetPublicIp(String ip) {
+        publicIps.remove(ip);
     }
 
     /** Deletes an ENI as its owner. Attached ENIs, and ENIs another AWS service manages, cannot be deleted by users. */
@@ -590,7 +647,9 @@ public final class Network {
 
     private void release(NetworkInterface eni) {
         subnet(eni.subnetId()).pool().release(eni.privateIp());
-        eni.publicIp().ifPresent(publicIps::remove);
+        if (eni.allocationId() == null) {
+            eni.publicIp().ifPresent(publicIps::remove);
+        }
         networkInterfaces.remove(eni.id());
     }
 
@@ -604,6 +663,12 @@ public final class Network {
             case "subnet" -> subnet(id);
             case "sg" -> securityGroup(id);
             case "eni" -> networkInterface(id);
+            case "igw" -> gateways.internetGateway(id);
+            case "eipalloc" -> gateways.address(id);
+            case "nat" -> gateways.natGateway(id);
+            case "rtb" -> routeTables.get(id);
+            case "vpce" -> endpoints.endpoint(id);
+            case "acl" -> acls.get(id);
             default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
         };
     }
@@ -614,6 +679,12 @@ public final class Network {
         all.addAll(subnets.values());
         all.addAll(securityGroups.values());
         all.addAll(networkInterfaces.values());
+        all.addAll(gateways.internetGateways());
+        all.addAll(gateways.addresses());
+        all.addAll(gateways.natGateways());
+        all.addAll(routeTables.all());
+        all.addAll(endpoints.all());
+        all.addAll(acls.all());
         return all;
     }
 

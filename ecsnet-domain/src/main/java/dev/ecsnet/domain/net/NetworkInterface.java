@@ -23,6 +23,8 @@ public final class NetworkInterface implements Taggable {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private EniAttachment attachment;
     private String publicIp;
+    private String allocationId;
+    private String associationId;
     private boolean sourceDestCheck = true;
 
     NetworkInterface(String id, String subnetId, String vpcId, AvailabilityZone zone, String ownerId, String macAddress,
@@ -116,6 +118,27 @@ public final class NetworkInterface implements Taggable {
 
     void setPublicIp(String value) {
         publicIp = value;
+    }
+
+    /** Associates (or, with nulls, removes) an Elastic IP: the ENI's public address is then the account's own. */
+    void setElasticIp(String ip, String allocation, String association) {
+        publicIp = ip;
+        allocationId = allocation;
+        associationId = association;
+    }
+
+    /** The Elastic IP allocation behind the public address, or null for an Amazon-assigned one. */
+    public String allocationId() {
+        return allocationId;
+    }
+
+    public String associationId() {
+        return associationId;
+    }
+
+    /** Who owns the public address: the account for an Elastic IP, {@code amazon} for an auto-assigned one. */
+    public String publicIpOwnerId() {
+        return allocationId != null ? ownerId : "amazon";
     }
 
     /** EC2's public DNS name for the public IP: {@code ec2-3-80-3-41.compute-1.amazonaws.com} in us-east-1. */

@@ -24,7 +24,7 @@ public final class RegionState {
         this.key = key;
         this.account = account;
         IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
-        this.network = new Network(key.accountId(), key.region(), ids, clock);
+        this.network = new Network(key.accountId(), key.region(), ids, clock, scheduler, timing);
         this.ecs = new Ecs(key, ids, clock, scheduler, timing, network);
         this.logs = new Logs(key, clock);
     }

@@ -1,0 +1,145 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.domain.net.ElasticIp;
+import dev.ecsnet.domain.net.Gateways;
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.protocol.AwsError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Elastic IP addresses: allocate, associate with an ENI, disassociate, release, describe. */
+final class Ec2AddressOps {
+    private Ec2AddressOps() {
+    }
+
+    static void register(OperationTable t) {
+        t.register("AllocateAddress", Ec2AddressOps::allocate);
+        t.register("AssociateAddress", Ec2AddressOps::associate);
+        t.register("DisassociateAddress", Ec2AddressOps::disassociate);
+        t.register("ReleaseAddress", Ec2AddressOps::release);
+        t.register("DescribeAddresses", Ec2AddressOps::describe);
+        t.register("DescribeAddressesAttribute", Ec2AddressOps::describeAttribute);
+    }
+
+    private static Ec2Filters<ElasticIp> filters(Network net) {
+        return Ec2Filters.<ElasticIp>taggable()
+                .field("allocation-id", ElasticIp::allocationId)
+                .field("association-id", ElasticIp::associationId)
+                .field("domain", a -> "vpc")
+                .field("public-ip", ElasticIp::publicIp)
+                .field("network-interface-id", ElasticIp::networkInterfaceId)
+                .field("network-interface-owner-id", a -> a.networkInterfaceId() == null ? null : a.ownerId())
+                .field("network-border-group", ElasticIp::networkBorderGroup)
+                .field("private-ip-address", a -> a.networkInterfaceId() == null ? null
+                        : net.findNetworkInterface(a.networkInterfaceId()).map(n -> n.privateIpAddress()).orElse(null));
+    }
+
+    private static Gateways gateways(Call c) {
+        return c.state().network().gateways();
+    }
+
+    static ObjectNode allocate(Call call) {
+        String domain = call.params().string("Domain").orElse("vpc");
+        if (!domain.equals("vpc") && !domain.equals("standard")) {
+            throw AwsError.badRequest("InvalidParameterValue", "Invalid value '" + domain + "' for domain.");
+        }
+        if (call.params().has("Address") || call.params().has("PublicIpv4Pool") || call.params().has("IpamPoolId")) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet allocates from Amazon's pool only; BYOIP and IPAM pools are not supported.");
+        }
+        ElasticIp eip = gateways(call).allocateAddress(Ec2Shapes.tagsFor(call.params(), "elastic-ip"));
+        return Ec2Shapes.object()
+                .put("publicIp", eip.publicIp())
+                .put("domain", "vpc")
+                .put("allocationId", eip.allocationId())
+                .put("publicIpv4Pool", "amazon")
+                .put("networkBorderGroup", eip.networkBorderGroup());
+    }
+
+    private static String allocationId(Call call) {
+        Params p = call.params();
+        return p.string("AllocationId").orElseGet(() -> gateways(call).addressByPublicIp(p.required("PublicIp")).allocationId());
+    }
+
+    static ObjectNode associate(Call call) {
+        Params p = call.params();
+        if (p.has("InstanceId")) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet associates Elastic IPs with network interfaces only; use NetworkInterfaceId.");
+        }
+        ElasticIp eip = gateways(call).associateAddress(allocationId(call), p.required("NetworkInterfaceId"),
+                p.bool("AllowReassociation").orElse(false));
+        return Ec2Shapes.object().put("return", true).put("associationId", eip.associationId());
+    }
+
+    static ObjectNode disassociate(Call call) {
+        Params p = call.params();
+        String associationId = p.string("AssociationId").orElseGet(() -> {
+            String id = gateways(call).addressByPublicIp(p.required("PublicIp")).associationId();
+            if (id == null) {
+                throw AwsError.badRequest("InvalidAssociationID.NotFound", "The address '" + p.required("PublicIp") + "' is not associated");
+            }
+            return id;
+        });
+        gateways(call).disassociateAddress(associationId);
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    static ObjectNode release(Call call) {
+        gateways(call).releaseAddress(allocationId(call));
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    static ObjectNode render(Network net, ElasticIp a) {
+        ObjectNode o = Ec2Shapes.object()
+                .put("publicIp", a.publicIp())
+                .put("allocationId", a.allocationId())
+                .put("domain", "vpc");
+        if (a.associationId() != null) {
+            o.put("associationId", a.associationId()).put("networkInterfaceId", a.networkInterfaceId()).put("networkInterfaceOwnerId", a.ownerId());
+            net.findNetworkInterface(a.networkInterfaceId()).ifPresent(n -> o.put("privateIpAddress", n.privateIpAddress()));
+        }
+        o.put("publicIpv4Pool", "amazon").put("networkBorderGroup", a.networkBorderGroup());
+        o.set("tagSet", Ec2Shapes.tagSet(a.tags()));
+        return o;
+    }
+
+    static ObjectNode describe(Call call) {
+        Network net = call.state().network();
+        List<ElasticIp> selected = new ArrayList<>();
+        List<String> ids = call.params().strings("AllocationId");
+        List<String> ips = call.params().strings("PublicIp");
+        if (ids.isEmpty() && ips.isEmpty()) {
+            selected.addAll(gateways(call).addresses());
+        } else {
+            ids.stream().distinct().map(gateways(call)::address).forEach(selected::add);
+            ips.stream().distinct().map(gateways(call)::addressByPublicIp).forEach(selected::add);
+        }
+        ArrayNode set = Ec2Shapes.array();
+        filters(net).apply(selected, Ec2Filters.read(call.params(), "Filter")).forEach(a -> set.add(render(net, a)));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("addressesSet", set);
+        return out;
+    }
+
+    /** The reverse-DNS attribute: ecsnet sets no PTR records, so each address answers with its allocation only. */
+    static ObjectNode describeAttribute(Call call) {
+        String attribute = call.params().required("Attribute");
+        if (!attribute.equals("domain-name")) {
+            throw AwsError.badRequest("InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid.");
+        }
+        List<String> ids = call.params().strings("AllocationId");
+        List<ElasticIp> selected = ids.isEmpty() ? List.copyOf(gateways(call).addresses()) : ids.stream().map(gateways(call)::address).toList();
+        var page = Ec2Pages.page(selected, call.params(), 1, 1000);
+        ArrayNode set = Ec2Shapes.array();
+        page.items().forEach(a -> set.addObject().put("publicIp", a.publicIp()).put("allocationId", a.allocationId()));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("addressSet", set);
+        page.putToken(out);
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ecsnet.api.ec2;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.domain.net.Route;
+import dev.ecsnet.domain.net.Route.TargetKind;
+import dev.ecsnet.domain.net.RouteTable;
+import dev.ecsnet.domain.net.RouteTables;
+import dev.ecsnet.protocol.AwsError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Route tables, their associations and routes. */
+final class Ec2RouteTableOps {
+    private Ec2RouteTableOps() {
+    }
+
+    static void register(OperationTable t) {
+        t.register("CreateRouteTable", Ec2RouteTableOps::create);
+        t.register("DeleteRouteTable", c -> ok(() -> tables(c).delete(c.params().required("RouteTableId"))));
+        t.register("DescribeRouteTables", Ec2RouteTableOps::describe);
+        t.register("AssociateRouteTable", Ec2RouteTableOps::associate);
+        t.register("DisassociateRouteTable", c -> ok(() -> tables(c).disassociate(c.params().required("AssociationId"))));
+        t.register("ReplaceRouteTableAssociation", Ec2RouteTableOps::replaceAssociation);
+        t.register("CreateRoute", c -> ok(() -> tables(c).createRoute(c.params().required("RouteTableId"),
+                destinationCidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null), target(c.params()))));
+        t.register("ReplaceRoute", c -> ok(() -> tables(c).replaceRoute(c.params().required("RouteTableId"),
+                destinationCidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null), target(c.params()))));
+        t.register("DeleteRoute", c -> ok(() -> tables(c).deleteRoute(c.params().required("RouteTableId"),
+                destinationCidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null))));
+    }
+
+    private static RouteTables tables(Call c) {
+        return c.state().network().routeTables();
+    }
+
+    private static ObjectNode ok(Runnable action) {
+        action.run();
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    private static String destinationCidr(Params p) {
+        if (p.has("DestinationIpv6CidrBlock")) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet models IPv4 routing only; DestinationIpv6CidrBlock is not supported.");
+        }
+        return p.string("DestinationCidrBlock").orElse(null);
+    }
+
+    /** Exactly one target; GatewayId names an internet gateway or a gateway endpoint by its prefix. */
+    private static RouteTables.Target target(Params p) {
+        List<RouteTables.Target> targets = new ArrayList<>();
+        p.string("GatewayId").ifPresent(g -> targets.add(new RouteTables.Target(g.startsWith("vpce-") ? TargetKind.VPC_ENDPOINT : TargetKind.INTERNET_GATEWAY, g)));
+        p.string("NatGatewayId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.NAT_GATEWAY, g)));
+        p.string("VpcEndpointId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.VPC_ENDPOINT, g)));
+        p.string("NetworkInterfaceId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.NETWORK_INTERFACE, g)));
+        for (String unsupported : List.of("InstanceId", "VpcPeeringConnectionId", "TransitGatewayId", "EgressOnlyInternetGatewayId",
+                "LocalGatewayId", "CarrierGatewayId", "CoreNetworkArn")) {
+            if (p.has(unsupported)) {
+                throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model " + unsupported + " route targets.");
+            }
+        }
+        if (targets.size() > 1) {
+            throw AwsError.badRequest("InvalidParameterCombination", "The parameter gatewayId, natGatewayId, networkInterfaceId and vpcEndpointId are mutually exclusive.");
+        }
+        return targets.isEmpty() ? null : targets.get(0);
+    }
+
+    private static final Ec2Filters<RouteTable> FILTERS = Ec2Filters.<RouteTable>taggable()
+            .field("route-table-id", RouteTable::id)
+            .field("vpc-id", RouteTable::vpcId)
+            .field("owner-id", RouteTable::ownerId)
+            .multi("association.main", t -> t.associations().stream().map(a -> String.valueOf(a.main())).toList())
+            .multi("association.subnet-id", t -> t.associations().stream().map(RouteTable.Association::subnetId).filter(Objects::nonNull).toList())
+            .multi("association.route-table-association-id", t -> t.associations().stream().map(RouteTable.Association::id).toList())
+            .multi("association.route-table-id", t -> t.associations().stream().map(RouteTable.Association::routeTableId).toList())
+            .multi("association.association-state", t -> t.associations().stream().map(a -> "associated").toList())
+            .multi("route.destination-cidr-block", t -> t.routes().stream().map(Route::destinationCidrBlock).filter(Objects::nonNull).toList())
+            .multi("route.destination-prefix-list-id", t -> t.routes().stream().map(Route::destinationPrefixListId).filter(Objects::nonNull).toList())
+            .multi("route.gateway-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.INTERNET_GATEWAY || r.kind() == TargetKind.LOCAL
+                    || r.kind() == TargetKind.VPC_ENDPOINT).map(Route::targetId).toList())
+            .multi("route.nat-gateway-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.NAT_GATEWAY).map(Route::targetId).toList())
+            .multi("route.state", t -> t.routes().stream().map(Route::state).toList())
+            .multi("route.origin", t -> t.routes().stream().map(Route::origin).toList());
+
+    static ObjectNode render(RouteTable t) {
+        ObjectNode o = Ec2Shapes.object().put("routeTableId", t.id()).put("vpcId", t.vpcId()).put("ownerId", t.ownerId());
+        ArrayNode routes = o.putArray("routeSet");
+        for (Route r : t.routes()) {
+            ObjectNode x = routes.addObject();
+            if (r.destinationCidrBlock() != null) {
+                x.put("destinationCidrBlock", r.destinationCidrBlock());
+            } else {
+                x.put("destinationPrefixListId", r.destinationPrefixListId());
+            }
+            switch (r.kind()) {
+                case LOCAL, INTERNET_GATEWAY, VPC_ENDPOINT -> x.put("gatewayId", r.targetId());
+                case NAT_GATEWAY -> x.put("natGatewayId", r.targetId());
+                case NETWORK_INTERFACE -> x.put("networkInterfaceId", r.targetId());
+                default -> throw new IllegalStateException();
+            }
+            x.put("state", r.state()).put("origin", r.origin());
+        }
+        ArrayNode associations = o.putArray("associationSet");
+        for (RouteTable.Association a : t.associations()) {
+            ObjectNode x = associations.addObject().put("routeTableAssociationId", a.id()).put("routeTableId", a.routeTableId());
+            if (a.subnetId() != null) {
+                x.put("subnetId", a.subnetId());
+            }
+            x.put("main", a.main());
+            x.putObject("associationState").put("state", "associated");
+        }
+        o.putArray("propagatingVgwSet");
+        o.set("tagSet", Ec2Shapes.tagSet(t.tags()));
+        return o;
+    }
+
+    static ObjectNode create(Call call) {
+        RouteTable t = tables(call).create(call.params().required("VpcId"), Ec2Shapes.tagsFor(call.params(), "route-table"));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("routeTable", render(t));
+        return out;
+    }
+
+    static ObjectNode describe(Call call) {
+        List<String> ids = call.params().strings("RouteTableId");
+        List<RouteTable> all = ids.isEmpty() ? List.copyOf(tables(call).all()) : ids.stream().distinct().map(tables(call)::get).toList();
+        var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 100);
+        ArrayNode set = Ec2Shapes.array();
+        page.items().forEach(t -> set.add(render(t)));
+        ObjectNode out = Ec2Shapes.object();
+        out.set("routeTableSet", set);
+        page.putToken(out);
+        return out;
+    }
+
+    static ObjectNode associate(Call call) {
+        if (call.params().has("GatewayId")) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model gateway route table associations (edge associations).");
+        }
+        RouteTable.Association a = tables(call).associate(call.params().required("RouteTableId"), call.params().required("SubnetId"));
+        ObjectNode out = Ec2Shapes.object().put("associationId", a.id());
+        out.putObject("associationState").put("state", "associated");
+        return out;
+    }
+
+    static ObjectNode replaceAssociation(Call call) {
+        RouteTable.Association a = tables(call).replaceAssociation(call.params().required("AssociationId"), call.params().required("RouteTableId"));
+        ObjectNode out = Ec2Shapes.object().put("newAssociationId", a.id());
+        out.putObject("associationState").put("state", "associated");
+        return out;
+    }
+}

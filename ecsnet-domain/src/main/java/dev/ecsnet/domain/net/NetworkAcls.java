@@ -1,0 +1,158 @@
+package dev.ecsnet.domain.net;
+
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Network ACLs of a region. Each VPC has a default ACL that allows everything (rule 100) before the final deny
+ * (rule 32767); every subnet is associated with exactly one ACL, the default one unless replaced.
+ */
+public final class NetworkAcls {
+    public static final int FINAL_RULE = 32767;
+
+    private final Network network;
+    private final IdSource ids;
+    private final Map<String, NetworkAcl> acls = new LinkedHashMap<>();
+
+    NetworkAcls(Network network, IdSource ids) {
+        this.network = network;
+        this.ids = ids;
+    }
+
+    public Collection<NetworkAcl> all() {
+        return acls.values();
+    }
+
+    public NetworkAcl get(String id) {
+        NetworkAcl acl = acls.get(id);
+        if (acl == null) {
+            throw DomainException.notFound("InvalidNetworkAclID.NotFound", "The networkAcl ID '" + id + "' does not exist");
+        }
+        return acl;
+    }
+
+    public NetworkAcl forSubnet(String subnetId) {
+        return acls.values().stream().filter(a -> a.associations.stream().anyMatch(x -> x.subnetId().equals(subnetId))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("subnet without a network ACL: " + subnetId));
+    }
+
+    NetworkAcl createDefault(Vpc vpc) {
+        NetworkAcl acl = insert(vpc.id(), true);
+        for (boolean egress : new boolean[] {false, true}) {
+            acl.entries.add(new NetworkAcl.Entry(100, egress, "-1", "allow", "0.0.0.0/0", null, null, null, null));
+        }
+        return acl;
+    }
+
+    public NetworkAcl create(String vpcId, Map<String, String> tags) {
+        NetworkAcl acl = insert(network.vpc(vpcId).id(), false);
+        acl.tags().putAll(tags);
+        return acl;
+    }
+
+    private NetworkAcl insert(String vpcId, boolean isDefault) {
+        NetworkAcl acl = new NetworkAcl(ids.resourceId("acl"), vpcId, network.accountId(), isDefault);
+        for (boolean egress : new boolean[] {false, true}) {
+            acl.entries.add(new NetworkAcl.Entry(FINAL_RULE, egress, "-1", "deny", "0.0.0.0/0", null, null, null, null));
+        }
+        acls.put(acl.id(), acl);
+        return acl;
+    }
+
+    public void delete(String id) {
+        NetworkAcl acl = get(id);
+        if (acl.isDefault()) {
+            throw DomainException.invalid("InvalidParameterValue", "cannot delete default network ACL " + id);
+        }
+        if (!acl.associations.isEmpty()) {
+            throw DomainException.dependency("DependencyViolation", "The networkAcl '" + id + "' has dependencies and cannot be deleted.");
+        }
+        acls.remove(id);
+    }
+
+    void associateWithDefault(Subnet subnet) {
+        NetworkAcl def = acls.values().stream().filter(a -> a.vpcId().equals(subnet.vpcId()) && a.isDefault()).findFirst().orElseThrow();
+        def.associations.add(new NetworkAcl.Association(ids.resourceId("aclassoc"), def.id(), subnet.id()));
+    }
+
+    void forgetSubnet(String subnetId) {
+        acls.values().forEach(a -> a.associations.removeIf(x -> x.subnetId().equals(subnetId)));
+    }
+
+    boolean hasCustomAcls(String vpcId) {
+        return acls.values().stream().anyMatch(a -> a.vpcId().equals(vpcId) && !a.isDefault());
+    }
+
+    void deleteVpcAcls(String vpcId) {
+        acls.values().removeIf(a -> a.vpcId().equals(vpcId));
+    }
+
+    public String replaceAssociation(String associationId, String aclId) {
+        NetworkAcl target = get(aclId);
+        for (NetworkAcl acl : acls.values()) {
+            for (NetworkAcl.Association a : acl.associations) {
+                if (a.id().equals(associationId)) {
+                    if (!acl.vpcId().equals(target.vpcId())) {
+                        throw DomainException.invalid("InvalidParameterValue", "network ACL " + aclId + " belongs to a different network");
+                    }
+                    acl.associations.remove(a);
+                    NetworkAcl.Association moved = new NetworkAcl.Association(ids.resourceId("aclassoc"), target.id(), a.subnetId());
+                    target.associations.add(moved);
+                    return moved.id();
+                }
+            }
+        }
+        throw DomainException.notFound("InvalidAssociationID.NotFound", "The association ID '" + associationId + "' does not exist");
+    }
+
+    public void createEntry(String aclId, NetworkAcl.Entry entry) {
+        NetworkAcl acl = get(aclId);
+        validate(entry);
+        if (acl.entries.stream().anyMatch(e -> e.egress() == entry.egress() && e.ruleNumber() == entry.ruleNumber())) {
+            throw DomainException.conflict("NetworkAclEntryAlreadyExists", "The network acl entry identified by " + entry.ruleNumber() + " already exists.");
+        }
+        acl.entries.add(entry);
+    }
+
+    public void replaceEntry(String aclId, NetworkAcl.Entry entry) {
+        NetworkAcl acl = get(aclId);
+        validate(entry);
+        int index = indexOf(acl, entry.ruleNumber(), entry.egress());
+        acl.entries.set(index, entry);
+    }
+
+    public void deleteEntry(String aclId, int ruleNumber, boolean egress) {
+        NetworkAcl acl = get(aclId);
+        acl.entries.remove(indexOf(acl, ruleNumber, egress));
+    }
+
+    private static int indexOf(NetworkAcl acl, int ruleNumber, boolean egress) {
+        for (int i = 0; i < acl.entries.size(); i++) {
+            NetworkAcl.Entry e = acl.entries.get(i);
+            if (e.ruleNumber() == ruleNumber && e.egress() == egress && ruleNumber != FINAL_RULE) {
+                return i;
+            }
+        }
+        throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "The network acl entry identified by " + ruleNumber + " does not exist.");
+    }
+
+    private static void validate(NetworkAcl.Entry e) {
+        if (e.ruleNumber() < 1 || e.ruleNumber() > 32766) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + e.ruleNumber() + ") for parameter ruleNumber is invalid. Must be between 1 and 32766.");
+        }
+        if (!e.ruleAction().equals("allow") && !e.ruleAction().equals("deny")) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + e.ruleAction() + ") for parameter ruleAction is invalid.");
+        }
+        if (Cidr.parse(e.cidrBlock()).isEmpty()) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + e.cidrBlock() + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
+        }
+        boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
+        if (ports && (e.fromPort() == null || e.toPort() == null)) {
+            throw DomainException.invalid("InvalidParameterValue", "PortRange is required and must be specified for protocol " + e.protocol() + ".");
+        }
+    }
+}

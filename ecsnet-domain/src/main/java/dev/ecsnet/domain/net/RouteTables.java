@@ -1,0 +1,228 @@
+package dev.ecsnet.domain.net;
+
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.net.Route.TargetKind;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Route tables of a region: each VPC's main table with its {@code local} route, custom tables, subnet
+ * associations and routes to gateways, NAT gateways, endpoints and ENIs. Answers which table governs a subnet.
+ */
+public final class RouteTables {
+    private final Network network;
+    private final IdSource ids;
+    private final Map<String, RouteTable> tables = new LinkedHashMap<>();
+
+    RouteTables(Network network, IdSource ids) {
+        this.network = network;
+        this.ids = ids;
+    }
+
+    public Collection<RouteTable> all() {
+        return tables.values();
+    }
+
+    public RouteTable get(String id) {
+        RouteTable t = tables.get(id);
+        if (t == null) {
+            throw DomainException.notFound("InvalidRouteTableID.NotFound", "The routeTable ID '" + id + "' does not exist");
+        }
+        return t;
+    }
+
+    /** The table that routes a subnet's traffic: its explicit association, else its VPC's main table. */
+    public RouteTable forSubnet(Subnet subnet) {
+        for (RouteTable t : tables.values()) {
+            if (t.associations.stream().anyMatch(a -> subnet.id().equals(a.subnetId()))) {
+                return t;
+            }
+        }
+        return main(subnet.vpcId());
+    }
+
+    public RouteTable main(String vpcId) {
+        return tables.values().stream().filter(t -> t.vpcId().equals(vpcId) && t.isMain()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("VPC without a main route table: " + vpcId));
+    }
+
+    RouteTable createMain(Vpc vpc) {
+        RouteTable t = insert(vpc);
+        t.associations.add(new RouteTable.Association(ids.resourceId("rtbassoc"), t.id(), null, true));
+        return t;
+    }
+
+    public RouteTable create(String vpcId, Map<String, String> tags) {
+        RouteTable t = insert(network.vpc(vpcId));
+        t.tags().putAll(tags);
+        return t;
+    }
+
+    private RouteTable insert(Vpc vpc) {
+        RouteTable t = new RouteTable(ids.resourceId("rtb"), vpc.id(), vpc.ownerId());
+        t.routes.add(new Route(vpc.cidr().toString(), null, TargetKind.LOCAL, "local", "CreateRouteTable", "active"));
+        tables.put(t.id(), t);
+        return t;
+    }
+
+    public void delete(String id) {
+        RouteTable t = get(id);
+        if (!t.associations.isEmpty()) {
+            throw DomainException.dependency("DependencyViolation", "The routeTable '" + id + "' has dependencies and cannot be deleted.");
+        }
+        tables.remove(id);
+    }
+
+    boolean hasCustomTables(String vpcId) {
+        return tables.values().stream().anyMatch(t -> t.vpcId().equals(vpcId) && !t.isMain());
+    }
+
+    void deleteVpcTables(String vpcId) {
+        tables.values().removeIf(t -> t.vpcId().equals(vpcId));
+    }
+
+    /** Forgets a deleted subnet's association, as EC2 does when the subnet goes. */
+    void forgetSubnet(String subnetId) {
+        tables.values().forEach(t -> t.associations.removeIf(a -> subnetId.equals(a.subnetId())));
+    }
+
+    public RouteTable.Association associate(String routeTableId, String subnetId) {
+        RouteTable t = get(routeTableId);
+        Subnet s = network.subnet(subnetId);
+        if (!s.vpcId().equals(t.vpcId())) {
+            throw DomainException.invalid("InvalidParameterValue", "route table " + routeTableId + " and subnet " + subnetId + " belong to different networks");
+        }
+        for (RouteTable other : tables.values()) {
+            if (other.associations.stream().anyMatch(a -> subnetId.equals(a.subnetId()))) {
+                throw DomainException.conflict("Resource.AlreadyAssociated", "the specified association for route table " + other.id()
+                        + " conflicts with an existing association");
+            }
+        }
+        RouteTable.Association a = new RouteTable.Association(ids.resourceId("rtbassoc"), t.id(), subnetId, false);
+        t.associations.add(a);
+        return a;
+    }
+
+    public Optional<RouteTable.Association> findAssociation(String associationId) {
+        return tables.values().stream().flatMap(t -> t.associations.stream()).filter(a -> a.id().equals(associationId)).findFirst();
+    }
+
+    private RouteTable.Association association(String associationId) {
+        return findAssociation(associationId).orElseThrow(() -> DomainException.notFound("InvalidAssociationID.NotFound",
+                "The association ID '" + associationId + "' does not exist"));
+    }
+
+    public void disassociate(String associationId) {
+        RouteTable.Association a = association(associationId);
+        if (a.main()) {
+            throw DomainException.invalid("InvalidParameterValue", "cannot disassociate the main route table association " + associationId);
+        }
+        get(a.routeTableId()).associations.remove(a);
+    }
+
+    /** Moves an association (the main one included) to another table of the same VPC; returns the new association. */
+    public RouteTable.Association replaceAssociation(String associationId, String routeTableId) {
+        RouteTable.Association a = association(associationId);
+        RouteTable target = get(routeTableId);
+        RouteTable from = get(a.routeTableId());
+        if (!target.vpcId().equals(from.vpcId())) {
+            throw DomainException.invalid("InvalidParameterValue", "route table " + routeTableId + " belongs to a different network");
+        }
+        from.associations.remove(a);
+        RouteTable.Association moved = new RouteTable.Association(ids.resourceId("rtbassoc"), target.id(), a.subnetId(), a.main());
+        target.associations.add(moved);
+        return moved;
+    }
+
+    /** A target as named by CreateRoute's parameters; exactly one must be given. */
+    public record Target(TargetKind kind, String id) {
+    }
+
+    public void createRoute(String routeTableId, String cidr, String prefixListId, Target target) {
+        RouteTable t = get(routeTableId);
+        Route r = route(t, cidr, prefixListId, target, "CreateRoute");
+        if (t.routes.stream().anyMatch(x -> x.destination().equals(r.destination()))) {
+            throw DomainException.conflict("RouteAlreadyExists", "The route identified by " + r.destination() + " already exists.");
+        }
+        t.routes.add(r);
+    }
+
+    public void replaceRoute(String routeTableId, String cidr, String prefixListId, Target target) {
+        RouteTable t = get(routeTableId);
+        Route r = route(t, cidr, prefixListId, target, "CreateRoute");
+        int index = indexOf(t, r.destination());
+        t.routes.set(index, r);
+    }
+
+    public void deleteRoute(String routeTableId, String cidr, String prefixListId) {
+        RouteTable t = get(routeTableId);
+        String destination = cidr != null ? canonical(cidr) : prefixListId;
+        int index = indexOf(t, destination);
+        if (t.routes.get(index).kind() == TargetKind.LOCAL) {
+            throw DomainException.invalid("InvalidParameterValue", "cannot remove local route " + destination + " in route table " + routeTableId);
+        }
+        t.routes.remove(index);
+    }
+
+    private int indexOf(RouteTable t, String destination) {
+        for (int i = 0; i < t.routes.size(); i++) {
+            if (t.routes.get(i).destination().equals(destination)) {
+                return i;
+            }
+        }
+        throw DomainException.notFound("InvalidRoute.NotFound", "no route with destination-cidr-block " + destination + " in route table " + t.id());
+    }
+
+    private static String canonical(String cidr) {
+        return Cidr.parse(cidr).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                "Value (" + cidr + ") for parameter destinationCidrBlock is invalid. This is not a valid CIDR block."));
+    }
+
+    private Route route(RouteTable t, String cidr, String prefixListId, Target target, String origin) {
+        if ((cidr == null) == (prefixListId == null)) {
+            throw DomainException.invalid("InvalidParameterValue", "Exactly one of destinationCidrBlock, destinationIpv6CidrBlock or destinationPrefixListId must be specified.");
+        }
+        if (target == null) {
+            throw DomainException.invalid("InvalidParameterValue", "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId, instanceId or vpcEndpointId");
+        }
+        String destination = cidr != null ? canonical(cidr) : prefixListId;
+        switch (target.kind()) {
+            case INTERNET_GATEWAY -> {
+                InternetGateway igw = network.gateways().internetGateway(target.id());
+                if (!t.vpcId().equals(igw.attachedVpcId())) {
+                    throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and network gateway " + target.id() + " belong to different networks");
+                }
+            }
+            case NAT_GATEWAY -> {
+                NatGateway nat = network.gateways().natGateway(target.id());
+                if (!nat.vpcId().equals(t.vpcId())) {
+                    throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and NAT gateway " + target.id() + " belong to different networks");
+                }
+            }
+            case VPC_ENDPOINT -> network.endpoints().endpoint(target.id());
+            case NETWORK_INTERFACE -> network.networkInterface(target.id());
+            default -> throw DomainException.invalid("InvalidParameterValue", "cannot create a local route");
+        }
+        return new Route(cidr != null ? destination : null, prefixListId, target.kind(), target.id(), origin, "active");
+    }
+
+    /** Adds or removes the prefix-list route a gateway endpoint puts in a table (origin CreateRoute, as AWS shows). */
+    void addEndpointRoute(String routeTableId, String prefixListId, String endpointId) {
+        get(routeTableId).routes.add(new Route(null, prefixListId, TargetKind.VPC_ENDPOINT, endpointId, "CreateRoute", "active"));
+    }
+
+    void removeEndpointRoutes(String endpointId) {
+        tables.values().forEach(t -> t.routes.removeIf(r -> r.kind() == TargetKind.VPC_ENDPOINT && r.targetId().equals(endpointId)));
+    }
+
+    /** Routes whose target went away stay, as blackholes, until someone deletes them. */
+    void blackhole(String targetId) {
+        for (RouteTable t : tables.values()) {
+            t.routes.replaceAll(r -> r.targetId().equals(targetId) ? r.withState("blackhole") : r);
+        }
+    }
+}
