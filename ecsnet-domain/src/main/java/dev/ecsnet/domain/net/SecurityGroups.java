@@ -1,0 +1,289 @@
+package dev.ecsnet.domain.net;
+
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Security groups of a region and their rules: creation with the default allow-all egress rule, authorize and
+ * revoke with AWS's duplicate and not-found answers, and the dependency checks that keep groups in use alive.
+ */
+public final class SecurityGroups {
+    private final Network network;
+    private final IdSource ids;
+    private final Map<String, SecurityGroup> groups = new LinkedHashMap<>();
+
+    SecurityGroups(Network network, IdSource ids) {
+        this.network = network;
+        this.ids = ids;
+    }
+
+
+    public Collection<SecurityGroup> all() {
+        return groups.values();
+    }
+
+    public SecurityGroup get(String id) {
+        SecurityGroup sg = groups.get(id);
+        if (sg == null) {
+            if (!id.matches("sg-[0-9a-f]{8}([0-9a-f]{9})?")) {
+                throw DomainException.invalid("InvalidGroupId.Malformed", "The security group ID '" + id + "' is malformed");
+            }
+            throw DomainException.notFound("InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
+        }
+        return sg;
+    }
+
+    public Optional<SecurityGroup> find(String id) {
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    /** Finds a group by name in a VPC (the default VPC when {@code vpcId} is null), as GroupName parameters do. */
+    public SecurityGroup byName(String vpcId, String name) {
+        String vpc = vpcId != null ? vpcId : network.defaultVpc().map(Vpc::id).orElse("");
+        return groups.values().stream().filter(g -> g.vpcId().equals(vpc) && g.name().equals(name)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("InvalidGroup.NotFound",
+                        "The security group '" + name + "' does not exist in default VPC '" + vpc + "'"));
+    }
+
+    public SecurityGroup create(String vpcId, String name, String description, Map<String, String> tags) {
+        String vpc = vpcId != null ? network.vpc(vpcId).id() : network.defaultVpc().map(Vpc::id).orElseThrow(() ->
+                DomainException.invalid("VPCIdNotSpecified", "No default VPC for this user"));
+        if (name == null || name.isEmpty() || name.length() > 255) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + name + ") for parameter GroupName is invalid. Length must be 1 to 255 characters.");
+        }
+        if (name.startsWith("sg-")) {
+            throw DomainException.invalid("InvalidParameterValue", "Group names may not be in the format sg-*.");
+        }
+        if (name.equals("default")) {
+            throw DomainException.invalid("InvalidGroup.Reserved", "The security group name 'default' is reserved");
+        }
+        if (description == null || description.isEmpty() || description.length() > 255) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + description + ") for parameter GroupDescription is invalid. Length must be 1 to 255 characters.");
+        }
+        if (groups.values().stream().anyMatch(g -> g.vpcId().equals(vpc) && g.name().equals(name))) {
+            throw DomainException.conflict("InvalidGroup.Duplicate", "The security group '" + name + "' already exists for VPC '" + vpc + "'");
+        }
+        SecurityGroup sg = insertSecurityGroup(vpc, name, description);
+        sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
+        sg.tags().putAll(tags);
+        return sg;
+    }
+
+    SecurityGroup insertSecurityGroup(String vpcId, String name, String description) {
+        SecurityGroup sg = new SecurityGroup(ids.resourceId("sg"), name, description, vpcId, network.accountId());
+        groups.put(sg.id(), sg);
+        if (sg.isDefault()) {
+            sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
+        }
+        return sg;
+    }
+
+    SecurityGroupRule rule(SecurityGroup sg, boolean egress, String protocol, int from, int to, String v4, String v6,
+                                   String prefixList, String group, String description) {
+        return new SecurityGroupRule(ids.resourceId("sgr"), sg.id(), network.accountId(), egress, protocol, from, to, v4, v6,
+                prefixList, group, description, Map.of());
+    }
+
+    public void delete(String id) {
+        SecurityGroup sg = get(id);
+        if (sg.isDefault()) {
+            throw DomainException.invalid("CannotDelete", "the specified group: \"" + id + "\" name: \"default\" cannot be deleted by a user");
+        }
+        boolean usedByEni = network.networkInterfaces().stream().anyMatch(n -> n.groupIds().contains(id));
+        boolean referenced = groups.values().stream().filter(g -> !g.id().equals(id))
+                .anyMatch(g -> g.rules.stream().anyMatch(r -> id.equals(r.referencedGroupId())));
+        if (usedByEni || referenced) {
+            throw DomainException.dependency("DependencyViolation", "resource " + id + " has a dependent object");
+        }
+        groups.remove(id);
+    }
+
+    /** Adds rules; refuses the whole call if one of them exists already or is malformed. Returns the new rules. */
+    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions) {
+        SecurityGroup sg = get(groupId);
+        List<SecurityGroupRule> added = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            for (SecurityGroupRule r : expand(sg, egress, p)) {
+                boolean exists = sg.rules.stream().anyMatch(x -> x.sameRuleAs(r)) || added.stream().anyMatch(x -> x.sameRuleAs(r));
+                if (exists) {
+                    throw DomainException.conflict("InvalidPermission.Duplicate",
+                            "the specified rule \"peer: " + r.peer() + ", " + ruleLabel(r) + "ALLOW\" already exists");
+                }
+                added.add(r);
+            }
+        }
+        sg.rules.addAll(added);
+        return added;
+    }
+
+    /**
+     * Removes rules named by permission or by rule id. Permissions that match no rule are returned as unknown, as
+     * EC2's {@code unknownIpPermissionSet} does; unknown rule ids refuse the call.
+     */
+    public List<IpPermission> revoke(String groupId, boolean egress, List<IpPermission> permissions, List<String> ruleIds) {
+        SecurityGroup sg = get(groupId);
+        List<SecurityGroupRule> toRemove = new ArrayList<>();
+        for (String ruleId : ruleIds) {
+            SecurityGroupRule r = sg.rules.stream().filter(x -> x.ruleId().equals(ruleId) && x.egress() == egress).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("InvalidSecurityGroupRuleId.NotFound",
+                            "The security group rule ID '" + ruleId + "' does not exist"));
+            toRemove.add(r);
+        }
+        List<IpPermission> unknown = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            List<SecurityGroupRule> wanted = expand(sg, egress, p);
+            List<IpPermission.Peer> missing = new ArrayList<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                SecurityGroupRule w = wanted.get(i);
+                Optional<SecurityGroupRule> found = sg.rules.stream().filter(x -> x.sameRuleAs(w)).findFirst();
+                if (found.isPresent()) {
+                    toRemove.add(found.get());
+                } else {
+                    missing.add(p.peers().get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                unknown.add(new IpPermission(p.protocol(), p.fromPort(), p.toPort(), missing));
+            }
+        }
+        sg.rules.removeAll(toRemove);
+        return unknown;
+    }
+
+    public void updateRuleDescriptions(String groupId, boolean egress, List<IpPermission> permissions) {
+        SecurityGroup sg = get(groupId);
+        List<SecurityGroupRule> updated = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            for (SecurityGroupRule w : expand(sg, egress, p)) {
+                SecurityGroupRule existing = sg.rules.stream().filter(x -> x.sameRuleAs(w)).findFirst().orElseThrow(() ->
+                        DomainException.notFound("InvalidPermission.NotFound", "The specified rule does not exist in this security group."));
+                updated.add(existing.withDescription(w.description()));
+            }
+        }
+        for (SecurityGroupRule u : updated) {
+            sg.rules.replaceAll(x -> x.ruleId().equals(u.ruleId()) ? u : x);
+        }
+    }
+
+    /**
+     * How EC2 names a rule's protocol and ports in its duplicate-rule message: {@code TCP, from port: 22, to port:
+     * 22, }, {@code ALL, } for -1, {@code protocol: 50, } for a protocol number without ports.
+     */
+    private static String ruleLabel(SecurityGroupRule r) {
+        return switch (r.protocol()) {
+            case "-1" -> "ALL, ";
+            case "tcp", "udp", "icmp" -> r.protocol().toUpperCase(java.util.Locale.ROOT) + ", from port: " + r.fromPort()
+                    + ", to port: " + r.toPort() + ", ";
+            default -> "protocol: " + r.protocol() + ", ";
+        };
+    }
+
+    private List<SecurityGroupRule> expand(SecurityGroup sg, boolean egress, IpPermission p) {
+        String protocol = normalizeProtocol(p.protocol());
+        int from;
+        int to;
+        switch (protocol) {
+            case "-1" -> {
+                from = -1;
+                to = -1;
+            }
+            case "tcp", "udp" -> {
+                if (p.fromPort() == null || p.toPort() == null) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.");
+                }
+                from = p.fromPort();
+                to = p.toPort();
+                for (int port : new int[] {from, to}) {
+                    if (port < 0 || port > 65535) {
+                        throw DomainException.invalid("InvalidPermission.Malformed", "TCP/UDP port (" + port + ") out of range");
+                    }
+                }
+                if (from > to) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid port range (" + from + ", " + to + ") specified. Ports must be between 0 and 65535 and the from port must not be greater than the to port.");
+                }
+            }
+            case "icmp" -> {
+                if (p.fromPort() == null || p.toPort() == null) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid value for portRange. Must specify both from and to ports with ICMP.");
+                }
+                from = p.fromPort();
+                to = p.toPort();
+                if (from < -1 || from > 255 || to < -1 || to > 255) {
+                    throw DomainException.invalid("InvalidParameterValue", "Invalid value for ICMP type (" + from + ") or code (" + to + ").");
+                }
+            }
+            default -> {
+                // other protocols have no ports: EC2 allows every port whatever the request says
+                from = -1;
+                to = -1;
+            }
+        }
+        if (p.peers().isEmpty()) {
+            throw DomainException.invalid("InvalidParameterValue", "The request must contain a source or destination (CIDR block, prefix list or security group).");
+        }
+        List<SecurityGroupRule> out = new ArrayList<>();
+        for (IpPermission.Peer peer : p.peers()) {
+            String v4 = null;
+            String v6 = null;
+            String pl = null;
+            String group = null;
+            switch (peer.kind()) {
+                case CIDR_IPV4 -> {
+                    v4 = Cidr.parse(peer.value()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                            "CIDR block " + peer.value() + " is malformed"));
+                }
+                case CIDR_IPV6 -> {
+                    if (peer.value() == null || !peer.value().matches("[0-9a-fA-F:]+/\\d{1,3}")) {
+                        throw DomainException.invalid("InvalidParameterValue", "CIDR block " + peer.value() + " is malformed");
+                    }
+                    v6 = peer.value();
+                }
+                case PREFIX_LIST -> pl = peer.value();
+                case GROUP -> {
+                    SecurityGroup ref = get(peer.value());
+                    if (!ref.vpcId().equals(sg.vpcId())) {
+                        throw DomainException.invalid("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
+                    }
+                    group = ref.id();
+                }
+                default -> throw new IllegalStateException();
+            }
+            out.add(rule(sg, egress, protocol, from, to, v4, v6, pl, group, peer.description()));
+        }
+        return out;
+    }
+
+    static String normalizeProtocol(String protocol) {
+        if (protocol == null) {
+            throw DomainException.invalid("MissingParameter", "The request must contain the parameter ipProtocol");
+        }
+        String p = protocol.toLowerCase(java.util.Locale.ROOT);
+        return switch (p) {
+            case "-1", "all" -> "-1";
+            case "tcp", "6" -> "tcp";
+            case "udp", "17" -> "udp";
+            case "icmp", "1" -> "icmp";
+            default -> {
+                if (p.matches("\\d{1,3}") && Integer.parseInt(p) <= 255) {
+                    yield p;
+                }
+                throw DomainException.invalid("InvalidParameterValue", "Invalid value '" + protocol + "' for IP protocol. Unknown protocol.");
+            }
+        };
+    }
+
+    boolean hasCustomGroups(String vpcId) {
+        return groups.values().stream().anyMatch(g -> g.vpcId().equals(vpcId) && !g.isDefault());
+    }
+
+    void deleteVpcGroups(String vpcId) {
+        groups.values().removeIf(g -> g.vpcId().equals(vpcId));
+    }
+}
