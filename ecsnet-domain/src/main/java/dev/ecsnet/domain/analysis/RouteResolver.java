@@ -1,0 +1,44 @@
+package dev.ecsnet.domain.analysis;
+
+import dev.ecsnet.domain.net.Cidr;
+import dev.ecsnet.domain.net.EndpointServices;
+import dev.ecsnet.domain.net.Route;
+import dev.ecsnet.domain.net.RouteTable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the route a destination takes: the most specific match (longest prefix), where a prefix-list route counts
+ * with the prefix length of the list entry that contains the destination. Blackhole routes still win the match;
+ * the packet is then dropped there, as in AWS.
+ */
+public final class RouteResolver {
+    private RouteResolver() {
+    }
+
+    public static Optional<Route> resolve(RouteTable table, int destination, String region) {
+        Route best = null;
+        int bestLength = -1;
+        List<EndpointServices.PrefixList> lists = EndpointServices.prefixLists(region);
+        for (Route r : table.routes()) {
+            int length = matchLength(r, destination, lists);
+            if (length > bestLength) {
+                best = r;
+                bestLength = length;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int matchLength(Route r, int destination, List<EndpointServices.PrefixList> lists) {
+        if (r.destinationCidrBlock() != null) {
+            return Cidr.parse(r.destinationCidrBlock()).filter(c -> c.contains(destination)).map(Cidr::prefixLength).orElse(-1);
+        }
+        return lists.stream().filter(p -> p.id().equals(r.destinationPrefixListId()))
+                .flatMap(p -> p.cidrs().stream())
+                .map(Cidr::parse).flatMap(Optional::stream)
+                .filter(c -> c.contains(destination))
+                .mapToInt(Cidr::prefixLength).max().orElse(-1);
+    }
+}
