@@ -2,6 +2,7 @@ package dev.ecsnet.engine;
 
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.state.AccountState;
@@ -40,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final ManualClock manualClock;
     private final long seed;
     private final TimingProfile timing;
+    private final EgressPolicy egress;
     private final ScheduledExecutorService thread;
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<AccountRegion, RegionState> regions = new HashMap<>();
@@ -51,6 +53,11 @@ public final class Engine implements AutoCloseable {
     private final Scheduler scheduler = this::schedule;
 
     public Engine(Clock clock, long seed, TimingProfile timing) {
+        this(clock, seed, timing, EgressPolicy.IGNORE);
+    }
+
+    public Engine(Clock clock, long seed, TimingProfile timing, EgressPolicy egress) {
+        this.egress = egress;
         this.clock = clock;
         this.manualClock = clock instanceof ManualClock m ? m : null;
         this.seed = seed;
@@ -68,6 +75,10 @@ public final class Engine implements AutoCloseable {
 
     public TimingProfile timing() {
         return timing;
+    }
+
+    public EgressPolicy egress() {
+        return egress;
     }
 
     /** Runs {@code command} on the engine thread against the caller's region and returns its result. */
@@ -109,7 +120,7 @@ public final class Engine implements AutoCloseable {
 
     private RegionState region(AccountRegion key) {
         return regions.computeIfAbsent(key, k -> new RegionState(k,
-                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing));
+                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing, egress));
     }
 
     private <T> T submit(java.util.concurrent.Callable<T> work) {

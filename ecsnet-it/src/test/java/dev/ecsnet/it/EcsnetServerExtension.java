@@ -1,6 +1,7 @@
 package dev.ecsnet.it;
 
 import dev.ecsnet.app.server.EcsnetServer;
+import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.engine.ManualClock;
@@ -31,6 +32,7 @@ public final class EcsnetServerExtension implements BeforeAllCallback, AfterAllC
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final TimingProfile timing;
+    private final EgressPolicy egress;
     private ManualClock clock;
     private EcsnetServer server;
     private Ec2Client ec2;
@@ -43,13 +45,19 @@ public final class EcsnetServerExtension implements BeforeAllCallback, AfterAllC
 
     /** FAST steps on a manual clock let a test see each state by advancing the clock; INSTANT skips them. */
     public EcsnetServerExtension(TimingProfile timing) {
+        this(timing, EgressPolicy.IGNORE);
+    }
+
+    /** With {@code ENFORCE}, Fargate tasks need network paths to their registry, secrets and logs. */
+    public EcsnetServerExtension(TimingProfile timing, EgressPolicy egress) {
         this.timing = timing;
+        this.egress = egress;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         clock = new ManualClock(START);
-        server = new EcsnetServer(new Engine(clock, 42, timing), "127.0.0.1", 0).start();
+        server = new EcsnetServer(new Engine(clock, 42, timing, egress), "127.0.0.1", 0).start();
         ec2 = configure(Ec2Client.builder()).build();
         ecs = configure(EcsClient.builder()).build();
         sts = configure(StsClient.builder()).build();

@@ -2,6 +2,7 @@ package dev.ecsnet.app.cli;
 
 import dev.ecsnet.app.server.EcsnetServer;
 import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.Engine;
 import picocli.CommandLine.Command;
@@ -24,14 +25,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long lifecycle steps take: instant, fast or realistic (default: fast).")
     TimingProfile timing;
 
+    @Option(names = "--egress", defaultValue = "IGNORE",
+            description = "Whether network paths decide a Fargate task's fate: enforce (no path to the registry, secrets or logs: the task stops as AWS stops it) or ignore (default).")
+    EgressPolicy egress;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed for ids and address choices; same seed, same run (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
         Clock clock = Instant::now;
-        EcsnetServer server = new EcsnetServer(new Engine(clock, seed, timing), host, port).start();
-        System.out.println("ecsnet listening on http://" + host + ":" + server.port() + " (timing " + timing.name().toLowerCase(java.util.Locale.ROOT) + ", seed " + seed + ")");
+        EcsnetServer server = new EcsnetServer(new Engine(clock, seed, timing, egress), host, port).start();
+        System.out.println("ecsnet listening on http://" + host + ":" + server.port() + " (timing " + timing.name().toLowerCase(java.util.Locale.ROOT) + ", egress " + egress.name().toLowerCase(java.util.Locale.ROOT) + ", seed " + seed + ")");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.join();
         return 0;

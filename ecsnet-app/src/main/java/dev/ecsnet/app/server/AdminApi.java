@@ -25,7 +25,8 @@ final class AdminApi {
     WireResponse handle(HttpExchange x) {
         String path = x.path();
         if (path.equals(PREFIX + "health") && x.method().equals("GET")) {
-            ObjectNode out = JSON.createObjectNode().put("status", "ready").put("timing", engine.timing().name().toLowerCase(java.util.Locale.ROOT));
+            ObjectNode out = JSON.createObjectNode().put("status", "ready").put("timing", engine.timing().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("egress", engine.egress().name().toLowerCase(java.util.Locale.ROOT));
             services.forEach(out.putArray("services")::add);
             return json(200, out);
         }

@@ -2,6 +2,8 @@ package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.EgressPolicy;
+import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
@@ -39,14 +41,31 @@ public final class Ecs {
     /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
     private final Map<String, Map<String, Task>> tasks = new LinkedHashMap<>();
 
+    /** ECS with a log store of its own and egress not enforced; for tests of the ECS model alone. */
     public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network) {
+        this(key, ids, clock, scheduler, timing, network, new Logs(key, clock), EgressPolicy.IGNORE);
+    }
+
+    public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+               Logs logs, EgressPolicy egressPolicy) {
         this.arns = new EcsArns(key);
         this.ids = ids;
         this.clock = clock;
         this.taskDefinitions = new TaskDefinitions(arns, clock);
         this.accountSettings = new AccountSettings(arns.rootPrincipal());
         this.placement = new TaskPlacement(network);
-        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network);
+        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network,
+                new TaskEgress(network, egressPolicy, new TaskEgress.LogGroups() {
+                    @Override
+                    public boolean exists(String name) {
+                        return logs.find(name).isPresent();
+                    }
+
+                    @Override
+                    public void create(String name) {
+                        logs.createLogGroup(name, java.util.Map.of(), null, null);
+                    }
+                }));
     }
 
     public EcsArns arns() {

@@ -36,14 +36,17 @@ final class TaskLifecycleDriver {
     private final Scheduler scheduler;
     private final TimingProfile timing;
     private final Network network;
+    private final TaskEgress egress;
 
-    TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network) {
+    TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+                        TaskEgress egress) {
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
         this.scheduler = scheduler;
         this.timing = timing;
         this.network = network;
+        this.egress = egress;
     }
 
     void launched(Task task) {
@@ -116,6 +119,13 @@ final class TaskLifecycleDriver {
     }
 
     private void start(Task task) {
+        Optional<TaskEgress.Failure> blocked = egress.firstFailure(task);
+        if (blocked.isPresent()) {
+            // AWS retries the pull, auth or log stream for a while and then gives up; here that is the PENDING step
+            task.requestStop("TaskFailedToStart", blocked.get().stoppedReason(), clock.now());
+            deprovision(task);
+            return;
+        }
         List<String> runtimeIds = new ArrayList<>();
         for (int i = 0; i < task.containers().size(); i++) {
             runtimeIds.add(task.id() + "-" + ids.hex(10));

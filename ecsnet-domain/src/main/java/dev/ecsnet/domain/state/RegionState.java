@@ -2,6 +2,7 @@ package dev.ecsnet.domain.state;
 
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
@@ -20,13 +21,14 @@ public final class RegionState {
     private final Ecs ecs;
     private final Logs logs;
 
-    public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
+                       EgressPolicy egress) {
         this.key = key;
         this.account = account;
         IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
         this.network = new Network(key.accountId(), key.region(), ids, clock, scheduler, timing);
-        this.ecs = new Ecs(key, ids, clock, scheduler, timing, network);
         this.logs = new Logs(key, clock);
+        this.ecs = new Ecs(key, ids, clock, scheduler, timing, network, logs, egress);
     }
 
     /** The account's global state (IAM), shared by all its regions. */

@@ -1,0 +1,174 @@
+package dev.ecsnet.domain.ecs;
+
+import dev.ecsnet.domain.analysis.AwsServiceAddresses;
+import dev.ecsnet.domain.analysis.PathAnalyzer;
+import dev.ecsnet.domain.analysis.Verdict;
+import dev.ecsnet.domain.common.EgressPolicy;
+import dev.ecsnet.domain.net.Ipv4;
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkInterface;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a Fargate task must reach before it can run, checked in the order the agent does it, each through the
+ * task's own ENI (platform version 1.4: registry auth, secrets, image and logs all leave through the task ENI):
+ * registry auth and secrets, then the image (ECR manifests and S3 layers, or a public registry), then the
+ * {@code awslogs} log stream. The first thing that cannot be reached stops the task with AWS's own text.
+ */
+final class TaskEgress {
+    private static final Pattern ECR_IMAGE = Pattern.compile("^(\\d+)\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^:@]+)(?::([^@]+))?.*$");
+
+    /** Whether a log group exists in the task's region, and a way to create one ({@code awslogs-create-group}). */
+    interface LogGroups {
+        boolean exists(String name);
+
+        void create(String name);
+    }
+
+    /** Why the task cannot start, and the need that failed ({@code ecr.api}, {@code s3}, ...) for diagnosis. */
+    record Failure(String need, String stoppedReason, Verdict.Blocked verdict) {
+    }
+
+    private final Network network;
+    private final PathAnalyzer analyzer;
+    private final LogGroups logGroups;
+    private final EgressPolicy policy;
+
+    TaskEgress(Network network, EgressPolicy policy, LogGroups logGroups) {
+        this.network = network;
+        this.policy = policy;
+        this.analyzer = new PathAnalyzer(network);
+        this.logGroups = logGroups;
+    }
+
+    /** The first unmet need of a task whose ENI is attached; empty when it can start. */
+    Optional<Failure> firstFailure(Task task) {
+        if (policy == EgressPolicy.IGNORE) {
+            return Optional.empty();
+        }
+        return unmetNeed(task);
+    }
+
+    /** The first unmet need whatever the policy: what {@code diagnose} reports. */
+    Optional<Failure> unmetNeed(Task task) {
+        Optional<NetworkInterface> eni = task.networkInterfaceId().flatMap(network::findNetworkInterface);
+        if (eni.isEmpty() || !"FARGATE".equals(task.spec().launchType())) {
+            // On the EC2 launch type the agent pulls through the instance's own network, not the task ENI.
+            return Optional.empty();
+        }
+        String region = network.region();
+        List<Map<String, Object>> containers = ClientDocument.objects(task.spec().taskDefinition().document(), "containerDefinitions");
+        List<Failure> failures = new ArrayList<>();
+        // 1. registry auth and secrets
+        for (Map<String, Object> c : containers) {
+            String image = ClientDocument.string(c, "image").orElse("");
+            if (ECR_IMAGE.matcher(image).matches()) {
+                need(eni.get(), "ecr.api", v -> "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
+                        + "unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://"
+                        + AwsServiceAddresses.hostname("ecr.api", region, network.accountId()) + "/\": dial tcp " + ip("ecr.api") + ":443: i/o timeout. "
+                        + "Please check your task network configuration.").ifPresent(failures::add);
+            }
+            for (Map<String, Object> secret : ClientDocument.objects(c, "secrets")) {
+                String from = ClientDocument.string(secret, "valueFrom").orElse("");
+                if (from.startsWith("arn:aws:secretsmanager:")) {
+                    need(eni.get(), "secretsmanager", v -> "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
+                            + "unable to retrieve secret from asm: service call has been retried 5 time(s): failed to fetch secret " + from
+                            + " from secrets manager: RequestCanceled: request context canceled caused by: context deadline exceeded. "
+                            + "Please check your task network configuration.").ifPresent(failures::add);
+                } else if (!from.isEmpty()) {
+                    need(eni.get(), "ssm", v -> "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
+                            + "unable to retrieve secrets from ssm: service call has been retried 5 time(s): RequestCanceled: request context canceled caused by: "
+                            + "context deadline exceeded. Please check your task network configuration.").ifPresent(failures::add);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            return Optional.of(failures.get(0));
+        }
+        // 2. the images
+        for (Map<String, Object> c : containers) {
+            String image = ClientDocument.string(c, "image").orElse("");
+            Optional<Failure> pull = pull(eni.get(), image);
+            if (pull.isPresent()) {
+                return pull;
+            }
+        }
+        // 3. the awslogs log streams
+        for (Map<String, Object> c : containers) {
+            Optional<Failure> logs = logs(eni.get(), c);
+            if (logs.isPresent()) {
+                return logs;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Failure> pull(NetworkInterface eni, String image) {
+        Matcher ecr = ECR_IMAGE.matcher(image);
+        if (ecr.matches()) {
+            String registry = ecr.group(1) + ".dkr.ecr." + ecr.group(2) + ".amazonaws.com";
+            String repository = ecr.group(3);
+            String tag = ecr.group(4) == null ? "latest" : ecr.group(4);
+            Optional<Failure> manifest = need(eni, "ecr.dkr", v -> "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
+                    + registry + "/" + repository + ":" + tag + ": failed to do request: Head \"https://" + registry + "/v2/" + repository + "/manifests/" + tag
+                    + "\": dial tcp " + ip("ecr.dkr") + ":443: i/o timeout");
+            if (manifest.isPresent()) {
+                return manifest;
+            }
+            String bucket = AwsServiceAddresses.hostname("s3", network.region(), network.accountId());
+            return need(eni, "s3", v -> "CannotPullContainerError: ref pull has been retried 5 time(s): failed to copy: httpReadSeeker: failed open: "
+                    + "failed to do request: Get \"https://" + bucket + "/\": dial tcp " + ip("s3") + ":443: i/o timeout");
+        }
+        String registry = image.contains("/") && image.substring(0, image.indexOf('/')).contains(".") ? image.substring(0, image.indexOf('/')) : "registry-1.docker.io";
+        Verdict v = analyzer.toPublicAddress(eni, AwsServiceAddresses.PUBLIC_REGISTRY, "tcp", 443, registry, List.of());
+        if (v instanceof Verdict.Blocked b) {
+            return Optional.of(new Failure("internet", "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
+                    + image + ": failed to do request: Head \"https://" + registry + "/v2/\": dial tcp " + Ipv4.format(AwsServiceAddresses.PUBLIC_REGISTRY)
+                    + ":443: i/o timeout", b));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Failure> logs(NetworkInterface eni, Map<String, Object> container) {
+        Optional<Map<String, Object>> config = ClientDocument.object(container, "logConfiguration");
+        if (config.isEmpty() || !"awslogs".equals(ClientDocument.string(config.get(), "logDriver").orElse(""))) {
+            return Optional.empty();
+        }
+        String region = network.region();
+        Optional<Failure> path = need(eni, "logs", v -> "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
+                + "failed to create Cloudwatch log stream: RequestError: send request failed caused by: Post \"https://"
+                + AwsServiceAddresses.hostname("logs", region, network.accountId()) + "/\": dial tcp " + ip("logs") + ":443: i/o timeout : exit status 1");
+        if (path.isPresent()) {
+            return path;
+        }
+        Map<String, Object> options = ClientDocument.object(config.get(), "options").orElse(Map.of());
+        String group = ClientDocument.string(options, "awslogs-group").orElse("");
+        if (group.isEmpty() || logGroups.exists(group)) {
+            return Optional.empty();
+        }
+        if ("true".equalsIgnoreCase(ClientDocument.string(options, "awslogs-create-group").orElse(""))) {
+            logGroups.create(group);
+            return Optional.empty();
+        }
+        return Optional.of(new Failure("log-group", "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
+                + "failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1", null));
+    }
+
+    private Optional<Failure> need(NetworkInterface eni, String service, java.util.function.Function<Verdict.Blocked, String> reason) {
+        Verdict v = analyzer.toAwsService(eni, service);
+        if (v instanceof Verdict.Blocked b) {
+            return Optional.of(new Failure(service, reason.apply(b), b));
+        }
+        return Optional.empty();
+    }
+
+    private String ip(String service) {
+        return Ipv4.format(AwsServiceAddresses.address(service, network.region()));
+    }
+}
