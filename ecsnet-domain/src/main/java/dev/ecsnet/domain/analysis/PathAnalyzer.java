@@ -36,9 +36,9 @@ public final class PathAnalyzer {
      * through an interface endpoint when one with private DNS serves the VPC (its name then resolves to the
      * endpoint), through the S3 gateway endpoint when the subnet's routes send S3 there, else over the internet.
      */
-    public Verdict toAwsService(NetworkInterface src, String service) {
+    public Verdict toAwsService(Source src, String service) {
         List<Hop> path = new ArrayList<>();
-        path.add(new Hop("network-interface", src.id(), src.privateIpAddress() + " in " + src.subnetId()));
+        path.add(new Hop("network-interface", src.id(), src.address() + " in " + src.subnetId()));
         Vpc vpc = network.vpc(src.vpcId());
         String host = AwsServiceAddresses.hostname(service, network.region(), network.accountId());
         if (!vpc.enableDnsSupport()) {
@@ -55,7 +55,7 @@ public final class PathAnalyzer {
         return toPublicAddress(src, AwsServiceAddresses.address(service, network.region()), "tcp", 443, host, path);
     }
 
-    private Verdict throughInterfaceEndpoint(NetworkInterface src, VpcEndpoint endpoint, List<Hop> path) {
+    private Verdict throughInterfaceEndpoint(Source src, VpcEndpoint endpoint, List<Hop> path) {
         path.add(new Hop("vpc-endpoint", endpoint.id(), endpoint.serviceName() + " (private DNS)"));
         if (!endpoint.state().equals("available")) {
             return new Verdict.Blocked("BAD_STATE", "vpc-endpoint", endpoint.id(), "VPC endpoint " + endpoint.id() + " for "
@@ -68,11 +68,11 @@ public final class PathAnalyzer {
                     + " has no subnets, so its private DNS name resolves to no address", path);
         }
         NetworkInterface target = enis.stream().filter(n -> n.zone().equals(src.zone())).findFirst().orElse(enis.get(0));
-        return toInterface(src, target, "tcp", 443, path);
+        return toInterface(src, Source.of(target), "tcp", 443, path);
     }
 
     /** A packet from {@code src} to an address outside the VPC (the internet, or an AWS service's public address). */
-    public Verdict toPublicAddress(NetworkInterface src, int dest, String protocol, int port, String what, List<Hop> pathSoFar) {
+    public Verdict toPublicAddress(Source src, int dest, String protocol, int port, String what, List<Hop> pathSoFar) {
         List<Hop> path = new ArrayList<>(pathSoFar);
         String target = what + " (" + Ipv4.format(dest) + ")";
         Traffic out = new Traffic(protocol, port, dest, List.of());
@@ -114,14 +114,14 @@ public final class PathAnalyzer {
         };
     }
 
-    private Verdict viaInternetGateway(NetworkInterface src, String igwId, String target, List<Hop> path) {
+    private Verdict viaInternetGateway(Source src, String igwId, String target, List<Hop> path) {
         InternetGateway igw = network.gateways().internetGateway(igwId);
         path.add(new Hop("internet-gateway", igwId, "to the internet"));
         if (!src.vpcId().equals(igw.attachedVpcId())) {
             return new Verdict.Blocked("BAD_STATE_ATTACHMENT", "internet-gateway", igwId, "internet gateway " + igwId
                     + " is not attached to " + src.vpcId(), path);
         }
-        if (src.publicIp().isEmpty()) {
+        if (!src.hasPublicIp()) {
             return new Verdict.Blocked("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", "internet-gateway", igwId, "subnet " + src.subnetId()
                     + " routes " + target + " to internet gateway " + igwId + ", but " + src.id()
                     + " has no public IP (assignPublicIp DISABLED), so the gateway drops its traffic: enable assignPublicIp, or use a private subnet with a NAT gateway", path);
@@ -129,7 +129,7 @@ public final class PathAnalyzer {
         return new Verdict.Reachable(path);
     }
 
-    private Verdict viaNatGateway(NetworkInterface src, String natId, int dest, String protocol, int port, String target, List<Hop> path) {
+    private Verdict viaNatGateway(Source src, String natId, int dest, String protocol, int port, String target, List<Hop> path) {
         NatGateway nat = network.gateways().natGateway(natId);
         path.add(new Hop("nat-gateway", natId, "in " + nat.subnetId()));
         if (!nat.state().equals("available")) {
@@ -137,9 +137,9 @@ public final class PathAnalyzer {
         }
         Subnet natSubnet = network.subnet(nat.subnetId());
         int natIp = (int) Ipv4.parse(nat.privateIp());
-        int srcIp = src.privateIp();
+        int srcIp = src.ip();
         if (!natSubnet.id().equals(src.subnetId())) {
-            Optional<Verdict> in = aclCheck(natSubnet, false, protocol, port, srcIp, "traffic from " + src.privateIpAddress(), path);
+            Optional<Verdict> in = aclCheck(natSubnet, false, protocol, port, srcIp, "traffic from " + src.address(), path);
             if (in.isPresent()) {
                 return in.get();
             }
@@ -170,13 +170,13 @@ public final class PathAnalyzer {
     }
 
     /** A packet between two ENIs; in one VPC it takes the local route, subject to both sides' groups and ACLs. */
-    public Verdict toInterface(NetworkInterface src, NetworkInterface dst, String protocol, int port, List<Hop> pathSoFar) {
+    public Verdict toInterface(Source src, Source dst, String protocol, int port, List<Hop> pathSoFar) {
         List<Hop> path = new ArrayList<>(pathSoFar);
         if (pathSoFar.isEmpty()) {
-            path.add(new Hop("network-interface", src.id(), src.privateIpAddress() + " in " + src.subnetId()));
+            path.add(new Hop("network-interface", src.id(), src.address() + " in " + src.subnetId()));
         }
-        String target = dst.id() + " (" + dst.privateIpAddress() + ")";
-        Optional<SecurityGroupRule> egress = groups.egress(src.groupIds(), new Traffic(protocol, port, dst.privateIp(), dst.groupIds()));
+        String target = dst.id() + " (" + dst.address() + ")";
+        Optional<SecurityGroupRule> egress = groups.egress(src.groupIds(), new Traffic(protocol, port, dst.ip(), dst.groupIds()));
         if (egress.isEmpty()) {
             return new Verdict.Blocked("ENI_SG_RULES_MISMATCH", "network-interface", src.id(), "security group(s) "
                     + String.join(", ", src.groupIds()) + " of " + src.id() + " allow no egress to " + target + " on " + protocol + " " + port, path);
@@ -191,26 +191,26 @@ public final class PathAnalyzer {
         }
         boolean sameSubnet = from.id().equals(to.id());
         if (!sameSubnet) {
-            Optional<Verdict> v = aclCheck(from, true, protocol, port, dst.privateIp(), target, path)
-                    .or(() -> aclCheck(to, false, protocol, port, src.privateIp(), "traffic from " + src.privateIpAddress(), path))
-                    .or(() -> aclCheck(to, true, protocol, NaclEvaluator.EPHEMERAL_PORT, src.privateIp(), "replies to " + src.privateIpAddress(), path))
-                    .or(() -> aclCheck(from, false, protocol, NaclEvaluator.EPHEMERAL_PORT, dst.privateIp(), "replies from " + target, path));
+            Optional<Verdict> v = aclCheck(from, true, protocol, port, dst.ip(), target, path)
+                    .or(() -> aclCheck(to, false, protocol, port, src.ip(), "traffic from " + src.address(), path))
+                    .or(() -> aclCheck(to, true, protocol, NaclEvaluator.EPHEMERAL_PORT, src.ip(), "replies to " + src.address(), path))
+                    .or(() -> aclCheck(from, false, protocol, NaclEvaluator.EPHEMERAL_PORT, dst.ip(), "replies from " + target, path));
             if (v.isPresent()) {
                 return v.get();
             }
             path.add(new Hop("route", network.routeTables().forSubnet(from).id(), "local"));
         }
-        Optional<SecurityGroupRule> ingress = groups.ingress(dst.groupIds(), new Traffic(protocol, port, src.privateIp(), src.groupIds()));
+        Optional<SecurityGroupRule> ingress = groups.ingress(dst.groupIds(), new Traffic(protocol, port, src.ip(), src.groupIds()));
         if (ingress.isEmpty()) {
             return new Verdict.Blocked("ENI_SG_RULES_MISMATCH", "network-interface", dst.id(), ingressGap(dst, src, protocol, port), path);
         }
         path.add(new Hop("security-group-rule", ingress.get().ruleId(), SecurityGroupEvaluator.describe(ingress.get())));
-        path.add(new Hop("network-interface", dst.id(), dst.privateIpAddress() + " in " + dst.subnetId()));
+        path.add(new Hop("network-interface", dst.id(), dst.address() + " in " + dst.subnetId()));
         return new Verdict.Reachable(path);
     }
 
     /** Names what the destination's groups do admit on that port, so the missing rule is plain to see. */
-    private String ingressGap(NetworkInterface dst, NetworkInterface src, String protocol, int port) {
+    private String ingressGap(Source dst, Source src, String protocol, int port) {
         List<String> admitted = new ArrayList<>();
         for (String g : dst.groupIds()) {
             network.findSecurityGroup(g).ifPresent(sg -> sg.ingress().stream()
@@ -221,11 +221,11 @@ public final class PathAnalyzer {
         String carried = String.join(", ", src.groupIds());
         if (admitted.isEmpty()) {
             return "security group(s) " + groupsText + " of " + dst.id() + " admit nothing on " + protocol + " " + port
-                    + ": add an ingress rule for " + protocol + " " + port + " from " + (carried.isEmpty() ? src.privateIpAddress() : carried);
+                    + ": add an ingress rule for " + protocol + " " + port + " from " + (carried.isEmpty() ? src.address() : carried);
         }
         return "security group(s) " + groupsText + " of " + dst.id() + " admit " + protocol + " " + port + " only from "
-                + String.join(", ", admitted) + ", which " + src.id() + " (" + src.privateIpAddress() + ", carrying " + carried
-                + ") does not match: add an ingress rule from " + (carried.isEmpty() ? src.privateIpAddress() : src.groupIds().get(0));
+                + String.join(", ", admitted) + ", which " + src.id() + " (" + src.address() + ", carrying " + carried
+                + ") does not match: add an ingress rule from " + (carried.isEmpty() ? src.address() : src.groupIds().get(0));
     }
 
     private Optional<Verdict> aclCheck(Subnet subnet, boolean egress, String protocol, int port, int peer, String what, List<Hop> path) {

@@ -2,6 +2,7 @@ package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.analysis.AwsServiceAddresses;
 import dev.ecsnet.domain.analysis.PathAnalyzer;
+import dev.ecsnet.domain.analysis.Source;
 import dev.ecsnet.domain.analysis.Verdict;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.net.Ipv4;
@@ -126,7 +127,7 @@ final class TaskEgress {
                     + "failed to do request: Get \"https://" + bucket + "/\": dial tcp " + ip("s3") + ":443: i/o timeout");
         }
         String registry = image.contains("/") && image.substring(0, image.indexOf('/')).contains(".") ? image.substring(0, image.indexOf('/')) : "registry-1.docker.io";
-        Verdict v = analyzer.toPublicAddress(eni, AwsServiceAddresses.PUBLIC_REGISTRY, "tcp", 443, registry, List.of());
+        Verdict v = analyzer.toPublicAddress(Source.of(eni), AwsServiceAddresses.PUBLIC_REGISTRY, "tcp", 443, registry, List.of());
         if (v instanceof Verdict.Blocked b) {
             return Optional.of(new Failure("internet", "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
                     + image + ": failed to do request: Head \"https://" + registry + "/v2/\": dial tcp " + Ipv4.format(AwsServiceAddresses.PUBLIC_REGISTRY)
@@ -161,7 +162,7 @@ final class TaskEgress {
     }
 
     private Optional<Failure> need(NetworkInterface eni, String service, java.util.function.Function<Verdict.Blocked, String> reason) {
-        Verdict v = analyzer.toAwsService(eni, service);
+        Verdict v = analyzer.toAwsService(Source.of(eni), service);
         if (v instanceof Verdict.Blocked b) {
             return Optional.of(new Failure(service, reason.apply(b), b));
         }

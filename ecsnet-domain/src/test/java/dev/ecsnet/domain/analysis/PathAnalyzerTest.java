@@ -7,7 +7,6 @@ import dev.ecsnet.domain.net.IpPermission.PeerKind;
 import dev.ecsnet.domain.net.NatGateway;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkAcl;
-import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.Route;
 import dev.ecsnet.domain.net.RouteTable;
 import dev.ecsnet.domain.net.RouteTables;
@@ -61,8 +60,8 @@ class PathAnalyzerTest {
         taskSg = net.createSecurityGroup(vpc.id(), "task", "task", Map.of());
     }
 
-    private NetworkInterface eni(Subnet subnet, String... groups) {
-        return net.createNetworkInterface(new Network.EniRequest(subnet.id(), "t", List.of(groups), null, null, null, Map.of()));
+    private Source eni(Subnet subnet, String... groups) {
+        return Source.of(net.createNetworkInterface(new Network.EniRequest(subnet.id(), "t", List.of(groups), null, null, null, Map.of())));
     }
 
     private void natRoute() {
@@ -97,14 +96,14 @@ class PathAnalyzerTest {
 
     @Test
     void publicSubnetNeedsAPublicIpForTheInternetGateway() {
-        NetworkInterface noPublicIp = eni(publicA, taskSg.id());
+        Source noPublicIp = eni(publicA, taskSg.id());
         assertThat(analyzer.toAwsService(noPublicIp, "ecr.dkr")).isInstanceOfSatisfying(Verdict.Blocked.class, b -> {
             assertThat(b.explanationCode()).isEqualTo("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS");
             assertThat(b.componentId()).isEqualTo(igw);
         });
-        NetworkInterface withPublicIp = eni(publicA, taskSg.id());
+        Source withPublicIp = eni(publicA, taskSg.id());
         net.assignPublicIp(withPublicIp.id());
-        assertThat(analyzer.toAwsService(withPublicIp, "ecr.dkr").reachable()).isTrue();
+        assertThat(analyzer.toAwsService(Source.of(net.networkInterface(withPublicIp.id())), "ecr.dkr").reachable()).isTrue();
     }
 
     @Test
@@ -164,7 +163,7 @@ class PathAnalyzerTest {
     void taskGroupWithoutEgressStopsThePacketAtTheTaskEni() {
         natRoute();
         net.revoke(taskSg.id(), true, List.of(new IpPermission("-1", null, null, List.of(new Peer(PeerKind.CIDR_IPV4, "0.0.0.0/0", null)))), List.of());
-        NetworkInterface task = eni(privateA, taskSg.id());
+        Source task = eni(privateA, taskSg.id());
         assertThat(analyzer.toAwsService(task, "ecr.api")).isInstanceOfSatisfying(Verdict.Blocked.class, b -> {
             assertThat(b.explanationCode()).isEqualTo("ENI_SG_RULES_MISMATCH");
             assertThat(b.componentId()).isEqualTo(task.id());
@@ -177,7 +176,7 @@ class PathAnalyzerTest {
         SecurityGroup web = net.createSecurityGroup(vpc.id(), "web", "web", Map.of());
         SecurityGroup worker = net.createSecurityGroup(vpc.id(), "worker", "worker", Map.of());
         net.authorize(web.id(), false, List.of(tcp(8080, PeerKind.GROUP, alb.id())));
-        NetworkInterface webTask = eni(privateA, web.id());
+        Source webTask = eni(privateA, web.id());
         Verdict fromAlb = analyzer.toInterface(eni(publicA, alb.id()), webTask, "tcp", 8080, List.of());
         assertThat(fromAlb.reachable()).isTrue();
         assertThat(fromAlb.path().get(fromAlb.path().size() - 2).detail()).contains("tcp 8080 from " + alb.id());
