@@ -1,7 +1,13 @@
 package dev.ecsnet.app.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.domain.common.AccountRegion;
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.ecs.Diagnoser;
+import dev.ecsnet.protocol.FormParams;
+import dev.ecsnet.protocol.RequestDecoder;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.protocol.HttpExchange;
 import dev.ecsnet.protocol.WireResponse;
@@ -9,7 +15,7 @@ import dev.ecsnet.protocol.WireResponse;
 import java.util.List;
 import java.util.Map;
 
-/** ecsnet's own endpoints under {@code /_ecsnet/}: health and reset. */
+/** ecsnet's own endpoints under {@code /_ecsnet/}: health, reset and diagnose. */
 final class AdminApi {
     static final String PREFIX = "/_ecsnet/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,11 +36,38 @@ final class AdminApi {
             services.forEach(out.putArray("services")::add);
             return json(200, out);
         }
+        if (path.equals(PREFIX + "diagnose") && x.method().equals("GET")) {
+            return diagnose(FormParams.parse(x.query()));
+        }
         if (path.equals(PREFIX + "reset") && x.method().equals("POST")) {
             engine.reset();
             return json(200, JSON.createObjectNode().put("reset", true));
         }
         return json(404, JSON.createObjectNode().put("error", "no such endpoint: " + x.method() + " " + path));
+    }
+
+    /** {@code GET /_ecsnet/diagnose?target=TASK|CLUSTER[&account=ACCOUNT][&region=REGION]}: what blocks it. */
+    private WireResponse diagnose(Map<String, String> query) {
+        String target = query.get("target");
+        if (target == null || target.isBlank()) {
+            return json(400, JSON.createObjectNode().put("error", "the target parameter (a task ARN or id, or a cluster) is required"));
+        }
+        AccountRegion key = new AccountRegion(query.getOrDefault("account", RequestDecoder.DEFAULT_ACCOUNT),
+                query.getOrDefault("region", RequestDecoder.DEFAULT_REGION));
+        try {
+            ObjectNode out = engine.call(key, state -> {
+                Diagnoser.Report report = state.ecs().diagnoser().diagnose(target);
+                ObjectNode o = JSON.createObjectNode().put("target", report.target()).put("kind", report.kind())
+                        .put("account", key.accountId()).put("region", key.region());
+                ArrayNode findings = o.putArray("findings");
+                report.findings().forEach(f -> findings.addObject().put("subject", f.subject()).put("status", f.status())
+                        .put("resource", f.resource()).put("message", f.message()));
+                return o;
+            });
+            return json(200, out);
+        } catch (DomainException e) {
+            return json(404, JSON.createObjectNode().put("error", e.getMessage()));
+        }
     }
 
     private static WireResponse json(int status, ObjectNode body) {

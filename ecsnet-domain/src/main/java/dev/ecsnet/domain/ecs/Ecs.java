@@ -36,6 +36,7 @@ public final class Ecs {
     private final TaskDefinitions taskDefinitions;
     private final AccountSettings accountSettings;
     private final TaskPlacement placement;
+    private final Diagnoser diagnoser;
     private final TaskLifecycleDriver lifecycle;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
@@ -54,8 +55,7 @@ public final class Ecs {
         this.taskDefinitions = new TaskDefinitions(arns, clock);
         this.accountSettings = new AccountSettings(arns.rootPrincipal());
         this.placement = new TaskPlacement(network);
-        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network,
-                new TaskEgress(network, egressPolicy, new TaskEgress.LogGroups() {
+        TaskEgress egress = new TaskEgress(network, egressPolicy, new TaskEgress.LogGroups() {
                     @Override
                     public boolean exists(String name) {
                         return logs.find(name).isPresent();
@@ -65,7 +65,14 @@ public final class Ecs {
                     public void create(String name) {
                         logs.createLogGroup(name, java.util.Map.of(), null, null);
                     }
-                }));
+                });
+        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network, egress);
+        this.diagnoser = new Diagnoser(this, network, egress);
+    }
+
+    /** Explains what blocks a task or a cluster's tasks; reads only. */
+    public Diagnoser diagnoser() {
+        return diagnoser;
     }
 
     public EcsArns arns() {

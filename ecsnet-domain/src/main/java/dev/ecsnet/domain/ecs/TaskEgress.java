@@ -7,7 +7,6 @@ import dev.ecsnet.domain.analysis.Verdict;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.net.Ipv4;
 import dev.ecsnet.domain.net.Network;
-import dev.ecsnet.domain.net.NetworkInterface;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,12 @@ final class TaskEgress {
         void create(String name);
     }
 
-    /** Why the task cannot start, and the need that failed ({@code ecr.api}, {@code s3}, ...) for diagnosis. */
-    record Failure(String need, String stoppedReason, Verdict.Blocked verdict) {
+    /**
+     * Why the task cannot start: the need that failed ({@code ecr.api}, {@code ecr.dkr}, {@code s3}, {@code logs},
+     * {@code secretsmanager}, {@code ssm}, {@code internet}, {@code log-group}), AWS's stop reason, and the blocked
+     * path (absent for a missing log group, which is not a network problem).
+     */
+    record Failure(String need, String stoppedReason, Optional<Verdict.Blocked> verdict, String detail) {
     }
 
     private final Network network;
@@ -53,14 +56,22 @@ final class TaskEgress {
         if (policy == EgressPolicy.IGNORE) {
             return Optional.empty();
         }
-        return unmetNeed(task);
+        return unmetNeed(task, true);
     }
 
-    /** The first unmet need whatever the policy: what {@code diagnose} reports. */
-    Optional<Failure> unmetNeed(Task task) {
-        Optional<NetworkInterface> eni = task.networkInterfaceId().flatMap(network::findNetworkInterface);
-        if (eni.isEmpty() || !"FARGATE".equals(task.spec().launchType())) {
+    /**
+     * The first unmet need whatever the policy: what {@code diagnose} reports. A task whose ENI is gone (stopped,
+     * or never created) is judged by the ENI it would get: its subnet, groups and public IP choice.
+     */
+    Optional<Failure> unmetNeed(Task task, boolean actAsAgent) {
+        if (!"FARGATE".equals(task.spec().launchType())) {
             // On the EC2 launch type the agent pulls through the instance's own network, not the task ENI.
+            return Optional.empty();
+        }
+        Optional<Source> eni = task.networkInterfaceId().flatMap(network::findNetworkInterface).map(Source::of)
+                .or(() -> network.findSubnet(task.spec().subnetId()).map(s -> Source.planned(task.id(), s,
+                        task.spec().securityGroupIds(), task.spec().assignPublicIp())));
+        if (eni.isEmpty()) {
             return Optional.empty();
         }
         String region = network.region();
@@ -102,7 +113,7 @@ final class TaskEgress {
         }
         // 3. the awslogs log streams
         for (Map<String, Object> c : containers) {
-            Optional<Failure> logs = logs(eni.get(), c);
+            Optional<Failure> logs = logs(eni.get(), c, actAsAgent);
             if (logs.isPresent()) {
                 return logs;
             }
@@ -110,7 +121,7 @@ final class TaskEgress {
         return Optional.empty();
     }
 
-    private Optional<Failure> pull(NetworkInterface eni, String image) {
+    private Optional<Failure> pull(Source eni, String image) {
         Matcher ecr = ECR_IMAGE.matcher(image);
         if (ecr.matches()) {
             String registry = ecr.group(1) + ".dkr.ecr." + ecr.group(2) + ".amazonaws.com";
@@ -127,16 +138,17 @@ final class TaskEgress {
                     + "failed to do request: Get \"https://" + bucket + "/\": dial tcp " + ip("s3") + ":443: i/o timeout");
         }
         String registry = image.contains("/") && image.substring(0, image.indexOf('/')).contains(".") ? image.substring(0, image.indexOf('/')) : "registry-1.docker.io";
-        Verdict v = analyzer.toPublicAddress(Source.of(eni), AwsServiceAddresses.PUBLIC_REGISTRY, "tcp", 443, registry, List.of());
+        Verdict v = analyzer.toPublicAddress(eni, AwsServiceAddresses.PUBLIC_REGISTRY, "tcp", 443, registry, List.of());
         if (v instanceof Verdict.Blocked b) {
             return Optional.of(new Failure("internet", "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
                     + image + ": failed to do request: Head \"https://" + registry + "/v2/\": dial tcp " + Ipv4.format(AwsServiceAddresses.PUBLIC_REGISTRY)
-                    + ":443: i/o timeout", b));
+                    + ":443: i/o timeout", Optional.of(b), b.reason()));
         }
         return Optional.empty();
     }
 
-    private Optional<Failure> logs(NetworkInterface eni, Map<String, Object> container) {
+    /** With {@code actAsAgent}, a missing group with {@code awslogs-create-group} is created, as the agent does. */
+    private Optional<Failure> logs(Source eni, Map<String, Object> container, boolean actAsAgent) {
         Optional<Map<String, Object>> config = ClientDocument.object(container, "logConfiguration");
         if (config.isEmpty() || !"awslogs".equals(ClientDocument.string(config.get(), "logDriver").orElse(""))) {
             return Optional.empty();
@@ -154,17 +166,20 @@ final class TaskEgress {
             return Optional.empty();
         }
         if ("true".equalsIgnoreCase(ClientDocument.string(options, "awslogs-create-group").orElse(""))) {
-            logGroups.create(group);
+            if (actAsAgent) {
+                logGroups.create(group);
+            }
             return Optional.empty();
         }
         return Optional.of(new Failure("log-group", "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
-                + "failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1", null));
+                + "failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1", Optional.empty(),
+                "log group " + group + " does not exist in " + network.region() + ": create it, or set awslogs-create-group to true so that the awslogs driver creates it"));
     }
 
-    private Optional<Failure> need(NetworkInterface eni, String service, java.util.function.Function<Verdict.Blocked, String> reason) {
-        Verdict v = analyzer.toAwsService(Source.of(eni), service);
+    private Optional<Failure> need(Source eni, String service, java.util.function.Function<Verdict.Blocked, String> reason) {
+        Verdict v = analyzer.toAwsService(eni, service);
         if (v instanceof Verdict.Blocked b) {
-            return Optional.of(new Failure(service, reason.apply(b), b));
+            return Optional.of(new Failure(service, reason.apply(b), Optional.of(b), b.reason()));
         }
         return Optional.empty();
     }
