@@ -27,6 +27,7 @@ public final class Ec2Handler implements ServiceHandler, ParamErrors {
         Ec2RouteTableOps.register(operations);
         Ec2VpcEndpointOps.register(operations);
         Ec2NetworkAclOps.register(operations);
+        Ec2NetworkInsightsOps.register(operations);
     }
 
     @Override

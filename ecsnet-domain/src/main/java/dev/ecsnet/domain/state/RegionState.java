@@ -1,5 +1,6 @@
 package dev.ecsnet.domain.state;
 
+import dev.ecsnet.domain.analysis.NetworkInsights;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
@@ -20,6 +21,7 @@ public final class RegionState {
     private final Network network;
     private final Ecs ecs;
     private final Logs logs;
+    private final NetworkInsights insights;
 
     public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
                        EgressPolicy egress) {
@@ -29,11 +31,17 @@ public final class RegionState {
         this.network = new Network(key.accountId(), key.region(), ids, clock, scheduler, timing);
         this.logs = new Logs(key, clock);
         this.ecs = new Ecs(key, ids, clock, scheduler, timing, network, logs, egress);
+        this.insights = new NetworkInsights(network, ids, clock, scheduler, timing);
     }
 
     /** The account's global state (IAM), shared by all its regions. */
     public AccountState account() {
         return account;
+    }
+
+    /** EC2 Reachability Analyzer paths and analyses. */
+    public NetworkInsights insights() {
+        return insights;
     }
 
     public Logs logs() {
