@@ -65,6 +65,7 @@ public final class Gateways {
             throw DomainException.conflict("Resource.AlreadyAssociated", "Network " + vpc.id() + " already has an internet gateway attached");
         });
         igw.setAttachedVpcId(vpc.id());
+        network.routeTables().reactivate(igwId, vpc.id());
     }
 
     public void detachInternetGateway(String igwId, String vpcId) {
@@ -141,8 +142,8 @@ public final class Gateways {
     public void disassociateAddress(String associationId) {
         ElasticIp eip = addresses.values().stream().filter(a -> associationId.equals(a.associationId())).findFirst()
                 .orElseThrow(() -> DomainException.notFound("InvalidAssociationID.NotFound", "The association ID '" + associationId + "' does not exist"));
-        if (natGateways.values().stream().anyMatch(n -> !n.state().equals("deleted") && eip.allocationId().equals(n.allocationId()))) {
-            throw DomainException.invalid("AuthFailure", "You do not have permission to access the specified resource.");
+        if (heldByNatGateway(eip)) {
+            throw natOwned();
         }
         network.findNetworkInterface(eip.networkInterfaceId()).ifPresent(n -> n.setElasticIp(null, null, null));
         eip.disassociate();
@@ -150,11 +151,24 @@ public final class Gateways {
 
     public void releaseAddress(String allocationId) {
         ElasticIp eip = address(allocationId);
+        if (heldByNatGateway(eip)) {
+            throw natOwned();
+        }
         if (eip.associationId() != null) {
             throw DomainException.invalid("InvalidIPAddress.InUse", "The address with allocation id [" + allocationId + "] is in use.");
         }
         addresses.remove(allocationId);
         network.forgetPublicIp(eip.publicIp());
+    }
+
+    /** A NAT gateway that is not yet {@code deleted} owns its Elastic IP's association. */
+    private boolean heldByNatGateway(ElasticIp eip) {
+        return natGateways.values().stream().anyMatch(n -> !n.state().equals("deleted") && eip.allocationId().equals(n.allocationId()));
+    }
+
+    /** What EC2 answers (HTTP 400) when a user disassociates or releases the Elastic IP a NAT gateway holds. */
+    private static DomainException natOwned() {
+        return DomainException.invalid("AuthFailure", "You do not have permission to access the specified resource.");
     }
 
     // ---- NAT gateways -----------------------------------------------------------------------------------------

@@ -192,13 +192,15 @@ public final class RouteTables {
         String destination = cidr != null ? canonical(cidr) : prefixListId;
         switch (target.kind()) {
             case INTERNET_GATEWAY -> {
-                InternetGateway igw = network.gateways().internetGateway(target.id());
+                InternetGateway igw = network.gateways().internetGateways().stream().filter(g -> g.id().equals(target.id())).findFirst()
+                        .orElseThrow(() -> gatewayNotFound(target.id()));
                 if (!t.vpcId().equals(igw.attachedVpcId())) {
                     throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and network gateway " + target.id() + " belong to different networks");
                 }
             }
             case NAT_GATEWAY -> {
-                NatGateway nat = network.gateways().natGateway(target.id());
+                NatGateway nat = network.gateways().natGateways().stream().filter(n -> n.id().equals(target.id()) && !n.isGone()).findFirst()
+                        .orElseThrow(() -> gatewayNotFound(target.id()));
                 if (!nat.vpcId().equals(t.vpcId())) {
                     throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and NAT gateway " + target.id() + " belong to different networks");
                 }
@@ -210,6 +212,11 @@ public final class RouteTables {
         return new Route(cidr != null ? destination : null, prefixListId, target.kind(), target.id(), origin, "active");
     }
 
+    /** What CreateRoute/ReplaceRoute answer for an internet or NAT gateway that does not exist (or is going away). */
+    private static DomainException gatewayNotFound(String id) {
+        return DomainException.notFound("InvalidGatewayID.NotFound", "The gateway ID '" + id + "' does not exist");
+    }
+
     /** Adds or removes the prefix-list route a gateway endpoint puts in a table (origin CreateRoute, as AWS shows). */
     void addEndpointRoute(String routeTableId, String prefixListId, String endpointId) {
         get(routeTableId).routes.add(new Route(null, prefixListId, TargetKind.VPC_ENDPOINT, endpointId, "CreateRoute", "active"));
@@ -217,6 +224,15 @@ public final class RouteTables {
 
     void removeEndpointRoutes(String endpointId) {
         tables.values().forEach(t -> t.routes.removeIf(r -> r.kind() == TargetKind.VPC_ENDPOINT && r.targetId().equals(endpointId)));
+    }
+
+    /** A re-attached internet gateway makes its blackholed routes in that VPC's tables active again. */
+    void reactivate(String targetId, String vpcId) {
+        for (RouteTable t : tables.values()) {
+            if (t.vpcId().equals(vpcId)) {
+                t.routes.replaceAll(r -> r.targetId().equals(targetId) ? r.withState("active") : r);
+            }
+        }
     }
 
     /** Routes whose target went away stay, as blackholes, until someone deletes them. */

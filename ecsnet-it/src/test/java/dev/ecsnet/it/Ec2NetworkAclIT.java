@@ -1,0 +1,190 @@
+package dev.ecsnet.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
+
+import java.util.List;
+
+import static dev.ecsnet.it.Ec2Refusal.refused;
+import static dev.ecsnet.it.Ec2Refusal.refusedWithoutChange;
+import static dev.ecsnet.it.NetFixture.filter;
+import static dev.ecsnet.it.NetFixture.tag;
+import static dev.ecsnet.it.NetFixture.tagged;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Network ACLs: the default ACL, custom ACLs, entries and subnet associations, through the real EC2 client. */
+class Ec2NetworkAclIT {
+    @RegisterExtension
+    static final EcsnetServerExtension ecsnet = new EcsnetServerExtension();
+
+    private NetFixture net;
+    private String vpc;
+    private String subnet;
+
+    private Ec2Client ec2() {
+        return ecsnet.ec2();
+    }
+
+    @BeforeEach
+    void network() {
+        net = new NetFixture(ec2());
+        vpc = net.vpc("10.0.0.0/16");
+        subnet = net.subnet(vpc, "10.0.1.0/24", "us-east-1a");
+    }
+
+    private NetworkAcl defaultAcl() {
+        return ec2().describeNetworkAcls(r -> r.filters(filter("vpc-id", vpc), filter("default", "true"))).networkAcls().get(0);
+    }
+
+    private NetworkAcl acl(String id) {
+        return ec2().describeNetworkAcls(r -> r.networkAclIds(id)).networkAcls().get(0);
+    }
+
+    private List<String> state() {
+        return ec2().describeNetworkAcls().networkAcls().stream().map(a -> a.networkAclId() + " "
+                + a.entries().stream().map(e -> e.ruleNumber() + "/" + e.egress() + "/" + e.protocol() + "/" + e.ruleActionAsString() + "/" + e.cidrBlock()).toList()
+                + " " + a.associations().stream().map(x -> x.subnetId()).sorted().toList()).sorted().toList();
+    }
+
+    private String newAcl() {
+        return ec2().createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
+    }
+
+    private void entry(String acl, int rule, boolean egress) {
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(rule).egress(egress).protocol("6").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("10.0.0.0/16").portRange(p -> p.from(443).to(443)));
+    }
+
+    @Test
+    void everyVpcHasADefaultAclAllowingAllWithEverySubnetAssociated() {
+        NetworkAcl a = defaultAcl();
+        assertThat(a.networkAclId()).matches("acl-[0-9a-f]{17}");
+        assertThat(a.isDefault()).isTrue();
+        assertThat(a.ownerId()).isEqualTo("000000000000");
+        assertThat(a.entries()).extracting(e -> e.ruleNumber() + " " + e.egress() + " " + e.protocol() + " " + e.ruleActionAsString() + " " + e.cidrBlock())
+                .containsExactlyInAnyOrder("100 false -1 allow 0.0.0.0/0", "32767 false -1 deny 0.0.0.0/0",
+                        "100 true -1 allow 0.0.0.0/0", "32767 true -1 deny 0.0.0.0/0");
+        assertThat(a.associations()).singleElement().satisfies(x -> {
+            assertThat(x.subnetId()).isEqualTo(subnet);
+            assertThat(x.networkAclAssociationId()).matches("aclassoc-[0-9a-f]{17}");
+        });
+        assertThat(ec2().describeNetworkAcls(r -> r.filters(filter("association.subnet-id", subnet))).networkAcls())
+                .extracting(NetworkAcl::networkAclId).containsExactly(a.networkAclId());
+    }
+
+    @Test
+    void customAclEntriesAssociationAndDelete() {
+        NetworkAcl created = ec2().createNetworkAcl(r -> r.vpcId(vpc).tagSpecifications(tagged(ResourceType.NETWORK_ACL, "Name", "tight")))
+                .networkAcl();
+        String acl = created.networkAclId();
+        assertThat(created.isDefault()).isFalse();
+        assertThat(created.tags()).containsExactly(tag("Name", "tight"));
+        assertThat(created.entries()).extracting(NetworkAclEntry::ruleNumber).containsOnly(32767);
+        assertThat(created.entries()).allSatisfy(e -> assertThat(e.ruleActionAsString()).isEqualTo("deny"));
+
+        entry(acl, 100, false);
+        assertThat(acl(acl).entries()).filteredOn(e -> e.ruleNumber() == 100).singleElement().satisfies(e -> {
+            assertThat(e.protocol()).isEqualTo("6");
+            assertThat(e.portRange().from()).isEqualTo(443);
+            assertThat(e.portRange().to()).isEqualTo(443);
+            assertThat(e.egress()).isFalse();
+        });
+        ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("-1").ruleAction(RuleAction.DENY)
+                .cidrBlock("0.0.0.0/0"));
+        assertThat(acl(acl).entries()).filteredOn(e -> e.ruleNumber() == 100).singleElement()
+                .satisfies(e -> assertThat(e.ruleActionAsString()).isEqualTo("deny"));
+
+        String assoc = defaultAcl().associations().get(0).networkAclAssociationId();
+        String moved = ec2().replaceNetworkAclAssociation(r -> r.associationId(assoc).networkAclId(acl)).newAssociationId();
+        assertThat(acl(acl).associations()).singleElement().satisfies(x -> {
+            assertThat(x.subnetId()).isEqualTo(subnet);
+            assertThat(x.networkAclAssociationId()).isEqualTo(moved);
+        });
+        refusedWithoutChange(this::state, () -> ec2().deleteNetworkAcl(r -> r.networkAclId(acl)), "DependencyViolation",
+                "The networkAcl '" + acl + "' has dependencies and cannot be deleted.");
+        ec2().replaceNetworkAclAssociation(r -> r.associationId(moved).networkAclId(defaultAcl().networkAclId()));
+        ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false));
+        ec2().deleteNetworkAcl(r -> r.networkAclId(acl));
+        refused(() -> ec2().describeNetworkAcls(r -> r.networkAclIds(acl)), "InvalidNetworkAclID.NotFound",
+                "The networkAcl ID '" + acl + "' does not exist");
+    }
+
+    @Test
+    void duplicateEntryIsNetworkAclEntryAlreadyExists() {
+        String acl = newAcl();
+        entry(acl, 100, false);
+        refusedWithoutChange(this::state, () -> entry(acl, 100, false), "NetworkAclEntryAlreadyExists",
+                "The network acl entry identified by 100 already exists.");
+        // the same number in the other direction is a different entry
+        entry(acl, 100, true);
+    }
+
+    @Test
+    void entryErrors() {
+        String acl = newAcl();
+        refusedWithoutChange(this::state, () -> ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(false)),
+                "InvalidNetworkAclEntry.NotFound", null);
+        refusedWithoutChange(this::state, () -> ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(false)
+                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidNetworkAclEntry.NotFound", null);
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(40000).egress(false)
+                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", null);
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(10).egress(false)
+                .protocol("6").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", null);
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(10).egress(false)
+                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("nonsense")), "InvalidParameterValue", null);
+    }
+
+    @Test
+    void unknownAclIsInvalidNetworkAclIdNotFound() {
+        String id = "acl-0123456789abcdef0";
+        String message = "The networkAcl ID '" + id + "' does not exist";
+        refused(() -> ec2().describeNetworkAcls(r -> r.networkAclIds(id)), "InvalidNetworkAclID.NotFound", message);
+        refusedWithoutChange(this::state, () -> ec2().deleteNetworkAcl(r -> r.networkAclId(id)), "InvalidNetworkAclID.NotFound", message);
+        refusedWithoutChange(this::state, () -> entry(id, 100, false), "InvalidNetworkAclID.NotFound", message);
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAcl(r -> r.vpcId("vpc-0123456789abcdef0")), "InvalidVpcID.NotFound",
+                "The vpc ID 'vpc-0123456789abcdef0' does not exist");
+    }
+
+    @Test
+    void theDefaultAclCannotBeDeleted() {
+        String id = defaultAcl().networkAclId();
+        refusedWithoutChange(this::state, () -> ec2().deleteNetworkAcl(r -> r.networkAclId(id)), "InvalidParameterValue", null);
+    }
+
+    @Test
+    void deletingASubnetDropsItsAssociationAndDeleteVpcNeedsCustomAclsGone() {
+        String acl = newAcl();
+        ec2().deleteSubnet(r -> r.subnetId(subnet));
+        assertThat(defaultAcl().associations()).isEmpty();
+        refusedWithoutChange(this::state, () -> ec2().deleteVpc(r -> r.vpcId(vpc)), "DependencyViolation",
+                "The vpc '" + vpc + "' has dependencies and cannot be deleted.");
+        ec2().deleteNetworkAcl(r -> r.networkAclId(acl));
+        ec2().deleteVpc(r -> r.vpcId(vpc));
+        assertThat(ec2().describeNetworkAcls(r -> r.filters(filter("vpc-id", vpc))).networkAcls()).isEmpty();
+    }
+
+    @Test
+    void createTagsAndDescribeTagsOnAnAclAndAnInternetGateway() {
+        String acl = newAcl();
+        String igw = ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+        ec2().createTags(r -> r.resources(acl, igw).tags(tag("team", "net")));
+        assertThat(acl(acl).tags()).containsExactly(tag("team", "net"));
+        assertThat(ec2().describeTags(r -> r.filters(filter("resource-type", "network-acl"))).tags())
+                .singleElement().satisfies(t -> {
+                    assertThat(t.resourceId()).isEqualTo(acl);
+                    assertThat(t.resourceTypeAsString()).isEqualTo("network-acl");
+                    assertThat(t.key()).isEqualTo("team");
+                });
+        assertThat(ec2().describeTags(r -> r.filters(filter("resource-type", "internet-gateway"))).tags())
+                .extracting(t -> t.resourceId()).containsExactly(igw);
+        ec2().deleteTags(r -> r.resources(acl).tags(tag("team", null)));
+        assertThat(acl(acl).tags()).isEmpty();
+        refused(() -> ec2().createTags(r -> r.resources("igw-0123456789abcdef0").tags(tag("a", "b"))), "InvalidInternetGatewayID.NotFound", null);
+    }
+}
