@@ -55,4 +55,22 @@ public enum TimingProfile {
     public Duration deprovisioning() {
         return deprovisioning;
     }
+
+    /** EC2 instance pending → running (boot); the ECS agent registers the instance when it is running. */
+    public Duration instancePending() {
+        return switch (this) {
+            case INSTANT -> Duration.ZERO;
+            case FAST -> Duration.ofMillis(500);
+            case REALISTIC -> Duration.ofSeconds(30);
+        };
+    }
+
+    /** EC2 instance shutting-down → terminated. */
+    public Duration instanceShuttingDown() {
+        return switch (this) {
+            case INSTANT -> Duration.ZERO;
+            case FAST -> Duration.ofMillis(500);
+            case REALISTIC -> Duration.ofSeconds(20);
+        };
+    }
 }

@@ -8,6 +8,7 @@ import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.Subnet;
 
@@ -38,6 +39,8 @@ public final class Ecs {
     private final TaskPlacement placement;
     private final Diagnoser diagnoser;
     private final TaskLifecycleDriver lifecycle;
+    private final ContainerInstances containerInstances;
+    private final Ec2TaskLauncher ec2Launcher;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
     private final Map<String, Map<String, Task>> tasks = new LinkedHashMap<>();
@@ -47,8 +50,15 @@ public final class Ecs {
         this(key, ids, clock, scheduler, timing, network, new Logs(key, clock), EgressPolicy.IGNORE);
     }
 
+    /** An ECS with its own (empty) set of EC2 instances. */
     public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
                Logs logs, EgressPolicy egressPolicy) {
+        this(key, ids, clock, scheduler, timing, network, logs, egressPolicy, new Instances(network, ids, clock, scheduler, timing));
+    }
+
+    /** An ECS whose agent registers the region's EC2 instances (the ECS-optimized AMI's job) when they run. */
+    public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+               Logs logs, EgressPolicy egressPolicy, Instances instances) {
         this.arns = new EcsArns(key);
         this.ids = ids;
         this.clock = clock;
@@ -68,6 +78,13 @@ public final class Ecs {
                 });
         this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network, egress);
         this.diagnoser = new Diagnoser(this, network, egress);
+        this.containerInstances = new ContainerInstances(arns, ids, clock, scheduler, timing, network, accountSettings);
+        this.ec2Launcher = new Ec2TaskLauncher(arns, ids, clock, placement, containerInstances, lifecycle);
+        instances.addListener(new EcsAgent(this, instances));
+    }
+
+    public ContainerInstances containerInstances() {
+        return containerInstances;
     }
 
     /** Explains what blocks a task or a cluster's tasks; reads only. */
@@ -157,6 +174,10 @@ public final class Ecs {
         if (tasksOf(cluster).stream().anyMatch(t -> t.lastStatus() != TaskLifecycle.STOPPED)) {
             throw DomainException.conflict("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
         }
+        if (containerInstances.of(cluster).stream().anyMatch(ci -> ci.status() != ContainerInstance.Status.INACTIVE)) {
+            throw DomainException.conflict("ClusterContainsContainerInstancesException",
+                    "The Cluster cannot be deleted while Container Instances are active.");
+        }
         cluster.deactivate();
         return cluster;
     }
@@ -185,6 +206,11 @@ public final class Ecs {
     }
 
     public List<Task> runTask(TaskLaunch request) {
+        return launch(request, Ec2Options.NONE).tasks();
+    }
+
+    /** RunTask with its failures; {@code ec2} carries the placement constraints and strategies (EC2 only). */
+    public LaunchResult launch(TaskLaunch request, Ec2Options ec2) {
         Cluster cluster = cluster(request.cluster());
         TaskDefinition td = taskDefinitions.find(request.taskDefinition()).orElseThrow(() -> client("TaskDefinition not found."));
         if (!td.isActive()) {
@@ -203,15 +229,18 @@ public final class Ecs {
         if (!awsvpc && request.networkConfiguration().isPresent()) {
             throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
         }
+        if (request.startedBy().filter(s -> s.length() > 128).isPresent()) {
+            throw invalidParameter("startedBy must be at most 128 characters.");
+        }
+        if (launchType.equals("EC2")) {
+            return keep(cluster, ec2Launcher.run(cluster, td, request, ec2, new ArrayList<>()));
+        }
         if (!launchType.equals("FARGATE")) {
-            // EC2/EXTERNAL capacity (container instances) is not modelled yet, so such a cluster never has any
+            // EXTERNAL and MANAGED_INSTANCES capacity is not modelled, so such a cluster never has any
             throw invalidParameter("No Container Instances were found in your cluster.");
         }
         if (!td.isFargateCompatible()) {
             throw invalidParameter("Task definition does not support launch_type FARGATE.");
-        }
-        if (request.startedBy().filter(s -> s.length() > 128).isPresent()) {
-            throw invalidParameter("startedBy must be at most 128 characters.");
         }
         TaskPlacement.Checked network = placement.check(request.networkConfiguration().orElseThrow());
 
@@ -222,7 +251,57 @@ public final class Ecs {
             lifecycle.launched(task);
             started.add(task);
         }
-        return started;
+        return new LaunchResult(started, List.of());
+    }
+
+    /** StartTask: one task on each named container instance (EC2 launch type). */
+    public LaunchResult startTask(TaskLaunch request, List<String> containerInstanceRefs) {
+        Cluster cluster = cluster(request.cluster());
+        TaskDefinition td = taskDefinitions.find(request.taskDefinition()).orElseThrow(() -> client("TaskDefinition not found."));
+        if (!td.isActive()) {
+            throw client("TaskDefinition is inactive");
+        }
+        boolean awsvpc = td.networkMode().equals("awsvpc");
+        if (awsvpc && request.networkConfiguration().isEmpty()) {
+            throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        }
+        if (!awsvpc && request.networkConfiguration().isPresent()) {
+            throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
+        }
+        return keep(cluster, ec2Launcher.start(cluster, td, request, containerInstanceRefs, new ArrayList<>()));
+    }
+
+    private LaunchResult keep(Cluster cluster, LaunchResult result) {
+        Map<String, Task> byId = tasks.computeIfAbsent(cluster.name(), c -> new LinkedHashMap<>());
+        result.tasks().forEach(t -> byId.put(t.id(), t));
+        return result;
+    }
+
+    /** Deregisters a container instance: refused while it runs tasks unless forced; forced, its tasks keep running. */
+    public ContainerInstance deregisterContainerInstance(Optional<String> clusterRef, String ref, boolean force) {
+        Cluster cluster = cluster(clusterRef);
+        ContainerInstance ci = containerInstances.find(cluster, ref)
+                .orElseThrow(() -> invalidParameter("The referenced container instance " + ref + " was not found."));
+        if (ci.status() == ContainerInstance.Status.INACTIVE) {
+            return ci;
+        }
+        if (!force && !ci.reservations().isEmpty()) {
+            // AWS's exact wording is not known; the rule (force needed while tasks run) is documented
+            throw invalidParameter("Found running tasks on the instance.");
+        }
+        containerInstances.deactivate(ci);
+        return ci;
+    }
+
+    /** The instance behind a container instance is terminating: its tasks stop and it is deregistered. */
+    void hostTerminating(ContainerInstance ci, String reason) {
+        for (Task t : tasksOf(ci.cluster())) {
+            if (t.ec2().map(p -> p.containerInstance() == ci).orElse(false) && !t.isStopRequested()) {
+                t.requestStop("TerminationNotice", reason, clock.now());
+                lifecycle.stopRequested(t);
+            }
+        }
+        containerInstances.deactivate(ci);
     }
 
     /** {launchType, capacityProviderName}: the request's launch type, else a capacity provider strategy, else the definition's needs. */

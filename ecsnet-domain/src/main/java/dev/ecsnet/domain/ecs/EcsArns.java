@@ -29,6 +29,11 @@ public final class EcsArns {
         return prefix + "container/" + clusterName + "/" + taskId + "/" + containerId;
     }
 
+    /** Long ARN format: the cluster name is part of the container instance ARN. */
+    public String containerInstance(String clusterName, String id) {
+        return prefix + "container-instance/" + clusterName + "/" + id;
+    }
+
     /** Task ENIs are described by this ARN in EC2. */
     public String attachment(String attachmentId) {
         return prefix + "attachment/" + attachmentId;

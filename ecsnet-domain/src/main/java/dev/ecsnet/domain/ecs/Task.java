@@ -40,6 +40,7 @@ public final class Task {
     private Instant pullStoppedAt;
     private Instant startedAt;
     private Instant connectivityAt;
+    private Ec2Placement ec2;
 
     Task(Spec spec, List<TaskContainer> containers, TaskAttachment attachment) {
         this.spec = spec;
@@ -65,6 +66,20 @@ public final class Task {
 
     public TaskAttachment attachment() {
         return attachment;
+    }
+
+    /** awsvpc tasks have an ENI (and an attachment to show); bridge, host and none tasks on EC2 have none. */
+    public boolean hasNetworkInterface() {
+        return spec.subnetId() != null;
+    }
+
+    /** The container instance and host port bindings of an EC2 launch type task; empty on Fargate. */
+    public Optional<Ec2Placement> ec2() {
+        return Optional.ofNullable(ec2);
+    }
+
+    void placedOn(Ec2Placement placement) {
+        ec2 = placement;
     }
 
     public TaskLifecycle lastStatus() {

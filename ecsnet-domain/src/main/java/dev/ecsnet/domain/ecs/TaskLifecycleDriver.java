@@ -85,6 +85,12 @@ final class TaskLifecycleDriver {
 
     private void provision(Task task) {
         Task.Spec spec = task.spec();
+        if (!task.hasNetworkInterface()) {
+            // bridge, host and none tasks on EC2 use the instance's network: nothing to provision
+            task.moveTo(TaskLifecycle.PENDING);
+            after(timing.pending(), task, TaskLifecycle.PENDING, this::start);
+            return;
+        }
         Optional<Subnet> subnet = network.findSubnet(spec.subnetId());
         if (subnet.isEmpty()) {
             failToStart(task, "InvalidSubnetID.NotFound");
@@ -95,15 +101,22 @@ final class TaskLifecycleDriver {
             return;
         }
         NetworkInterface eni;
+        Optional<Ec2Placement> ec2 = task.ec2();
+        String interfaceType = ec2.map(p -> p.branchEni() ? "branch" : "interface").orElse("interface");
         try {
             eni = network.createNetworkInterface(new Network.EniRequest(spec.subnetId(),
-                    arns.attachment(task.attachment().id()), spec.securityGroupIds(), null, "interface", FARGATE_ACCOUNT, Map.of()));
+                    arns.attachment(task.attachment().id()), spec.securityGroupIds(), null, interfaceType, FARGATE_ACCOUNT, Map.of()));
         } catch (DomainException e) {
             // e.g. a security group deleted since RunTask; ECS reports the EC2 error code
             failToStart(task, e.code());
             return;
         }
-        network.attach(eni.id(), null, FARGATE_ACCOUNT, 1);
+        if (ec2.isPresent()) {
+            // EC2 launch type: the ENI goes on the task's container instance (a branch ENI rides on the trunk)
+            network.attach(eni.id(), ec2.get().containerInstance().ec2InstanceId(), arns.accountId(), ec2.get().deviceIndex());
+        } else {
+            network.attach(eni.id(), null, FARGATE_ACCOUNT, 1);
+        }
         if (spec.assignPublicIp()) {
             network.assignPublicIp(eni.id());
         }
@@ -150,6 +163,7 @@ final class TaskLifecycleDriver {
         task.networkInterfaceId().flatMap(network::findNetworkInterface)
                 .ifPresent(eni -> network.deleteManagedNetworkInterface(eni.id()));
         task.attachment().setStatus(AttachmentStatus.DELETED);
+        task.ec2().ifPresent(p -> p.containerInstance().release(task.arn()));
         task.stopped(clock.now());
     }
 

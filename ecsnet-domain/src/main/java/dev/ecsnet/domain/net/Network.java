@@ -382,9 +382,14 @@ public final class Network {
 
     /** Attaches an ENI to an (AWS-owned, for Fargate) host; the ENI becomes {@code in-use}. */
     public EniAttachment attach(String eniId, String instanceId, String instanceOwnerId, int deviceIndex) {
+        return attach(eniId, instanceId, instanceOwnerId, deviceIndex, false);
+    }
+
+    /** Attaches an ENI to an EC2 instance; the primary ENI (device 0) is deleted with the instance. */
+    public EniAttachment attach(String eniId, String instanceId, String instanceOwnerId, int deviceIndex, boolean deleteOnTermination) {
         NetworkInterface eni = networkInterface(eniId);
         EniAttachment a = new EniAttachment(ids.resourceId("eni-attach"), instanceId, instanceOwnerId, deviceIndex, 0,
-                "attached", clock.now(), false);
+                "attached", clock.now(), deleteOnTermination);
         eni.setAttachment(a);
         return a;
     }

@@ -7,6 +7,7 @@ import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ecs.Ecs;
 import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.net.Network;
@@ -20,6 +21,7 @@ public final class RegionState {
     private final AccountState account;
     private final Network network;
     private final Ecs ecs;
+    private final Instances instances;
     private final Logs logs;
     private final NetworkInsights insights;
 
@@ -29,8 +31,9 @@ public final class RegionState {
         this.account = account;
         IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
         this.network = new Network(key.accountId(), key.region(), ids, clock, scheduler, timing);
+        this.instances = new Instances(network, ids, clock, scheduler, timing);
         this.logs = new Logs(key, clock);
-        this.ecs = new Ecs(key, ids, clock, scheduler, timing, network, logs, egress);
+        this.ecs = new Ecs(key, ids, clock, scheduler, timing, network, logs, egress, instances);
         this.insights = new NetworkInsights(network, ids, clock, scheduler, timing);
     }
 
@@ -58,5 +61,10 @@ public final class RegionState {
 
     public Ecs ecs() {
         return ecs;
+    }
+
+    /** The region's EC2 instances (the ECS agent registers them as container instances). */
+    public Instances instances() {
+        return instances;
     }
 }

@@ -1,0 +1,188 @@
+package dev.ecsnet.domain.ec2;
+
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkInterface;
+import dev.ecsnet.domain.net.Subnet;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The EC2 instances of one account in one region. Each instance's primary ENI (device index 0) takes an address
+ * from its subnet's pool. State moves pending → running and shutting-down → terminated on the clock; listeners
+ * (the ECS agent) hear when an instance is running and when it starts shutting down. Used only on the engine thread.
+ */
+public final class Instances {
+
+    /** Hears instance state changes; the ECS agent registers container instances through this. */
+    public interface Listener {
+        void running(Instance instance);
+
+        void shuttingDown(Instance instance);
+    }
+
+    /** A RunInstances request in domain terms; {@code subnetId} null means the default subnet of the first zone. */
+    public record Launch(String imageId, String instanceType, int minCount, int maxCount, String subnetId,
+                         List<String> securityGroupIds, String userData, String iamInstanceProfileArn, String keyName,
+                         String availabilityZone, Map<String, String> tags) {
+        public Launch {
+            securityGroupIds = List.copyOf(securityGroupIds);
+            tags = Map.copyOf(tags);
+        }
+    }
+
+    private final Network network;
+    private final IdSource ids;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final TimingProfile timing;
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final List<Listener> listeners = new ArrayList<>();
+
+    public Instances(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+        this.network = network;
+        this.ids = ids;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.timing = timing;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public Collection<Instance> all() {
+        return instances.values();
+    }
+
+    public Optional<Instance> find(String id) {
+        return Optional.ofNullable(instances.get(id));
+    }
+
+    public Instance get(String id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("InvalidInstanceID.NotFound",
+                "The instance ID '" + id + "' does not exist"));
+    }
+
+    /** RunInstances: validates everything first, then launches {@code maxCount} instances (or fails). */
+    public List<Instance> run(Launch launch) {
+        if (launch.minCount() < 1 || launch.maxCount() < launch.minCount()) {
+            throw DomainException.invalid("InvalidParameterValue", "Value (" + launch.maxCount()
+                    + ") for parameter maxCount is invalid. Must be greater than or equal to minCount.");
+        }
+        Image image = Images.find(launch.imageId()).orElseThrow(() -> DomainException.invalid("InvalidAMIID.NotFound",
+                "The image id '[" + launch.imageId() + "]' does not exist"));
+        InstanceType type = InstanceTypes.find(launch.instanceType()).orElseThrow(() -> DomainException.invalid(
+                "InvalidParameterValue", "Invalid value '" + launch.instanceType() + "' for InstanceType."));
+        if (!type.hasKnownSize()) {
+            // ecsnet knows this type's ENI limits but not its vCPUs and memory; it does not invent them
+            throw DomainException.invalid("Unsupported", "The instance type '" + type.name() + "' is not supported by ecsnet: "
+                    + "its vCPU and memory sizes are not in ecsnet's table (ENI limits alone are known).");
+        }
+        if (!type.architecture().equals(image.architecture())) {
+            throw DomainException.invalid("InvalidParameterValue", "The architecture '" + type.architecture()
+                    + "' of the specified instance type does not match the architecture '" + image.architecture()
+                    + "' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. "
+                    + "You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.");
+        }
+        Subnet subnet = subnetFor(launch);
+        for (String g : launch.securityGroupIds()) {
+            if (!network.securityGroup(g).vpcId().equals(subnet.vpcId())) {
+                throw DomainException.invalid("InvalidParameter", "Security group " + g + " and subnet " + subnet.id()
+                        + " belong to different networks.");
+            }
+        }
+        if (subnet.availableIpAddressCount() < launch.minCount()) {
+            throw DomainException.capacity("InsufficientFreeAddressesInSubnet", "There are not enough free addresses in subnet '"
+                    + subnet.id() + "' to satisfy the requested number of instances.");
+        }
+        int count = Math.min(launch.maxCount(), subnet.availableIpAddressCount());
+        String reservationId = ids.resourceId("r");
+        List<Instance> launched = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = ids.resourceId("i");
+            NetworkInterface eni = network.createNetworkInterface(new Network.EniRequest(subnet.id(), "", launch.securityGroupIds(),
+                    null, "interface", null, Map.of()));
+            network.attach(eni.id(), id, network.accountId(), 0, true);
+            Instance instance = new Instance(id, reservationId, type, image, subnet.id(), subnet.vpcId(), subnet.zone(), eni.groupIds(),
+                    eni.id(), eni.privateIpAddress(), eni.privateDnsName(), launch.userData() == null ? "" : launch.userData(),
+                    launch.iamInstanceProfileArn(), launch.keyName(), i, clock.now());
+            instance.tags().putAll(launch.tags());
+            instances.put(id, instance);
+            launched.add(instance);
+            scheduler.schedule(timing.instancePending(), () -> boot(instance));
+        }
+        return launched;
+    }
+
+    private Subnet subnetFor(Launch launch) {
+        if (launch.subnetId() != null) {
+            Subnet s = network.subnet(launch.subnetId());
+            if (launch.availabilityZone() != null && !launch.availabilityZone().equals(s.zone().name())) {
+                throw DomainException.invalid("InvalidParameterValue", "Value (" + launch.availabilityZone()
+                        + ") for parameter availabilityZone is invalid. Subnet '" + s.id() + "' is in the availability zone "
+                        + s.zone().name());
+            }
+            return s;
+        }
+        String vpc = network.defaultVpc().orElseThrow(() -> DomainException.invalid("VPCIdNotSpecified",
+                "No default VPC for this user")).id();
+        return network.subnets().stream().filter(s -> s.vpcId().equals(vpc) && s.defaultForAz())
+                .filter(s -> launch.availabilityZone() == null || s.zone().name().equals(launch.availabilityZone()))
+                .findFirst().orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                        "Value (" + launch.availabilityZone() + ") for parameter availabilityZone is invalid."));
+    }
+
+    private void boot(Instance instance) {
+        if (instance.state() != InstanceState.PENDING) {
+            return;
+        }
+        instance.moveTo(InstanceState.RUNNING, "");
+        listeners.forEach(l -> l.running(instance));
+    }
+
+    /** TerminateInstances: answers the state change of each; terminating twice changes nothing. */
+    public List<StateChange> terminate(List<String> instanceIds) {
+        List<Instance> targets = instanceIds.stream().distinct().map(this::get).toList();
+        List<StateChange> changes = new ArrayList<>();
+        for (Instance instance : targets) {
+            InstanceState before = instance.state();
+            if (before == InstanceState.PENDING || before == InstanceState.RUNNING) {
+                instance.moveTo(InstanceState.SHUTTING_DOWN, "User initiated (" + clock.now().toString().replace('T', ' ')
+                        .replaceAll("\\.\\d+", "").replace("Z", " GMT") + ")");
+                listeners.forEach(l -> l.shuttingDown(instance));
+                scheduler.schedule(timing.instanceShuttingDown(), () -> finishTermination(instance));
+            }
+            changes.add(new StateChange(instance.id(), before, instance.state()));
+        }
+        return changes;
+    }
+
+    public record StateChange(String instanceId, InstanceState previous, InstanceState current) {
+    }
+
+    /** Frees every ENI still attached to the instance (the primary one always; others are deleted if managed). */
+    private void finishTermination(Instance instance) {
+        List<NetworkInterface> attached = network.networkInterfaces().stream()
+                .filter(n -> n.attachment().map(a -> instance.id().equals(a.instanceId())).orElse(false)).toList();
+        for (NetworkInterface eni : attached) {
+            boolean delete = eni.attachment().map(a -> a.deleteOnTermination()).orElse(false) || eni.requesterManaged()
+                    || !"interface".equals(eni.interfaceType());
+            if (delete) {
+                network.deleteManagedNetworkInterface(eni.id());
+            } else {
+                network.detach(eni.id());
+            }
+        }
+        instance.moveTo(InstanceState.TERMINATED, instance.stateTransitionReason());
+    }
+}
