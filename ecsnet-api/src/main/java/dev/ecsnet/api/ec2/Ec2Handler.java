@@ -28,6 +28,7 @@ public final class Ec2Handler implements ServiceHandler, ParamErrors {
         Ec2VpcEndpointOps.register(operations);
         Ec2NetworkAclOps.register(operations);
         Ec2NetworkInsightsOps.register(operations);
+        Ec2InstanceOps.register(operations);
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class EcsHandler implements ServiceHandler, ParamErrors {
         EcsTaskDefinitionOps.register(operations);
         EcsAccountSettingOps.register(operations);
         EcsTaskOps.register(operations);
+        EcsContainerInstanceOps.register(operations);
     }
 
     @Override

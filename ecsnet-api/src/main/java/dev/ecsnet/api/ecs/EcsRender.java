@@ -56,7 +56,8 @@ final class EcsRender {
         int running = ecs.runningTasksCount(c);
         int pending = ecs.pendingTasksCount(c);
         ObjectNode o = Call.object().put("clusterArn", c.arn()).put("clusterName", c.name()).put("status", c.status())
-                .put("registeredContainerInstancesCount", 0).put("runningTasksCount", running)
+                .put("registeredContainerInstancesCount", (int) ecs.containerInstances().of(c).stream()
+                        .filter(ci -> ci.status() != dev.ecsnet.domain.ecs.ContainerInstance.Status.INACTIVE).count()).put("runningTasksCount", running)
                 .put("pendingTasksCount", pending).put("activeServicesCount", 0);
         ArrayNode stats = o.putArray("statistics");
         if (parts.statistics()) {
@@ -105,15 +106,19 @@ final class EcsRender {
         ObjectNode o = Call.object();
         ArrayNode attachments = o.putArray("attachments");
         TaskAttachment a = t.attachment();
-        ObjectNode att = attachments.addObject().put("id", a.id()).put("type", TaskAttachment.TYPE).put("status", a.status().name());
-        ArrayNode details = att.putArray("details");
-        a.details().forEach((k, v) -> details.addObject().put("name", k).put("value", v));
-        o.putArray("attributes").addObject().put("name", "ecs.cpu-architecture").put("value", "x86_64");
+        if (t.hasNetworkInterface()) {
+            ObjectNode att = attachments.addObject().put("id", a.id()).put("type", TaskAttachment.TYPE).put("status", a.status().name());
+            ArrayNode details = att.putArray("details");
+            a.details().forEach((k, v) -> details.addObject().put("name", k).put("value", v));
+        }
+        o.putArray("attributes").addObject().put("name", "ecs.cpu-architecture")
+                .put("value", t.ec2().map(e -> e.containerInstance().instanceType().architecture()).orElse("x86_64"));
         o.put("availabilityZone", s.availabilityZone());
         if (s.capacityProviderName() != null) {
             o.put("capacityProviderName", s.capacityProviderName());
         }
         o.put("clusterArn", s.cluster().arn());
+        t.ec2().ifPresent(e -> o.put("containerInstanceArn", e.containerInstance().arn()));
         t.connectivity().ifPresent(c -> o.put("connectivity", c));
         time(o, "connectivityAt", t.connectivityAt());
         ArrayNode containers = o.putArray("containers");
@@ -131,8 +136,10 @@ final class EcsRender {
         o.put("launchType", s.launchType());
         s.taskDefinition().memory().ifPresent(v -> o.put("memory", v));
         o.set("overrides", overrides(t));
-        o.put("platformVersion", "1.4.0");
-        o.put("platformFamily", "Linux");
+        if (t.ec2().isEmpty()) {
+            o.put("platformVersion", "1.4.0");
+            o.put("platformFamily", "Linux");
+        }
         time(o, "pullStartedAt", t.pullStartedAt());
         time(o, "pullStoppedAt", t.pullStoppedAt());
         time(o, "startedAt", t.startedAt());
@@ -148,7 +155,9 @@ final class EcsRender {
         o.put("taskDefinitionArn", s.taskDefinition().arn());
         o.put("version", t.version());
         o.putObject("ephemeralStorage").put("sizeInGiB", 20);
-        o.putObject("fargateEphemeralStorage").put("sizeInGiB", 20);
+        if (t.ec2().isEmpty()) {
+            o.putObject("fargateEphemeralStorage").put("sizeInGiB", 20);
+        }
         return o;
     }
 
@@ -158,7 +167,10 @@ final class EcsRender {
         c.runtimeId().ifPresent(v -> o.put("runtimeId", v));
         o.put("lastStatus", c.lastStatus());
         c.exitCode().ifPresent(v -> o.put("exitCode", v));
-        o.putArray("networkBindings");
+        ArrayNode bindings = o.putArray("networkBindings");
+        t.ec2().ifPresent(e -> e.bindings().stream().filter(b -> b.containerName().equals(c.definition().name()))
+                .forEach(b -> bindings.addObject().put("bindIP", "0.0.0.0").put("containerPort", b.containerPort())
+                        .put("hostPort", b.hostPort()).put("protocol", b.protocol())));
         ArrayNode nis = o.putArray("networkInterfaces");
         t.privateIpv4Address().ifPresent(ip -> nis.addObject().put("attachmentId", t.attachment().id()).put("privateIpv4Address", ip));
         o.put("healthStatus", "UNKNOWN");

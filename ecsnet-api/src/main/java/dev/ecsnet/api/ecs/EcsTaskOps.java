@@ -10,6 +10,11 @@ import dev.ecsnet.domain.ecs.Cluster;
 import dev.ecsnet.domain.ecs.Ecs;
 import dev.ecsnet.domain.ecs.Task;
 import dev.ecsnet.domain.ecs.TaskLaunch;
+import dev.ecsnet.domain.ecs.Ec2Options;
+import dev.ecsnet.domain.ecs.LaunchResult;
+import dev.ecsnet.domain.ecs.placement.PlacementRequest;
+
+import java.util.ArrayList;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.List;
@@ -38,6 +43,36 @@ final class EcsTaskOps {
 
     private static ObjectNode runTask(Call call) {
         Params p = call.params();
+        List<PlacementRequest.Constraint> constraints = new ArrayList<>();
+        for (Params c : p.list("placementConstraints")) {
+            String type = c.string("type").orElse("");
+            if (!type.equals("distinctInstance") && !type.equals("memberOf")) {
+                throw AwsError.badRequest("InvalidParameterException", "Invalid placement constraint type: " + type + ".");
+            }
+            constraints.add(new PlacementRequest.Constraint(type, c.string("expression").filter(x -> !x.isEmpty())));
+        }
+        List<PlacementRequest.Strategy> strategies = new ArrayList<>();
+        for (Params s : p.list("placementStrategy")) {
+            String type = s.string("type").orElse("");
+            if (!List.of("random", "spread", "binpack").contains(type)) {
+                throw AwsError.badRequest("InvalidParameterException", "Invalid placement strategy type: " + type + ".");
+            }
+            strategies.add(new PlacementRequest.Strategy(type, s.string("field").filter(x -> !x.isEmpty())));
+        }
+        LaunchResult result = call.state().ecs().launch(launchOf(p, p.integer("count").orElse(1)), new Ec2Options(constraints, strategies));
+        return launchOutput(result);
+    }
+
+    static ObjectNode launchOutput(LaunchResult result) {
+        ObjectNode out = Call.object();
+        ArrayNode arr = out.putArray("tasks");
+        result.tasks().forEach(t -> arr.add(EcsRender.task(t, true)));
+        ArrayNode failures = out.putArray("failures");
+        result.failures().forEach(f -> failures.add(EcsRender.failure(f.arn(), f.reason())));
+        return out;
+    }
+
+    static TaskLaunch launchOf(Params p, int count) {
         Optional<TaskLaunch.AwsvpcConfiguration> network = Optional.empty();
         if (p.has("networkConfiguration")) {
             Params awsvpc = p.child("networkConfiguration").child("awsvpcConfiguration");
@@ -46,16 +81,10 @@ final class EcsTaskOps {
         }
         Map<String, Object> overrides = p.has("overrides")
                 ? EcsRender.MAPPER.convertValue(p.child("overrides").node(), DOCUMENT) : Map.of();
-        TaskLaunch launch = new TaskLaunch(cluster(p), p.required("taskDefinition"), p.integer("count").orElse(1),
+        return new TaskLaunch(cluster(p), p.required("taskDefinition"), count,
                 p.string("launchType").filter(s -> !s.isEmpty()), EcsClusterOps.strategy(p, "capacityProviderStrategy"),
                 network, p.string("startedBy").filter(s -> !s.isEmpty()), p.string("group").filter(s -> !s.isEmpty()),
                 overrides, p.keyValues("tags", "key", "value"), p.bool("enableExecuteCommand").orElse(false));
-        List<Task> tasks = call.state().ecs().runTask(launch);
-        ObjectNode out = Call.object();
-        ArrayNode arr = out.putArray("tasks");
-        tasks.forEach(t -> arr.add(EcsRender.task(t, true)));
-        out.putArray("failures");
-        return out;
     }
 
     private static ObjectNode stopTask(Call call) {
@@ -115,8 +144,13 @@ final class EcsTaskOps {
         if (launchType.isPresent()) {
             filter = filter.and(t -> t.spec().launchType().equals(launchType.get()));
         }
-        if (p.string("serviceName").filter(s -> !s.isEmpty()).isPresent() || p.string("containerInstance").filter(s -> !s.isEmpty()).isPresent()) {
-            // no services or container instances exist yet, so no task belongs to one
+        Optional<String> containerInstance = p.string("containerInstance").filter(s -> !s.isEmpty());
+        if (containerInstance.isPresent()) {
+            String ref = containerInstance.get().substring(containerInstance.get().lastIndexOf('/') + 1);
+            filter = filter.and(t -> t.ec2().map(e -> e.containerInstance().id().equals(ref)).orElse(false));
+        }
+        if (p.string("serviceName").filter(s -> !s.isEmpty()).isPresent()) {
+            // no services exist yet, so no task belongs to one
             filter = t -> false;
         }
         List<String> arns = ecs.tasksOf(cluster).stream().filter(filter).map(Task::arn).toList();
