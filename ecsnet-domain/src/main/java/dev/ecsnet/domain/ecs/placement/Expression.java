@@ -108,6 +108,9 @@ public final class Expression {
                 return inner;
             }
             String subject = t;
+            if (!subject.startsWith("attribute:") && !subject.equals("ec2InstanceId") && !subject.equals("containerInstanceArn")) {
+                throw invalid(text);
+            }
             String op = next();
             if (op.equals("exists")) {
                 return h -> value(h, subject).isPresent();
