@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.AccountRegion;
+import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
@@ -38,7 +39,8 @@ final class Ec2World {
         Scheduler scheduler = (delay, action) -> timers.add(new Timer(now.plus(delay), seq++, action));
         network = new Network("000000000000", "us-east-1", ids, () -> now);
         instances = new Instances(network, ids, () -> now, scheduler, TimingProfile.FAST);
-        ecs = new Ecs(new AccountRegion("000000000000", "us-east-1"), ids, () -> now, scheduler, TimingProfile.FAST, network, instances);
+        ecs = new Ecs(new AccountRegion("000000000000", "us-east-1"), ids, () -> now, scheduler, TimingProfile.FAST, network,
+                new dev.ecsnet.domain.logs.Logs(new AccountRegion("000000000000", "us-east-1"), () -> now), EgressPolicy.IGNORE, instances);
         String vpc = network.createVpc("10.0.0.0/16", null, Map.of()).id();
         subnetA = network.createSubnet(vpc, "10.0.1.0/24", "us-east-1a", null, Map.of()).id();
         subnetB = network.createSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, Map.of()).id();
