@@ -2,7 +2,7 @@ package dev.ecsnet.api.ec2;
 
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
-import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.ServiceSpec;
 
@@ -10,11 +10,12 @@ import dev.ecsnet.protocol.ServiceSpec;
  * EC2 (EC2 Query protocol, API version 2016-11-15). Operations live in one class per resource family
  * ({@link Ec2VpcOps}, {@link Ec2SubnetOps}, ...); this class only assembles them.
  */
-public final class Ec2Handler implements ServiceHandler, ParamErrors {
+public final class Ec2Handler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.ec2Query("ec2", "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/");
-    private final OperationTable operations = new OperationTable();
 
     public Ec2Handler() {
+        super(SPEC);
+        OperationTable operations = operations();
         Ec2RegionOps.register(operations);
         Ec2VpcOps.register(operations);
         Ec2SubnetOps.register(operations);
@@ -31,20 +32,8 @@ public final class Ec2Handler implements ServiceHandler, ParamErrors {
         Ec2InstanceOps.register(operations);
     }
 
-    @Override
-    public ServiceSpec spec() {
-        return SPEC;
-    }
 
-    @Override
-    public OperationTable operations() {
-        return operations;
-    }
 
-    @Override
-    public AwsError unknownOperation(String operation) {
-        return AwsError.badRequest("InvalidAction", "The action " + operation + " is not valid for this web service.");
-    }
 
     @Override
     public AwsError missingParameter(String name) {

@@ -2,16 +2,17 @@ package dev.ecsnet.api.ecs;
 
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
-import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.ServiceSpec;
 
 /** Amazon ECS (JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}). */
-public final class EcsHandler implements ServiceHandler, ParamErrors {
+public final class EcsHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.json("ecs", "2014-11-13", "AmazonEC2ContainerServiceV20141113");
-    private final OperationTable operations = new OperationTable();
 
     public EcsHandler() {
+        super(SPEC);
+        OperationTable operations = operations();
         EcsClusterOps.register(operations);
         EcsTaskDefinitionOps.register(operations);
         EcsAccountSettingOps.register(operations);
@@ -19,20 +20,8 @@ public final class EcsHandler implements ServiceHandler, ParamErrors {
         EcsContainerInstanceOps.register(operations);
     }
 
-    @Override
-    public ServiceSpec spec() {
-        return SPEC;
-    }
 
-    @Override
-    public OperationTable operations() {
-        return operations;
-    }
 
-    @Override
-    public AwsError unknownOperation(String operation) {
-        return AwsError.badRequest("UnknownOperationException", null);
-    }
 
     @Override
     public AwsError missingParameter(String name) {

@@ -7,7 +7,7 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.iam.Iam;
 import dev.ecsnet.domain.iam.ManagedPolicies;
@@ -27,11 +27,12 @@ import java.util.Map;
  * IAM (Query protocol, 2010-05-08): roles with trust policies, managed and inline policies and tags, and GetUser,
  * which the Terraform provider uses to learn the account id. IAM is global: state lives per account.
  */
-public final class IamHandler implements ServiceHandler, ParamErrors {
+public final class IamHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("iam", "2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/");
-    private final OperationTable operations = new OperationTable();
 
     public IamHandler() {
+        super(SPEC);
+        OperationTable operations = operations();
         operations.register("GetUser", IamHandler::getUser)
                 .register("CreateRole", IamHandler::createRole)
                 .register("GetRole", c -> roleResult(iam(c).role(c.params().required("RoleName"))))
@@ -219,20 +220,8 @@ public final class IamHandler implements ServiceHandler, ParamErrors {
         }
     }
 
-    @Override
-    public ServiceSpec spec() {
-        return SPEC;
-    }
 
-    @Override
-    public OperationTable operations() {
-        return operations;
-    }
 
-    @Override
-    public AwsError unknownOperation(String operation) {
-        return AwsError.badRequest("InvalidAction", "Could not find operation " + operation + " for version 2010-05-08");
-    }
 
     /** IAM answers a missing entity with 404 and a conflict with 409. */
     @Override

@@ -7,7 +7,7 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.domain.logs.LogGroup;
 import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.protocol.AwsError;
@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /** CloudWatch Logs (JSON 1.1, {@code Logs_20140328}): log groups with retention and tags. */
-public final class LogsHandler implements ServiceHandler, ParamErrors {
+public final class LogsHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.json("logs", "2014-03-28", "Logs_20140328");
-    private final OperationTable operations = new OperationTable();
 
     public LogsHandler() {
+        super(SPEC);
+        OperationTable operations = operations();
         operations.register("CreateLogGroup", LogsHandler::createLogGroup)
                 .register("DeleteLogGroup", c -> empty(() -> logs(c).deleteLogGroup(c.params().required("logGroupName"))))
                 .register("DescribeLogGroups", LogsHandler::describeLogGroups)
@@ -140,20 +141,8 @@ public final class LogsHandler implements ServiceHandler, ParamErrors {
         throw AwsError.badRequest("InvalidParameterException", "The specified nextToken is invalid.");
     }
 
-    @Override
-    public ServiceSpec spec() {
-        return SPEC;
-    }
 
-    @Override
-    public OperationTable operations() {
-        return operations;
-    }
 
-    @Override
-    public AwsError unknownOperation(String operation) {
-        return AwsError.badRequest("UnknownOperationException", null);
-    }
 
     @Override
     public AwsError missingParameter(String name) {
