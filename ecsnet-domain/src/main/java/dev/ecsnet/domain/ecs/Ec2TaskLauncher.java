@@ -68,17 +68,19 @@ final class Ec2TaskLauncher {
         PlacementRequest placement = placementRequest(td, request, options, net);
         List<Task> started = new ArrayList<>();
         List<LaunchResult.Failure> failures = new ArrayList<>();
+        Optional<Placement.Rejection> closest = Optional.empty();
         for (int i = 0; i < request.count(); i++) {
             List<ContainerInstance> candidates = instances.placeable(cluster);
             Placement.Decision d = Placement.decide(placement, hosts(candidates), random);
             if (d.chosen().isEmpty()) {
                 addFailures(failures, d);
+                closest = d.closest();
                 break;
             }
             ContainerInstance ci = byArn(candidates, d.chosen().get().containerInstanceArn());
             started.add(launchOn(ci, cluster, td, request, net, placement.needs(), into));
         }
-        return new LaunchResult(started, failures);
+        return new LaunchResult(started, failures, closest);
     }
 
     /** StartTask: one task on each named container instance. */

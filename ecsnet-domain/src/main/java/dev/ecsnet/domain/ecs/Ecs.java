@@ -41,6 +41,7 @@ public final class Ecs {
     private final TaskLifecycleDriver lifecycle;
     private final ContainerInstances containerInstances;
     private final Ec2TaskLauncher ec2Launcher;
+    private final Services services;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
     private final Map<String, Map<String, Task>> tasks = new LinkedHashMap<>();
@@ -81,6 +82,13 @@ public final class Ecs {
         this.containerInstances = new ContainerInstances(arns, ids, clock, scheduler, timing, network, accountSettings);
         this.ec2Launcher = new Ec2TaskLauncher(arns, ids, clock, placement, containerInstances, lifecycle);
         instances.addListener(new EcsAgent(this, instances));
+        ServiceController controller = new ServiceController(this, key, ids, clock, scheduler, timing, placement, lifecycle);
+        this.services = new Services(this, ids, clock, placement, controller);
+    }
+
+    /** ECS services and their scheduler. */
+    public Services services() {
+        return services;
     }
 
     public ContainerInstances containerInstances() {
@@ -173,6 +181,9 @@ public final class Ecs {
         Cluster cluster = cluster(Optional.of(nameOrArn));
         if (tasksOf(cluster).stream().anyMatch(t -> t.lastStatus() != TaskLifecycle.STOPPED)) {
             throw DomainException.conflict("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
+        }
+        if (services.activeCount(cluster) > 0) {
+            throw DomainException.conflict("ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");
         }
         if (containerInstances.of(cluster).stream().anyMatch(ci -> ci.status() != ContainerInstance.Status.INACTIVE)) {
             throw DomainException.conflict("ClusterContainsContainerInstancesException",

@@ -25,6 +25,11 @@ public final class EcsArns {
         return prefix + "task/" + clusterName + "/" + taskId;
     }
 
+    /** Long ARN format: the cluster name is part of the service ARN. */
+    public String service(String clusterName, String serviceName) {
+        return prefix + "service/" + clusterName + "/" + serviceName;
+    }
+
     public String container(String clusterName, String taskId, String containerId) {
         return prefix + "container/" + clusterName + "/" + taskId + "/" + containerId;
     }

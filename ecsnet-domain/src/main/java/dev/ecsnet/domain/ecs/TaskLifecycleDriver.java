@@ -37,6 +37,8 @@ final class TaskLifecycleDriver {
     private final TimingProfile timing;
     private final Network network;
     private final TaskEgress egress;
+    private java.util.function.Consumer<Task> onChange = t -> {
+    };
 
     TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
                         TaskEgress egress) {
@@ -49,12 +51,30 @@ final class TaskLifecycleDriver {
         this.egress = egress;
     }
 
+    /** Told after every step that changed a task (the service scheduler listens). */
+    void onChange(java.util.function.Consumer<Task> listener) {
+        this.onChange = listener;
+    }
+
     void launched(Task task) {
         after(timing.provisioning(), task, TaskLifecycle.PROVISIONING, this::provision);
     }
 
     /** Starts the stop path from wherever the task is; a task already stopping keeps its course. */
     void stopRequested(Task task) {
+        stopRequested(task, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #stopRequested(Task)}; a RUNNING task stays DEACTIVATING for at least {@code draining}, while its
+     * load balancer targets drain.
+     */
+    void stopRequested(Task task, Duration draining) {
+        stop(task, draining);
+        onChange.accept(task);
+    }
+
+    private void stop(Task task, Duration draining) {
         switch (task.lastStatus()) {
             case PROVISIONING -> {
                 task.moveTo(TaskLifecycle.DEPROVISIONING);
@@ -67,7 +87,8 @@ final class TaskLifecycleDriver {
             }
             case ACTIVATING, RUNNING -> {
                 task.moveTo(TaskLifecycle.DEACTIVATING);
-                after(timing.deactivating(), task, TaskLifecycle.DEACTIVATING, this::stopContainers);
+                Duration d = timing.deactivating().compareTo(draining) >= 0 ? timing.deactivating() : draining;
+                after(d, task, TaskLifecycle.DEACTIVATING, this::stopContainers);
             }
             default -> {
                 // DEACTIVATING and later: already on the stop path
@@ -79,6 +100,7 @@ final class TaskLifecycleDriver {
         scheduler.schedule(delay, () -> {
             if (task.lastStatus() == expected) {
                 step.accept(task);
+                onChange.accept(task);
             }
         });
     }

@@ -1,0 +1,79 @@
+package dev.ecsnet.domain.ecs;
+
+import dev.ecsnet.domain.ecs.placement.PlacementRequest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a service is asked to be: everything CreateService takes and UpdateService changes. Each deployment keeps
+ * the configuration it was made from. Members a client may send but ecsnet does not act on
+ * ({@code vpcLatticeConfigurations}, {@code availabilityZoneRebalancing}) are kept as sent so they read back.
+ */
+public record ServiceConfig(String taskDefinitionArn, int desiredCount, Optional<String> launchType,
+                            List<CapacityProviderStrategyItem> capacityProviderStrategy, Optional<String> platformVersion,
+                            Optional<TaskLaunch.AwsvpcConfiguration> network, DeploymentConfiguration deployment,
+                            List<LoadBalancerRef> loadBalancers, List<RegistryRef> serviceRegistries,
+                            Optional<Integer> healthCheckGracePeriodSeconds, List<PlacementRequest.Constraint> placementConstraints,
+                            List<PlacementRequest.Strategy> placementStrategy, boolean enableEcsManagedTags, String propagateTags,
+                            boolean enableExecuteCommand, String availabilityZoneRebalancing,
+                            List<Map<String, Object>> vpcLatticeConfigurations, String deploymentController, Optional<String> roleArn) {
+
+    public ServiceConfig {
+        capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
+        loadBalancers = List.copyOf(loadBalancers);
+        serviceRegistries = List.copyOf(serviceRegistries);
+        placementConstraints = List.copyOf(placementConstraints);
+        placementStrategy = List.copyOf(placementStrategy);
+        vpcLatticeConfigurations = vpcLatticeConfigurations.stream()
+                .map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
+    }
+
+    /** {@code deploymentConfiguration}: the rolling-update bounds and the circuit breaker. */
+    public record DeploymentConfiguration(int maximumPercent, int minimumHealthyPercent, boolean circuitBreakerEnable,
+                                          boolean circuitBreakerRollback) {
+        public static final DeploymentConfiguration DEFAULT = new DeploymentConfiguration(200, 100, false, false);
+    }
+
+    /** One {@code loadBalancers} entry (ALB/NLB target group; {@code loadBalancerName} only for classic ELB). */
+    public record LoadBalancerRef(Optional<String> targetGroupArn, Optional<String> loadBalancerName, String containerName,
+                                  int containerPort) {
+    }
+
+    /** One {@code serviceRegistries} entry (a Cloud Map service). */
+    public record RegistryRef(String registryArn, Optional<Integer> port, Optional<String> containerName,
+                              Optional<Integer> containerPort) {
+    }
+
+    public ServiceConfig withDesiredCount(int count) {
+        return new ServiceConfig(taskDefinitionArn, count, launchType, capacityProviderStrategy, platformVersion, network, deployment,
+                loadBalancers, serviceRegistries, healthCheckGracePeriodSeconds, placementConstraints, placementStrategy,
+                enableEcsManagedTags, propagateTags, enableExecuteCommand, availabilityZoneRebalancing, vpcLatticeConfigurations,
+                deploymentController, roleArn);
+    }
+
+    public ServiceConfig withTaskDefinition(String arn) {
+        return new ServiceConfig(arn, desiredCount, launchType, capacityProviderStrategy, platformVersion, network, deployment,
+                loadBalancers, serviceRegistries, healthCheckGracePeriodSeconds, placementConstraints, placementStrategy,
+                enableEcsManagedTags, propagateTags, enableExecuteCommand, availabilityZoneRebalancing, vpcLatticeConfigurations,
+                deploymentController, roleArn);
+    }
+
+    /** FARGATE when the launch type or a capacity provider says so; EC2 otherwise. */
+    public boolean isFargate() {
+        return launchType.map("FARGATE"::equals).orElse(!capacityProviderStrategy.isEmpty());
+    }
+
+    /** The grace period during which load balancer health does not count (AWS's default: 0). */
+    public int gracePeriodSeconds() {
+        return healthCheckGracePeriodSeconds.orElse(0);
+    }
+
+    /** True when a change from {@code other} to this needs a new deployment (everything but the count does). */
+    public boolean needsNewDeployment(ServiceConfig other) {
+        return !withDesiredCount(0).equals(other.withDesiredCount(0));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.ecsnet.domain.ecs;
+
+import dev.ecsnet.domain.common.AccountRegion;
+import dev.ecsnet.domain.ecs.service.TaskView;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * A service's tasks in its load balancers' target groups and its Cloud Map services: each RUNNING task is
+ * registered (its IP and container port; a Cloud Map instance whose id is the task id, with the attributes ECS
+ * sets), each task on its way out is deregistered and drains for the group's deregistration delay. Writes AWS's
+ * events for both, and reads a registered task's target health for the reconciler.
+ */
+final class ServiceTargets {
+    private final AccountRegion key;
+    private final BiConsumer<Service, String> events;
+    private LoadBalancing lb = LoadBalancing.NONE;
+    private ServiceDiscovery sd = ServiceDiscovery.NONE;
+
+    ServiceTargets(AccountRegion key, BiConsumer<Service, String> events) {
+        this.key = key;
+        this.events = events;
+    }
+
+    void connect(LoadBalancing loadBalancing, ServiceDiscovery discovery) {
+        this.lb = loadBalancing;
+        this.sd = discovery;
+    }
+
+    /** Registers tasks that became RUNNING and deregisters those that are leaving. */
+    void sync(Service s) {
+        List<Task> arriving = new ArrayList<>();
+        for (Task t : s.tasks.values()) {
+            boolean running = t.lastStatus() == TaskLifecycle.RUNNING && !t.isStopRequested();
+            if (running && !s.registered.containsKey(t.id()) && t.privateIpv4Address().isPresent()) {
+                arriving.add(t);
+            }
+        }
+        List<Task> leaving = new ArrayList<>();
+        for (Task t : s.tasks.values()) {
+            boolean running = t.lastStatus() == TaskLifecycle.RUNNING && !t.isStopRequested();
+            if (!running && s.registered.containsKey(t.id())) {
+                leaving.add(t);
+            }
+        }
+        register(s, arriving);
+        deregister(s, leaving);
+    }
+
+    private void register(Service s, List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        for (Task t : tasks) {
+            String ip = t.privateIpv4Address().orElseThrow();
+            s.registered.put(t.id(), ip);
+            for (ServiceConfig.RegistryRef r : s.config().serviceRegistries()) {
+                sd.register(r.registryArn(), t.id(), attributes(s, t, r, ip));
+            }
+        }
+        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+            String tg = ref.targetGroupArn().orElseThrow();
+            for (Task t : tasks) {
+                lb.register(tg, s.registered.get(t.id()), ref.containerPort());
+            }
+            events.accept(s, "(service " + s.name() + ") registered " + tasks.size() + " targets in (target-group " + tg + ")");
+        }
+    }
+
+    /** Deregisters one task the scheduler is stopping; returns how long its targets drain. */
+    Duration deregister(Service s, Task t) {
+        if (!s.registered.containsKey(t.id())) {
+            return Duration.ZERO;
+        }
+        deregister(s, List.of(t));
+        Duration longest = Duration.ZERO;
+        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+            Duration d = lb.drainingTime(ref.targetGroupArn().orElseThrow());
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
+        return longest;
+    }
+
+    private void deregister(Service s, List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        Map<String, List<Task>> byDeployment = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            String ip = s.registered.remove(t.id());
+            for (ServiceConfig.RegistryRef r : s.config().serviceRegistries()) {
+                sd.deregister(r.registryArn(), t.id());
+            }
+            for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+                lb.deregister(ref.targetGroupArn().orElseThrow(), ip, ref.containerPort());
+            }
+            byDeployment.computeIfAbsent(t.spec().startedBy().orElse(""), k -> new ArrayList<>()).add(t);
+        }
+        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+            events.accept(s, "(service " + s.name() + ") deregistered " + tasks.size() + " targets in (target-group "
+                    + ref.targetGroupArn().orElseThrow() + ")");
+        }
+        if (!s.config().loadBalancers().isEmpty()) {
+            byDeployment.forEach((deployment, ts) -> events.accept(s, "(service " + s.name() + ", taskSet " + deployment
+                    + ") has begun draining connections on " + ts.size() + " tasks."));
+        }
+    }
+
+    /** The worst of the task's targets: unhealthy in any group, healthy only when healthy in all. */
+    TaskView.TargetVerdict verdict(Service s, Task t) {
+        String ip = s.registered.get(t.id());
+        if (ip == null || s.config().loadBalancers().isEmpty()) {
+            return TaskView.TargetVerdict.NONE;
+        }
+        boolean allHealthy = true;
+        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+            String tg = ref.targetGroupArn().orElseThrow();
+            LoadBalancing.Health h = lb.health(tg, ip, ref.containerPort());
+            if (h.state().equals("unhealthy")) {
+                return new TaskView.TargetVerdict(TaskView.TargetVerdict.State.UNHEALTHY, tg, ref.containerPort(), h.description());
+            }
+            allHealthy &= h.state().equals("healthy");
+        }
+        return new TaskView.TargetVerdict(allHealthy ? TaskView.TargetVerdict.State.HEALTHY : TaskView.TargetVerdict.State.INITIAL,
+                "", 0, "");
+    }
+
+    /** The attributes ECS gives a task's Cloud Map instance. */
+    private Map<String, String> attributes(Service s, Task t, ServiceConfig.RegistryRef r, String ip) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("AWS_INSTANCE_IPV4", ip);
+        a.put("AVAILABILITY_ZONE", t.spec().availabilityZone());
+        a.put("REGION", key.region());
+        a.put("ECS_SERVICE_NAME", s.name());
+        a.put("ECS_CLUSTER_NAME", s.cluster().name());
+        a.put("ECS_TASK_DEFINITION_FAMILY", t.spec().taskDefinition().family());
+        boolean srv = sd.recordTypes(r.registryArn()).contains("SRV");
+        if (srv || r.port().isPresent()) {
+            r.port().or(() -> r.containerPort()).ifPresent(p -> a.put("AWS_INSTANCE_PORT", Integer.toString(p)));
+        }
+        t.ec2().ifPresent(e -> a.put("EC2_INSTANCE_ID", e.containerInstance().ec2InstanceId()));
+        return a;
+    }
+}
