@@ -18,6 +18,7 @@ public final class EcsHandler extends BaseServiceHandler implements ParamErrors 
         EcsAccountSettingOps.register(operations);
         EcsTaskOps.register(operations);
         EcsContainerInstanceOps.register(operations);
+        EcsServiceOps.register(operations);
     }
 
 

@@ -58,7 +58,7 @@ final class EcsRender {
         ObjectNode o = Call.object().put("clusterArn", c.arn()).put("clusterName", c.name()).put("status", c.status())
                 .put("registeredContainerInstancesCount", (int) ecs.containerInstances().of(c).stream()
                         .filter(ci -> ci.status() != dev.ecsnet.domain.ecs.ContainerInstance.Status.INACTIVE).count()).put("runningTasksCount", running)
-                .put("pendingTasksCount", pending).put("activeServicesCount", 0);
+                .put("pendingTasksCount", pending).put("activeServicesCount", ecs.services().activeCount(c));
         ArrayNode stats = o.putArray("statistics");
         if (parts.statistics()) {
             stats.addObject().put("name", "runningFargateTasksCount").put("value", Integer.toString(running));

@@ -149,9 +149,12 @@ final class EcsTaskOps {
             String ref = containerInstance.get().substring(containerInstance.get().lastIndexOf('/') + 1);
             filter = filter.and(t -> t.ec2().map(e -> e.containerInstance().id().equals(ref)).orElse(false));
         }
-        if (p.string("serviceName").filter(s -> !s.isEmpty()).isPresent()) {
-            // no services exist yet, so no task belongs to one
-            filter = t -> false;
+        Optional<String> serviceName = p.string("serviceName").filter(s -> !s.isEmpty());
+        if (serviceName.isPresent()) {
+            ecs.services().find(cluster, serviceName.get()).orElseThrow(() ->
+                    AwsError.badRequest("ServiceNotFoundException", "Service not found."));
+            String group = "service:" + serviceName.get().substring(serviceName.get().lastIndexOf('/') + 1);
+            filter = filter.and(t -> t.spec().group().equals(group));
         }
         List<String> arns = ecs.tasksOf(cluster).stream().filter(filter).map(Task::arn).toList();
         ObjectNode out = Call.object();
