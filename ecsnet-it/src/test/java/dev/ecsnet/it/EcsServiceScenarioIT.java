@@ -11,6 +11,15 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -132,6 +141,11 @@ class EcsServiceScenarioIT {
         assertThat(messages("web-app")).contains("(service web-app) is unable to consistently start tasks successfully.");
         assertThat(messages("web-app").stream().filter(m -> m.contains("unable to consistently")).count()).isEqualTo(1);
 
+        JsonNode blocked = diagnose("web-app").path("findings").get(0);
+        assertThat(blocked.path("status").asText()).isEqualTo("BLOCKED");
+        assertThat(blocked.path("resource").asText()).isEqualTo(small);
+        assertThat(blocked.path("message").asText()).startsWith("subnet " + small + " has 0 free addresses (a /28 holds 11); 9 tasks wait");
+
         String more = net.subnet(vpc, "10.0.10.0/24", "us-east-1b");
         ecsnet.ecs().updateService(r -> r.cluster("web").service("web-app")
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(small, more).securityGroups(sg))));
@@ -140,6 +154,20 @@ class EcsServiceScenarioIT {
         assertThat(s.runningCount()).isEqualTo(20);
         assertThat(s.deployments()).hasSize(1);
         assertThat(messages("web-app").get(0)).isEqualTo("(service web-app) has reached a steady state.");
+        JsonNode ok = diagnose(s.serviceArn()).path("findings").get(0);
+        assertThat(ok.path("status").asText()).isEqualTo("OK");
+        assertThat(ok.path("message").asText()).isEqualTo("20 of 20 task(s) running, steady");
+    }
+
+    private static JsonNode diagnose(String target) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ecsnet.endpoint()
+                    + "/_ecsnet/diagnose?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -21,10 +21,10 @@ import java.util.concurrent.Callable;
  * Exit status 0: nothing blocks; 1: something does; 2: the target or the server could not be found.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Explain what blocks a task (ARN or id) or the tasks of a cluster, naming the resource to fix.")
+        description = "Explain what blocks a task (ARN or id), the tasks of a cluster, or a service, naming the resource to fix.")
 final class DiagnoseCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "A task ARN or id, or a cluster name or ARN.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "A task ARN or id, a cluster name or ARN, or a service name or ARN (any cluster).")
     String target;
 
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4566", description = "The running ecsnet (default: ${DEFAULT-VALUE}).")

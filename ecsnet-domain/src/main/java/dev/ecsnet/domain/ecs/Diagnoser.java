@@ -30,8 +30,8 @@ public final class Diagnoser {
         }
     }
 
-    private static final String BLOCKED = "BLOCKED";
-    private static final String OK = "OK";
+    static final String BLOCKED = "BLOCKED";
+    static final String OK = "OK";
 
     private final Ecs ecs;
     private final Network network;
@@ -51,11 +51,21 @@ public final class Diagnoser {
                 return new Report(target, "task", task(task.get()));
             }
         }
+        if (target.startsWith("arn:") && target.contains(":service/")) {
+            Optional<Service> service = ecs.services().findAnywhere(target);
+            if (service.isPresent()) {
+                return new Report(target, "service", new ServiceDiagnosis(network, this::task).findings(service.get()));
+            }
+        }
         Optional<Cluster> cluster = ecs.findCluster(target);
         if (cluster.isPresent()) {
             return new Report(target, "cluster", cluster(cluster.get()));
         }
-        throw DomainException.notFound("NotFound", "no task or cluster is named '" + target + "'");
+        Optional<Service> service = ecs.services().findAnywhere(target);
+        if (service.isPresent()) {
+            return new Report(target, "service", new ServiceDiagnosis(network, this::task).findings(service.get()));
+        }
+        throw DomainException.notFound("NotFound", "no task, cluster or service is named '" + target + "'");
     }
 
     private List<Finding> cluster(Cluster cluster) {
@@ -84,7 +94,7 @@ public final class Diagnoser {
         return out;
     }
 
-    private List<Finding> task(Task t) {
+    List<Finding> task(Task t) {
         List<Finding> out = new ArrayList<>();
         String subject = "task " + t.id();
         String reason = t.stoppedReason().orElse("");
@@ -103,7 +113,7 @@ public final class Diagnoser {
 
     private String exhausted(Subnet s) {
         long failed = ecs.clusters().stream().flatMap(c -> ecs.tasksOf(c).stream())
-                .filter(x -> x.spec().subnetId().equals(s.id()) && x.stoppedReason().orElse("").contains("InsufficientFreeAddressesInSubnet"))
+                .filter(x -> s.id().equals(x.spec().subnetId()) && x.stoppedReason().orElse("").contains("InsufficientFreeAddressesInSubnet"))
                 .count();
         long holding = network.networkInterfaces().stream().filter(n -> n.subnetId().equals(s.id())).count();
         return "subnet " + s.id() + " has " + s.availableIpAddressCount() + " free addresses (a /" + s.cidr().prefixLength() + " holds "
