@@ -170,7 +170,7 @@ class DiagnoseIT {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(ecsnet.endpoint() + "/_ecsnet/diagnose?target=nope")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.body()).contains("no task or cluster is named 'nope'");
+        assertThat(r.body()).contains("no task, cluster or service is named 'nope'");
         assertThat(cli("diagnose", "nope", "--endpoint", ecsnet.endpoint().toString()).exitCode()).isEqualTo(2);
     }
 }

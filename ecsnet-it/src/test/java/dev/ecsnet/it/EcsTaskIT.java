@@ -305,7 +305,9 @@ class EcsTaskIT {
         assertThat(ecsnet.ecs().listTasks(r -> r.cluster("web").desiredStatus(DesiredStatus.STOPPED)).taskArns()).containsExactly(web.get(0));
         assertThat(ecsnet.ecs().listTasks(r -> r.cluster("web").family("worker")).taskArns()).containsExactly(worker);
         assertThat(ecsnet.ecs().listTasks(r -> r.cluster("web").startedBy("deployer")).taskArns()).containsExactly(web.get(1), web.get(2));
-        assertThat(ecsnet.ecs().listTasks(r -> r.cluster("web").serviceName("svc")).taskArns()).isEmpty();
+        // no service of that name: ListTasks answers ServiceNotFoundException, as AWS does
+        assertThatThrownBy(() -> ecsnet.ecs().listTasks(r -> r.cluster("web").serviceName("svc")))
+                .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceNotFoundException"));
         var first = ecsnet.ecs().listTasks(r -> r.cluster("web").maxResults(2));
         assertThat(first.taskArns()).hasSize(2);
         assertThat(ecsnet.ecs().listTasks(r -> r.cluster("web").maxResults(2).nextToken(first.nextToken())).taskArns()).containsExactly(worker);

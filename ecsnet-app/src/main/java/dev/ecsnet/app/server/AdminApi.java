@@ -46,7 +46,7 @@ final class AdminApi {
         return json(404, JSON.createObjectNode().put("error", "no such endpoint: " + x.method() + " " + path));
     }
 
-    /** {@code GET /_ecsnet/diagnose?target=TASK|CLUSTER[&account=ACCOUNT][&region=REGION]}: what blocks it. */
+    /** {@code GET /_ecsnet/diagnose?target=TASK|CLUSTER|SERVICE[&account=ACCOUNT][&region=REGION]}: what blocks it. */
     private WireResponse diagnose(Map<String, String> query) {
         String target = query.get("target");
         if (target == null || target.isBlank()) {
