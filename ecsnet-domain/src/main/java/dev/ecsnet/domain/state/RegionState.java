@@ -7,8 +7,10 @@ import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.discovery.CloudMap;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.elb.Elb;
 import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.net.Network;
 
@@ -24,6 +26,8 @@ public final class RegionState {
     private final Instances instances;
     private final Logs logs;
     private final NetworkInsights insights;
+    private final Elb elb;
+    private final CloudMap cloudMap;
 
     public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
                        EgressPolicy egress) {
@@ -35,6 +39,8 @@ public final class RegionState {
         this.logs = new Logs(key, clock);
         this.ecs = new Ecs(key, ids, clock, scheduler, timing, network, logs, egress, instances);
         this.insights = new NetworkInsights(network, ids, clock, scheduler, timing);
+        this.elb = new Elb(key, ids, clock, timing, network);
+        this.cloudMap = new CloudMap(key, ids, clock, network);
     }
 
     /** The account's global state (IAM), shared by all its regions. */
@@ -66,5 +72,15 @@ public final class RegionState {
     /** The region's EC2 instances (the ECS agent registers them as container instances). */
     public Instances instances() {
         return instances;
+    }
+
+    /** Elastic Load Balancing v2: load balancers, listeners, target groups and target health. */
+    public Elb elb() {
+        return elb;
+    }
+
+    /** Cloud Map: namespaces, services and instances, and the DNS answers for them. */
+    public CloudMap cloudMap() {
+        return cloudMap;
     }
 }

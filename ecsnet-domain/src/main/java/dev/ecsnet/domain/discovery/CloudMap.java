@@ -1,0 +1,492 @@
+package dev.ecsnet.domain.discovery;
+
+import dev.ecsnet.domain.common.AccountRegion;
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.net.Ipv4;
+import dev.ecsnet.domain.net.Network;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * AWS Cloud Map of one account in one region: namespaces, services, instances and the operations that record
+ * asynchronous changes. Changes take effect at once and their operation is {@code SUCCESS} as soon as it is created
+ * (clients that poll GetOperation see it done on the first poll). Also answers DNS questions for the DNS namespaces
+ * ({@link #lookup}). Every operation validates completely before it changes anything. Used only on the engine thread.
+ */
+public final class CloudMap {
+    private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.)*[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.?");
+    private static final Pattern HTTP_NAME = Pattern.compile("[0-9A-Za-z_-]{1,1024}");
+    private static final Pattern SERVICE_NAME = Pattern.compile("((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)");
+    private static final Pattern INSTANCE_ID = Pattern.compile("[0-9a-zA-Z_/:.@-]{1,64}");
+    private static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "SRV", "CNAME");
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** At most this many records per answer, as Route 53 multivalue answers. */
+    static final int MAX_ANSWERS = 8;
+
+    private final AccountRegion key;
+    private final IdSource ids;
+    private final Clock clock;
+    private final Network network;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private final Map<String, DiscoveryService> services = new LinkedHashMap<>();
+    private final Map<String, DiscoveryOperation> operations = new LinkedHashMap<>();
+    private final Map<String, String> operationByCreatorRequest = new LinkedHashMap<>();
+
+    public CloudMap(AccountRegion key, IdSource ids, Clock clock, Network network) {
+        this.key = key;
+        this.ids = ids;
+        this.clock = clock;
+        this.network = network;
+    }
+
+    static DomainException invalidInput(String message) {
+        return DomainException.invalid("InvalidInput", message);
+    }
+
+    private String alnum(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(ALNUM.charAt(ids.nextInt(ALNUM.length())));
+        }
+        return b.toString();
+    }
+
+    private String arn(String resource) {
+        return "arn:aws:servicediscovery:" + key.region() + ":" + key.accountId() + ":" + resource;
+    }
+
+    public String accountId() {
+        return key.accountId();
+    }
+
+    // ---- operations -------------------------------------------------------------------------------------------
+
+    private String record(String type, Map<String, String> targets) {
+        String id = alnum(32) + "-" + alnum(8);
+        Instant now = clock.now();
+        operations.put(id, new DiscoveryOperation(id, type, "SUCCESS", now, now, targets));
+        return id;
+    }
+
+    public DiscoveryOperation operation(String id) {
+        DiscoveryOperation op = operations.get(id);
+        if (op == null) {
+            throw DomainException.notFound("OperationNotFound", "No operation found with ID " + id);
+        }
+        return op;
+    }
+
+    public Collection<DiscoveryOperation> operations() {
+        return operations.values();
+    }
+
+    // ---- namespaces -------------------------------------------------------------------------------------------
+
+    public Collection<Namespace> namespaces() {
+        return namespaces.values();
+    }
+
+    public Namespace namespace(String idOrArn) {
+        String id = idOrArn.startsWith("arn:") ? idOrArn.substring(idOrArn.lastIndexOf('/') + 1) : idOrArn;
+        Namespace ns = namespaces.get(id);
+        if (ns == null) {
+            throw DomainException.notFound("NamespaceNotFound", "Namespace not found: " + idOrArn);
+        }
+        return ns;
+    }
+
+    /** Creates a namespace and returns the id of its (already successful) CREATE_NAMESPACE operation. */
+    public String createNamespace(String type, String name, String description, String vpcId, Long soaTtl, String creatorRequestId,
+                                  Map<String, String> tags) {
+        if (creatorRequestId != null && operationByCreatorRequest.containsKey("ns/" + creatorRequestId)) {
+            return operationByCreatorRequest.get("ns/" + creatorRequestId);
+        }
+        if (name == null || name.isEmpty()) {
+            throw invalidInput("Namespace name is required");
+        }
+        boolean dns = !type.equals("HTTP");
+        if (dns ? !DNS_NAME.matcher(name).matches() : !HTTP_NAME.matcher(name).matches()) {
+            throw invalidInput("Namespace name '" + name + "' is not valid");
+        }
+        String normalized = dns && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (type.equals("DNS_PRIVATE")) {
+            if (vpcId == null || vpcId.isEmpty()) {
+                throw invalidInput("A VPC is required for a private DNS namespace");
+            }
+            if (network.vpcs().stream().noneMatch(v -> v.id().equals(vpcId))) {
+                throw invalidInput("VPC " + vpcId + " not found");
+            }
+        }
+        if (soaTtl != null && (soaTtl < 0 || soaTtl > 2_147_483_647L)) {
+            throw invalidInput("SOA TTL " + soaTtl + " is not valid");
+        }
+        for (Namespace other : namespaces.values()) {
+            boolean sameName = other.name().equalsIgnoreCase(normalized);
+            boolean clash = sameName && (type.equals("HTTP") || other.type().equals("HTTP") || !type.equals("DNS_PRIVATE")
+                    || !other.type().equals("DNS_PRIVATE") || other.vpcId().orElse("").equals(vpcId));
+            if (clash) {
+                throw DomainException.conflict("NamespaceAlreadyExists", "Namespace with name " + normalized + " already exists.");
+            }
+        }
+        String id = "ns-" + alnum(16);
+        Namespace ns = new Namespace(id, arn("namespace/" + id), normalized, type, description, type.equals("DNS_PRIVATE") ? vpcId : null,
+                dns ? "Z" + alnum(20).toUpperCase(Locale.ROOT) : null, soaTtl != null ? soaTtl : 15, clock.now(), creatorRequestId);
+        ns.tags().putAll(tags);
+        namespaces.put(id, ns);
+        String op = record("CREATE_NAMESPACE", Map.of("NAMESPACE", id));
+        if (creatorRequestId != null) {
+            operationByCreatorRequest.put("ns/" + creatorRequestId, op);
+        }
+        return op;
+    }
+
+    public String updateNamespace(String id, String description, Long soaTtl) {
+        Namespace ns = namespace(id);
+        if (soaTtl != null && !ns.isDns()) {
+            throw invalidInput("SOA can only be set for DNS namespaces");
+        }
+        if (description != null) {
+            ns.setDescription(description);
+        }
+        if (soaTtl != null) {
+            ns.setSoaTtl(soaTtl);
+        }
+        return record("UPDATE_NAMESPACE", Map.of("NAMESPACE", ns.id()));
+    }
+
+    public String deleteNamespace(String idOrArn) {
+        Namespace ns = namespace(idOrArn);
+        if (services.values().stream().anyMatch(s -> s.namespaceId().equals(ns.id()))) {
+            throw DomainException.dependency("ResourceInUse", "The namespace " + ns.id() + " can't be deleted because it contains services.");
+        }
+        namespaces.remove(ns.id());
+        return record("DELETE_NAMESPACE", Map.of("NAMESPACE", ns.id()));
+    }
+
+    public int serviceCount(Namespace ns) {
+        return (int) services.values().stream().filter(s -> s.namespaceId().equals(ns.id())).count();
+    }
+
+    // ---- services ---------------------------------------------------------------------------------------------
+
+    /** What CreateService asks for. {@code dnsRecords} empty and {@code routingPolicy} null mean no DnsConfig. */
+    public record ServiceRequest(String name, String namespaceId, String description, String type, String routingPolicy,
+                                 List<DiscoveryService.DnsRecordSpec> dnsRecords, boolean hasDnsConfig,
+                                 DiscoveryService.HealthCheckSpec healthCheck, Integer customHealthCheck, boolean hasCustomHealthCheck,
+                                 String creatorRequestId, Map<String, String> tags) {
+    }
+
+    public Collection<DiscoveryService> services() {
+        return services.values();
+    }
+
+    public DiscoveryService service(String idOrArn) {
+        String id = idOrArn.startsWith("arn:") ? idOrArn.substring(idOrArn.lastIndexOf('/') + 1) : idOrArn;
+        DiscoveryService s = services.get(id);
+        if (s == null) {
+            throw DomainException.notFound("ServiceNotFound", "Service not found: " + idOrArn);
+        }
+        return s;
+    }
+
+    public DiscoveryService createService(ServiceRequest r) {
+        if (r.creatorRequestId() != null) {
+            Optional<DiscoveryService> same = services.values().stream()
+                    .filter(s -> r.creatorRequestId().equals(s.creatorRequestId().orElse(null))).findFirst();
+            if (same.isPresent()) {
+                return same.get();
+            }
+        }
+        if (r.name() == null || !SERVICE_NAME.matcher(r.name()).matches()) {
+            throw invalidInput("Service name '" + r.name() + "' is not valid");
+        }
+        if (r.namespaceId() == null) {
+            throw invalidInput("NamespaceId is required");
+        }
+        Namespace ns = namespace(r.namespaceId());
+        if (r.healthCheck() != null && r.hasCustomHealthCheck()) {
+            throw invalidInput("HealthCheckConfig and HealthCheckCustomConfig can't both be specified");
+        }
+        if (r.healthCheck() != null && ns.type().equals("DNS_PRIVATE")) {
+            throw invalidInput("HealthCheckConfig can't be specified for a service in a private DNS namespace");
+        }
+        if (r.customHealthCheck() != null && (r.customHealthCheck() < 1 || r.customHealthCheck() > 10)) {
+            throw invalidInput("FailureThreshold must be between 1 and 10");
+        }
+        String routing = null;
+        if (r.hasDnsConfig()) {
+            if (!ns.isDns()) {
+                throw invalidInput("DnsConfig can't be specified for a service in an HTTP namespace");
+            }
+            if (r.dnsRecords().isEmpty()) {
+                throw invalidInput("DnsRecords must contain at least one record");
+            }
+            routing = r.routingPolicy() == null ? "MULTIVALUE" : r.routingPolicy();
+            if (!routing.equals("MULTIVALUE") && !routing.equals("WEIGHTED")) {
+                throw invalidInput("RoutingPolicy " + routing + " is not valid");
+            }
+            for (DiscoveryService.DnsRecordSpec rec : r.dnsRecords()) {
+                checkRecord(rec, routing);
+            }
+        }
+        String type;
+        if (r.type() != null) {
+            if (!r.type().equals("HTTP")) {
+                throw invalidInput("Type " + r.type() + " is not valid");
+            }
+            if (r.hasDnsConfig()) {
+                throw invalidInput("DnsConfig can't be specified for a service of type HTTP");
+            }
+            type = "HTTP";
+        } else {
+            type = r.hasDnsConfig() ? "DNS_HTTP" : "HTTP";
+        }
+        if (services.values().stream().anyMatch(s -> s.namespaceId().equals(ns.id()) && s.name().equalsIgnoreCase(r.name()))) {
+            throw DomainException.conflict("ServiceAlreadyExists", "Service already exists.");
+        }
+        String id = "srv-" + alnum(16);
+        DiscoveryService s = new DiscoveryService(id, arn("service/" + id), r.name(), ns.id(), r.description(), type, routing,
+                r.hasDnsConfig() ? r.dnsRecords() : List.of(), r.healthCheck(), r.hasCustomHealthCheck() ? (r.customHealthCheck() == null ? 1 : r.customHealthCheck()) : null,
+                clock.now(), r.creatorRequestId());
+        s.tags().putAll(r.tags());
+        services.put(id, s);
+        return s;
+    }
+
+    private static void checkRecord(DiscoveryService.DnsRecordSpec rec, String routing) {
+        if (!RECORD_TYPES.contains(rec.type())) {
+            throw invalidInput("Record type " + rec.type() + " is not valid");
+        }
+        if (rec.ttl() < 0 || rec.ttl() > 2_147_483_647L) {
+            throw invalidInput("TTL " + rec.ttl() + " is not valid");
+        }
+        if (rec.type().equals("CNAME") && routing.equals("MULTIVALUE")) {
+            throw invalidInput("CNAME records can't be used with the MULTIVALUE routing policy");
+        }
+    }
+
+    /** UpdateService: new description, DNS record TTLs (same types) and health check; returns the operation id. */
+    public String updateService(String idOrArn, String description, List<DiscoveryService.DnsRecordSpec> records,
+                                DiscoveryService.HealthCheckSpec healthCheck) {
+        DiscoveryService s = service(idOrArn);
+        if (!records.isEmpty()) {
+            if (s.dnsRecords().isEmpty()) {
+                throw invalidInput("DnsConfig can't be updated for a service without DnsConfig");
+            }
+            for (DiscoveryService.DnsRecordSpec rec : records) {
+                checkRecord(rec, s.routingPolicy().orElse("MULTIVALUE"));
+            }
+        }
+        if (healthCheck != null && s.customHealthCheck().isPresent()) {
+            throw invalidInput("HealthCheckConfig can't be added to a service with HealthCheckCustomConfig");
+        }
+        if (description != null) {
+            s.setDescription(description);
+        }
+        if (!records.isEmpty()) {
+            s.setDnsRecords(records);
+        }
+        if (healthCheck != null) {
+            s.setHealthCheck(healthCheck);
+        }
+        return record("UPDATE_SERVICE", Map.of("SERVICE", s.id()));
+    }
+
+    public void deleteService(String idOrArn) {
+        DiscoveryService s = service(idOrArn);
+        if (!s.instances.isEmpty()) {
+            throw DomainException.dependency("ResourceInUse", "The service " + s.id() + " can't be deleted because it has registered instances.");
+        }
+        services.remove(s.id());
+    }
+
+    // ---- instances --------------------------------------------------------------------------------------------
+
+    /** Registers (or replaces) an instance; the domain API an ECS service uses for its registries. */
+    public String registerInstance(String serviceIdOrArn, String instanceId, Map<String, String> attributes, String creatorRequestId) {
+        DiscoveryService s = service(serviceIdOrArn);
+        if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
+            throw invalidInput("Instance ID '" + instanceId + "' is not valid");
+        }
+        boolean a = s.dnsRecord("A").isPresent();
+        boolean srv = s.dnsRecord("SRV").isPresent();
+        String ip = attributes.get("AWS_INSTANCE_IPV4");
+        if ((a || srv) && ip == null && !attributes.containsKey("AWS_INSTANCE_IPV6")) {
+            throw invalidInput("Attribute AWS_INSTANCE_IPV4 is required for a service with an A or SRV record");
+        }
+        if (ip != null && Ipv4.parse(ip) < 0) {
+            throw invalidInput("AWS_INSTANCE_IPV4 " + ip + " is not a valid IPv4 address");
+        }
+        if (srv && !attributes.containsKey("AWS_INSTANCE_PORT")) {
+            throw invalidInput("Attribute AWS_INSTANCE_PORT is required for a service with an SRV record");
+        }
+        String port = attributes.get("AWS_INSTANCE_PORT");
+        if (port != null) {
+            int p;
+            try {
+                p = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                p = -1;
+            }
+            if (p < 0 || p > 65535) {
+                throw invalidInput("AWS_INSTANCE_PORT " + port + " is not valid");
+            }
+        }
+        if (attributes.size() > 30) {
+            throw invalidInput("An instance can have at most 30 attributes");
+        }
+        String health = null;
+        if (s.customHealthCheck().isPresent()) {
+            health = "UNHEALTHY".equals(attributes.get("AWS_INIT_HEALTH_STATUS")) ? "UNHEALTHY" : "HEALTHY";
+        }
+        s.instances.put(instanceId, new DiscoveryInstance(instanceId, attributes, health, creatorRequestId));
+        return record("REGISTER_INSTANCE", Map.of("SERVICE", s.id(), "INSTANCE", instanceId));
+    }
+
+    public String deregisterInstance(String serviceIdOrArn, String instanceId) {
+        DiscoveryService s = service(serviceIdOrArn);
+        instance(s, instanceId);
+        s.instances.remove(instanceId);
+        return record("DEREGISTER_INSTANCE", Map.of("SERVICE", s.id(), "INSTANCE", instanceId));
+    }
+
+    public DiscoveryInstance instance(DiscoveryService s, String instanceId) {
+        DiscoveryInstance i = s.instances.get(instanceId);
+        if (i == null) {
+            throw DomainException.notFound("InstanceNotFound", "No instance found with ID " + instanceId);
+        }
+        return i;
+    }
+
+    public void updateInstanceCustomHealthStatus(String serviceIdOrArn, String instanceId, String status) {
+        DiscoveryService s = service(serviceIdOrArn);
+        DiscoveryInstance i = instance(s, instanceId);
+        if (s.customHealthCheck().isEmpty()) {
+            throw DomainException.notFound("CustomHealthNotFound", "The service " + s.id() + " doesn't have a custom health check.");
+        }
+        if (!"HEALTHY".equals(status) && !"UNHEALTHY".equals(status)) {
+            throw invalidInput("Status " + status + " is not valid");
+        }
+        s.instances.put(instanceId, i.withCustomHealth(status));
+    }
+
+    /** {@code HEALTHY}, {@code UNHEALTHY}, or {@code UNKNOWN} for services without a health check. */
+    public String healthStatus(DiscoveryService s, DiscoveryInstance i) {
+        if (s.customHealthCheck().isPresent()) {
+            return i.customHealth();
+        }
+        return s.healthCheck().isPresent() ? "HEALTHY" : "UNKNOWN";
+    }
+
+    /** DiscoverInstances: the service's instances filtered by health ({@code HEALTHY} when no filter is given). */
+    public List<DiscoveryInstance> discover(String namespaceName, String serviceName, String healthFilter,
+                                            Map<String, String> queryParameters) {
+        Namespace ns = namespaces.values().stream().filter(n -> n.name().equalsIgnoreCase(namespaceName)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("NamespaceNotFound", "Namespace not found: " + namespaceName));
+        DiscoveryService s = services.values().stream().filter(x -> x.namespaceId().equals(ns.id()) && x.name().equalsIgnoreCase(serviceName))
+                .findFirst().orElseThrow(() -> DomainException.notFound("ServiceNotFound", "Service not found: " + serviceName));
+        String filter = healthFilter == null ? "HEALTHY" : healthFilter;
+        List<DiscoveryInstance> matching = s.instances().stream()
+                .filter(i -> queryParameters.entrySet().stream().allMatch(e -> e.getValue().equals(i.attributes().get(e.getKey())))).toList();
+        List<DiscoveryInstance> healthy = matching.stream().filter(i -> !"UNHEALTHY".equals(healthStatus(s, i))).toList();
+        return switch (filter) {
+            case "ALL" -> matching;
+            case "HEALTHY" -> healthy;
+            case "UNHEALTHY" -> matching.stream().filter(i -> "UNHEALTHY".equals(healthStatus(s, i))).toList();
+            case "HEALTHY_OR_ELSE_ALL" -> healthy.isEmpty() ? matching : healthy;
+            default -> throw invalidInput("HealthStatus " + filter + " is not valid");
+        };
+    }
+
+    // ---- DNS --------------------------------------------------------------------------------------------------
+
+    /**
+     * Answers one DNS question ({@code A} or {@code SRV}; others get an empty NOERROR) for names in the DNS
+     * namespaces: {@code <service>.<namespace>} gives the healthy instances (all of them when none is healthy), at
+     * most {@value #MAX_ANSWERS}; an SRV target {@code <instance>.<service>.<namespace>} has an A record of its own.
+     */
+    public DnsAnswer lookup(String qname, String qtype) {
+        String name = qname.endsWith(".") ? qname.substring(0, qname.length() - 1) : qname;
+        String lower = name.toLowerCase(Locale.ROOT);
+        Namespace ns = null;
+        for (Namespace n : namespaces.values()) {
+            String nsName = n.name().toLowerCase(Locale.ROOT);
+            if (n.isDns() && (lower.equals(nsName) || lower.endsWith("." + nsName)) && (ns == null || nsName.length() > ns.name().length())) {
+                ns = n;
+            }
+        }
+        if (ns == null) {
+            return DnsAnswer.REFUSED;
+        }
+        if (lower.length() == ns.name().length()) {
+            return new DnsAnswer(DnsAnswer.Rcode.NOERROR, List.of());
+        }
+        String relative = lower.substring(0, lower.length() - ns.name().length() - 1);
+        Namespace owner = ns;
+        for (DiscoveryService s : services.values()) {
+            if (!s.namespaceId().equals(owner.id())) {
+                continue;
+            }
+            String svc = s.name().toLowerCase(Locale.ROOT);
+            if (relative.equals(svc)) {
+                return new DnsAnswer(DnsAnswer.Rcode.NOERROR, serviceRecords(s, name, qtype));
+            }
+            if (relative.endsWith("." + svc)) {
+                String instanceId = relative.substring(0, relative.length() - svc.length() - 1);
+                Optional<DiscoveryInstance> i = s.instances().stream().filter(x -> x.id().equalsIgnoreCase(instanceId)).findFirst();
+                if (i.isPresent() && s.dnsRecord("SRV").isPresent()) {
+                    long ttl = s.dnsRecord("SRV").get().ttl();
+                    List<DnsAnswer.Record> recs = "A".equals(qtype) && i.get().ipv4().isPresent()
+                            ? List.of(new DnsAnswer.Record(name, "A", ttl, i.get().ipv4().get(), 0, null)) : List.of();
+                    return new DnsAnswer(DnsAnswer.Rcode.NOERROR, recs);
+                }
+            }
+        }
+        return DnsAnswer.NXDOMAIN;
+    }
+
+    private List<DnsAnswer.Record> serviceRecords(DiscoveryService s, String name, String qtype) {
+        List<DiscoveryInstance> healthy = s.instances().stream().filter(i -> !"UNHEALTHY".equals(healthStatus(s, i))).toList();
+        List<DiscoveryInstance> chosen = healthy.isEmpty() ? s.instances() : healthy;
+        List<DnsAnswer.Record> out = new ArrayList<>();
+        for (DiscoveryInstance i : chosen) {
+            if (out.size() == MAX_ANSWERS) {
+                break;
+            }
+            if ("A".equals(qtype) && s.dnsRecord("A").isPresent() && i.ipv4().isPresent()) {
+                out.add(new DnsAnswer.Record(name, "A", s.dnsRecord("A").get().ttl(), i.ipv4().get(), 0, null));
+            } else if ("SRV".equals(qtype) && s.dnsRecord("SRV").isPresent() && i.port().isPresent()) {
+                out.add(new DnsAnswer.Record(name, "SRV", s.dnsRecord("SRV").get().ttl(), null, i.port().get(), i.id() + "." + name));
+            }
+        }
+        return out;
+    }
+
+    // ---- tags -------------------------------------------------------------------------------------------------
+
+    /** The tags of a namespace or service by ARN. */
+    public Map<String, String> tagsOf(String arn) {
+        if (arn == null || !arn.startsWith(arn(""))) {
+            throw DomainException.notFound("ResourceNotFoundException", "The operation can't be completed because the resource was not found.");
+        }
+        String resource = arn.substring(arn("").length());
+        if (resource.startsWith("namespace/") && namespaces.containsKey(resource.substring(10))) {
+            return namespaces.get(resource.substring(10)).tags();
+        }
+        if (resource.startsWith("service/") && services.containsKey(resource.substring(8))) {
+            return services.get(resource.substring(8)).tags();
+        }
+        throw DomainException.notFound("ResourceNotFoundException", "The operation can't be completed because the resource was not found.");
+    }
+}
