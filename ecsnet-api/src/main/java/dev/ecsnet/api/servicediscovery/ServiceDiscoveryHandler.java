@@ -1,0 +1,195 @@
+package dev.ecsnet.api.servicediscovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.api.ParamErrors;
+import dev.ecsnet.api.Params;
+import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.domain.discovery.CloudMap;
+import dev.ecsnet.domain.discovery.DiscoveryOperation;
+import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.ServiceSpec;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * AWS Cloud Map (JSON 1.1, {@code Route53AutoNaming_v20170314}, signing name {@code servicediscovery}):
+ * namespaces, services, instances, operations and tags. Namespace and service operations are in
+ * {@link ServiceDiscoveryNamespaceOps}, instance operations in {@link ServiceDiscoveryInstanceOps}.
+ */
+public final class ServiceDiscoveryHandler implements ServiceHandler, ParamErrors {
+    public static final ServiceSpec SPEC = ServiceSpec.json("servicediscovery", "2017-03-14", "Route53AutoNaming_v20170314");
+    private final OperationTable operations = new OperationTable();
+
+    public ServiceDiscoveryHandler() {
+        ServiceDiscoveryNamespaceOps.register(operations);
+        ServiceDiscoveryInstanceOps.register(operations);
+        operations.register("GetOperation", c -> {
+            ObjectNode out = Call.object();
+            out.set("Operation", renderOperation(cloudMap(c).operation(c.params().required("OperationId"))));
+            return out;
+        }).register("ListOperations", ServiceDiscoveryHandler::listOperations)
+                .register("ListTagsForResource", c -> {
+                    ObjectNode out = Call.object();
+                    putTags(out, cloudMap(c).tagsOf(c.params().required("ResourceARN")));
+                    return out;
+                })
+                .register("TagResource", c -> {
+                    Map<String, String> tags = cloudMap(c).tagsOf(c.params().required("ResourceARN"));
+                    tags.putAll(tags(c.params()));
+                    return Call.object();
+                })
+                .register("UntagResource", c -> {
+                    Map<String, String> tags = cloudMap(c).tagsOf(c.params().required("ResourceARN"));
+                    c.params().strings("TagKeys").forEach(tags::remove);
+                    return Call.object();
+                });
+    }
+
+    static CloudMap cloudMap(Call call) {
+        return call.state().cloudMap();
+    }
+
+    static double epoch(Instant t) {
+        return t.toEpochMilli() / 1000.0;
+    }
+
+    static Map<String, String> tags(Params p) {
+        return p.keyValues("Tags", "Key", "Value");
+    }
+
+    static void putTags(ObjectNode parent, Map<String, String> tags) {
+        ArrayNode list = parent.putArray("Tags");
+        tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+    }
+
+    /** A JSON object of string values (Attributes, QueryParameters) as an ordered map. */
+    static Map<String, String> stringMap(Params p, String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode n = p.node().get(name);
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw invalid(name + " must be a map of strings");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    static AwsError invalid(String message) {
+        return AwsError.badRequest("InvalidInput", message);
+    }
+
+    static ObjectNode operationId(String id) {
+        return Call.object().put("OperationId", id);
+    }
+
+    static ObjectNode renderOperation(DiscoveryOperation op) {
+        ObjectNode o = Call.object().put("Id", op.id()).put("Type", op.type()).put("Status", op.status())
+                .put("CreateDate", epoch(op.createDate())).put("UpdateDate", epoch(op.updateDate()));
+        ObjectNode targets = o.putObject("Targets");
+        new java.util.TreeMap<>(op.targets()).forEach(targets::put);
+        return o;
+    }
+
+    /** Filters as Cloud Map's List* calls take them: Name, Values, Condition EQ (default), IN or BEGINS_WITH. */
+    static <T> Predicate<T> filters(Params p, Map<String, java.util.function.Function<T, String>> fields) {
+        Predicate<T> all = x -> true;
+        for (Params f : p.list("Filters")) {
+            String name = f.required("Name");
+            java.util.function.Function<T, String> field = fields.get(name);
+            if (field == null) {
+                throw invalid("Filter name " + name + " is not valid");
+            }
+            List<String> values = f.strings("Values");
+            String condition = f.string("Condition").orElse("EQ");
+            if (condition.equals("EQ") && values.size() != 1) {
+                throw invalid("The EQ condition requires exactly one value");
+            }
+            Predicate<T> one = switch (condition) {
+                case "EQ", "IN" -> x -> values.contains(field.apply(x));
+                case "BEGINS_WITH" -> x -> values.stream().anyMatch(v -> field.apply(x) != null && field.apply(x).startsWith(v));
+                default -> throw invalid("Filter condition " + condition + " is not valid");
+            };
+            all = all.and(one);
+        }
+        return all;
+    }
+
+    /** One page of {@code items}: NextToken is an index, MaxResults at most 100. */
+    static <T> List<T> page(Params p, List<T> items, ObjectNode out) {
+        int max = p.integer("MaxResults").orElse(100);
+        if (max < 1 || max > 100) {
+            throw invalid("MaxResults must be between 1 and 100");
+        }
+        int from = 0;
+        if (p.string("NextToken").filter(s -> !s.isEmpty()).isPresent()) {
+            try {
+                from = Integer.parseInt(p.string("NextToken").get());
+            } catch (NumberFormatException e) {
+                throw invalid("The NextToken is not valid");
+            }
+        }
+        from = Math.max(0, Math.min(from, items.size()));
+        int to = Math.min(items.size(), from + max);
+        if (to < items.size()) {
+            out.put("NextToken", String.valueOf(to));
+        }
+        return items.subList(from, to);
+    }
+
+    private static ObjectNode listOperations(Call c) {
+        Map<String, java.util.function.Function<DiscoveryOperation, String>> fields = new LinkedHashMap<>();
+        fields.put("NAMESPACE_ID", op -> op.targets().get("NAMESPACE"));
+        fields.put("SERVICE_ID", op -> op.targets().get("SERVICE"));
+        fields.put("STATUS", DiscoveryOperation::status);
+        fields.put("TYPE", DiscoveryOperation::type);
+        List<DiscoveryOperation> ops = cloudMap(c).operations().stream().filter(filters(c.params(), fields)).toList();
+        ObjectNode out = Call.object();
+        ArrayNode list = out.putArray("Operations");
+        page(c.params(), ops, out).forEach(op -> list.addObject().put("Id", op.id()).put("Status", op.status()));
+        return out;
+    }
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public OperationTable operations() {
+        return operations;
+    }
+
+    @Override
+    public AwsError unknownOperation(String operation) {
+        if (List.of("DeleteServiceAttributes", "GetServiceAttributes", "UpdateServiceAttributes", "DiscoverInstancesRevision").contains(operation)) {
+            return new AwsError("NotImplemented", "ecsnet does not implement the Cloud Map operation " + operation, 501);
+        }
+        return AwsError.badRequest("UnknownOperationException", null);
+    }
+
+    @Override
+    public AwsError missingParameter(String name) {
+        return AwsError.badRequest("InvalidInput", "1 validation error detected: Value null at '" + name
+                + "' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Override
+    public AwsError invalidParameter(String name) {
+        return AwsError.badRequest("InvalidInput", "Invalid value for " + name);
+    }
+}
