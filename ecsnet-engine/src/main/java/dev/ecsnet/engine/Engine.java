@@ -86,6 +86,17 @@ public final class Engine implements AutoCloseable {
         return submit(() -> command.apply(region(key)));
     }
 
+    /**
+     * Runs a read over every region that exists so far (in account, then region order) on the engine thread; for
+     * callers that are not scoped to one region, such as the DNS server.
+     */
+    public <T> T readAll(Function<java.util.List<RegionState>, T> query) {
+        return submit(() -> query.apply(regions.entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<AccountRegion, RegionState> e) -> e.getKey().accountId())
+                        .thenComparing(e -> e.getKey().region()))
+                .map(Map.Entry::getValue).toList()));
+    }
+
     /** Empties all state: every account and region starts again with only its defaults. Pending timers are dropped. */
     public void reset() {
         submit(() -> {

@@ -1,5 +1,6 @@
 package dev.ecsnet.app.cli;
 
+import dev.ecsnet.app.dns.DnsServer;
 import dev.ecsnet.app.server.EcsnetServer;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
@@ -32,11 +33,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for ids and address choices; same seed, same run (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--dns-port", description = "Also answer DNS (UDP and TCP) for Cloud Map DNS namespaces on this port of --host; "
+            + "0 picks a free port. Off when not given.")
+    Integer dnsPort;
+
     @Override
     public Integer call() throws Exception {
         Clock clock = Instant::now;
         EcsnetServer server = new EcsnetServer(new Engine(clock, seed, timing, egress), host, port).start();
         System.out.println("ecsnet listening on http://" + host + ":" + server.port() + " (timing " + timing.name().toLowerCase(java.util.Locale.ROOT) + ", egress " + egress.name().toLowerCase(java.util.Locale.ROOT) + ", seed " + seed + ")");
+        if (dnsPort != null) {
+            DnsServer dns = new DnsServer(server.engine(), host, dnsPort);
+            System.out.println("ecsnet DNS on " + host + ":" + dns.port() + " (udp, tcp)");
+            Runtime.getRuntime().addShutdownHook(new Thread(dns::close));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.join();
         return 0;
