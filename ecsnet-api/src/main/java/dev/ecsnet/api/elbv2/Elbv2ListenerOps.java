@@ -80,15 +80,15 @@ final class Elbv2ListenerOps {
             ListenerAction.FixedResponse fixed = null;
             if (a.has("FixedResponseConfig")) {
                 Params f = a.child("FixedResponseConfig");
-                fixed = new ListenerAction.FixedResponse(f.string("StatusCode").orElse(null), f.string("ContentType").orElse(null),
-                        f.string("MessageBody").orElse(null));
+                fixed = new ListenerAction.FixedResponse(f.string("StatusCode").filter(v -> !v.isEmpty()).orElse(null), f.string("ContentType").filter(v -> !v.isEmpty()).orElse(null),
+                        f.string("MessageBody").filter(v -> !v.isEmpty()).orElse(null));
             }
             ListenerAction.Redirect redirect = null;
             if (a.has("RedirectConfig")) {
                 Params r = a.child("RedirectConfig");
-                redirect = new ListenerAction.Redirect(r.string("Protocol").orElse("#{protocol}"), r.string("Port").orElse("#{port}"),
-                        r.string("Host").orElse("#{host}"), r.string("Path").orElse("/#{path}"), r.string("Query").orElse("#{query}"),
-                        r.string("StatusCode").orElse(null));
+                redirect = new ListenerAction.Redirect(r.string("Protocol").filter(v -> !v.isEmpty()).orElse("#{protocol}"), r.string("Port").filter(v -> !v.isEmpty()).orElse("#{port}"),
+                        r.string("Host").filter(v -> !v.isEmpty()).orElse("#{host}"), r.string("Path").filter(v -> !v.isEmpty()).orElse("/#{path}"), r.string("Query").filter(v -> !v.isEmpty()).orElse("#{query}"),
+                        r.string("StatusCode").filter(v -> !v.isEmpty()).orElse(null));
             }
             out.add(new ListenerAction(type, order, tgArn, groups, stickiness, fixed, redirect));
         }
@@ -142,7 +142,7 @@ final class Elbv2ListenerOps {
     }
 
     private static Listeners.Request request(Params p) {
-        return new Listeners.Request(p.string("Protocol").orElse(null), p.integer("Port").orElse(null), p.string("SslPolicy").orElse(null),
+        return new Listeners.Request(p.string("Protocol").filter(v -> !v.isEmpty()).orElse(null), p.integer("Port").orElse(null), p.string("SslPolicy").filter(v -> !v.isEmpty()).orElse(null),
                 certificates(p), strings(p, "AlpnPolicy").stream().findFirst().orElse(null), actions(p, "DefaultActions"),
                 p.keyValues("Tags", "Key", "Value"));
     }
@@ -238,12 +238,12 @@ final class Elbv2ListenerOps {
             List<RuleCondition.QueryString> qs = new ArrayList<>();
             List<String> values;
             if (field.equals("query-string")) {
-                cfg.list("Values").forEach(kv -> qs.add(new RuleCondition.QueryString(kv.string("Key").orElse(null), kv.string("Value").orElse(""))));
+                cfg.list("Values").forEach(kv -> qs.add(new RuleCondition.QueryString(kv.string("Key").filter(v -> !v.isEmpty()).orElse(null), kv.string("Value").filter(v -> !v.isEmpty()).orElse(""))));
                 values = List.of();
             } else {
                 values = strings(cfg, "Values").isEmpty() ? legacy : strings(cfg, "Values");
             }
-            out.add(new RuleCondition(field, values, field.equals("http-header") ? cfg.string("HttpHeaderName").orElse(null) : null, qs,
+            out.add(new RuleCondition(field, values, field.equals("http-header") ? cfg.string("HttpHeaderName").filter(v -> !v.isEmpty()).orElse(null) : null, qs,
                     !legacy.isEmpty()));
         }
         return out;

@@ -63,15 +63,15 @@ final class Elbv2LoadBalancerOps {
             if (m.has("AllocationId")) {
                 throw AwsError.badRequest("ValidationError", "Elastic IP addresses for load balancer nodes are not supported by ecsnet");
             }
-            out.add(new Elb.SubnetMapping(m.required("SubnetId"), m.string("PrivateIPv4Address").orElse(null)));
+            out.add(new Elb.SubnetMapping(m.required("SubnetId"), m.string("PrivateIPv4Address").filter(v -> !v.isEmpty()).orElse(null)));
         }
         return out;
     }
 
     private static ObjectNode create(Call c) {
         Params p = c.params();
-        LoadBalancer lb = elb(c).createLoadBalancer(new Elb.Request(p.required("Name"), p.string("Type").orElse(null),
-                p.string("Scheme").orElse(null), subnetMappings(p), strings(p, "SecurityGroups"), p.string("IpAddressType").orElse(null),
+        LoadBalancer lb = elb(c).createLoadBalancer(new Elb.Request(p.required("Name"), p.string("Type").filter(v -> !v.isEmpty()).orElse(null),
+                p.string("Scheme").filter(v -> !v.isEmpty()).orElse(null), subnetMappings(p), strings(p, "SecurityGroups"), p.string("IpAddressType").filter(v -> !v.isEmpty()).orElse(null),
                 p.keyValues("Tags", "Key", "Value")));
         ObjectNode out = Call.object();
         out.putArray("LoadBalancers").add(render(lb, elb(c).now()));

@@ -66,13 +66,13 @@ final class Elbv2TargetGroupOps {
     private static ObjectNode create(Call c) {
         Params p = c.params();
         Params m = p.child("Matcher");
-        TargetGroup g = elb(c).targetGroups().create(new TargetGroups.Request(p.required("Name"), p.string("Protocol").orElse(null),
-                p.string("ProtocolVersion").orElse(null), p.integer("Port").orElse(null), p.string("VpcId").filter(s -> !s.isEmpty()).orElse(null),
-                p.string("TargetType").orElse(null), p.string("IpAddressType").orElse(null), p.string("HealthCheckProtocol").orElse(null),
-                p.string("HealthCheckPort").orElse(null), p.bool("HealthCheckEnabled").orElse(null), p.string("HealthCheckPath").orElse(null),
+        TargetGroup g = elb(c).targetGroups().create(new TargetGroups.Request(p.required("Name"), p.string("Protocol").filter(v -> !v.isEmpty()).orElse(null),
+                p.string("ProtocolVersion").filter(v -> !v.isEmpty()).orElse(null), p.integer("Port").orElse(null), p.string("VpcId").filter(s -> !s.isEmpty()).orElse(null),
+                p.string("TargetType").filter(v -> !v.isEmpty()).orElse(null), p.string("IpAddressType").filter(v -> !v.isEmpty()).orElse(null), p.string("HealthCheckProtocol").filter(v -> !v.isEmpty()).orElse(null),
+                p.string("HealthCheckPort").filter(v -> !v.isEmpty()).orElse(null), p.bool("HealthCheckEnabled").orElse(null), p.string("HealthCheckPath").filter(v -> !v.isEmpty()).orElse(null),
                 p.integer("HealthCheckIntervalSeconds").orElse(null), p.integer("HealthCheckTimeoutSeconds").orElse(null),
                 p.integer("HealthyThresholdCount").orElse(null), p.integer("UnhealthyThresholdCount").orElse(null),
-                m.string("HttpCode").orElse(null), m.string("GrpcCode").orElse(null), p.keyValues("Tags", "Key", "Value")));
+                m.string("HttpCode").filter(v -> !v.isEmpty()).orElse(null), m.string("GrpcCode").filter(v -> !v.isEmpty()).orElse(null), p.keyValues("Tags", "Key", "Value")));
         ObjectNode out = Call.object();
         out.putArray("TargetGroups").add(render(c, g));
         return out;
@@ -81,11 +81,11 @@ final class Elbv2TargetGroupOps {
     private static ObjectNode modify(Call c) {
         Params p = c.params();
         Params m = p.child("Matcher");
-        TargetGroup g = elb(c).targetGroups().modify(p.required("TargetGroupArn"), p.string("HealthCheckProtocol").orElse(null),
-                p.string("HealthCheckPort").orElse(null), p.bool("HealthCheckEnabled").orElse(null), p.string("HealthCheckPath").orElse(null),
+        TargetGroup g = elb(c).targetGroups().modify(p.required("TargetGroupArn"), p.string("HealthCheckProtocol").filter(v -> !v.isEmpty()).orElse(null),
+                p.string("HealthCheckPort").filter(v -> !v.isEmpty()).orElse(null), p.bool("HealthCheckEnabled").orElse(null), p.string("HealthCheckPath").filter(v -> !v.isEmpty()).orElse(null),
                 p.integer("HealthCheckIntervalSeconds").orElse(null), p.integer("HealthCheckTimeoutSeconds").orElse(null),
                 p.integer("HealthyThresholdCount").orElse(null), p.integer("UnhealthyThresholdCount").orElse(null),
-                m.string("HttpCode").orElse(null), m.string("GrpcCode").orElse(null));
+                m.string("HttpCode").filter(v -> !v.isEmpty()).orElse(null), m.string("GrpcCode").filter(v -> !v.isEmpty()).orElse(null));
         ObjectNode out = Call.object();
         out.putArray("TargetGroups").add(render(c, g));
         return out;
