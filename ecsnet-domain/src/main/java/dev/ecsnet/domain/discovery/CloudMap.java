@@ -192,12 +192,12 @@ public final class CloudMap {
     }
 
     public DiscoveryService service(String idOrArn) {
+        return findService(idOrArn).orElseThrow(() -> DomainException.notFound("ServiceNotFound", "Service not found: " + idOrArn));
+    }
+
+    public Optional<DiscoveryService> findService(String idOrArn) {
         String id = idOrArn.startsWith("arn:") ? idOrArn.substring(idOrArn.lastIndexOf('/') + 1) : idOrArn;
-        DiscoveryService s = services.get(id);
-        if (s == null) {
-            throw DomainException.notFound("ServiceNotFound", "Service not found: " + idOrArn);
-        }
-        return s;
+        return Optional.ofNullable(services.get(id));
     }
 
     public DiscoveryService createService(ServiceRequest r) {

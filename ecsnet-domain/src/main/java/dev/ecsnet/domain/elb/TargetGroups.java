@@ -345,6 +345,11 @@ public final class TargetGroups {
         }
     }
 
+    /** How long a target of this group drains once deregistered (its deregistration delay, on the region's timing). */
+    public Duration drainingTime(TargetGroup group) {
+        return loadBalancerArns(group).isEmpty() ? Duration.ZERO : timing.draining(group.deregistrationDelaySeconds());
+    }
+
     // ---- health -----------------------------------------------------------------------------------------------
 
     /** Every target's health now, in registration order (the domain API for ECS). */

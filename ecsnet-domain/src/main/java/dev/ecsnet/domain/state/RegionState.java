@@ -8,8 +8,10 @@ import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.discovery.CloudMap;
+import dev.ecsnet.domain.discovery.EcsServiceDiscovery;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.elb.EcsLoadBalancing;
 import dev.ecsnet.domain.elb.Elb;
 import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.net.Network;
@@ -41,6 +43,7 @@ public final class RegionState {
         this.insights = new NetworkInsights(network, ids, clock, scheduler, timing);
         this.elb = new Elb(key, ids, clock, timing, network);
         this.cloudMap = new CloudMap(key, ids, clock, network);
+        this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
     }
 
     /** The account's global state (IAM), shared by all its regions. */
