@@ -1,19 +1,10 @@
 package dev.ecsnet.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,27 +32,11 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI uri = URI.create(endpoint.replaceAll("/+$", "") + "/_ecsnet/diagnose?target=" + enc(target) + "&region=" + enc(region)
-                + "&account=" + enc(account));
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            System.err.println("ecsnet diagnose: no ecsnet answers at " + endpoint + " (" + e.getMessage() + ")");
+        var answer = AdminClient.get(endpoint, "/_ecsnet/diagnose", java.util.Map.of("target", target, "region", region, "account", account), "diagnose");
+        if (answer.isEmpty()) {
             return 2;
         }
-        JsonNode body;
-        try {
-            body = new ObjectMapper().readTree(response.body());
-        } catch (IOException e) {
-            System.err.println("ecsnet diagnose: unexpected answer from " + endpoint + ": " + response.body());
-            return 2;
-        }
-        if (response.statusCode() != 200) {
-            System.err.println("ecsnet diagnose: " + body.path("error").asText(response.body()));
-            return 2;
-        }
+        JsonNode body = answer.get();
         if (json) {
             System.out.println(body.toPrettyString());
         }
@@ -73,9 +48,5 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
         }
         return blocked ? 1 : 0;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

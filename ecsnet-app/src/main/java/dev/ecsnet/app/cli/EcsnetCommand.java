@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ecsnet}: the command-line entry point. */
 @Command(name = "ecsnet", mixinStandardHelpOptions = true, version = "ecsnet 0.1.0",
         description = "A local emulator of AWS ECS task networking in awsvpc mode.",
-        subcommands = {ServeCommand.class, DiagnoseCommand.class, CapacityCommand.class})
+        subcommands = {ServeCommand.class, DiagnoseCommand.class, ReachCommand.class, CapacityCommand.class})
 public final class EcsnetCommand implements Runnable {
 
     @CommandLine.Spec

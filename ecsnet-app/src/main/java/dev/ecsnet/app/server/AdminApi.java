@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.analysis.Verdict;
 import dev.ecsnet.domain.ecs.Diagnoser;
+import dev.ecsnet.domain.reach.Reach;
 import dev.ecsnet.protocol.FormParams;
 import dev.ecsnet.protocol.RequestDecoder;
 import dev.ecsnet.engine.Engine;
@@ -15,7 +17,7 @@ import dev.ecsnet.protocol.WireResponse;
 import java.util.List;
 import java.util.Map;
 
-/** ecsnet's own endpoints under {@code /_ecsnet/}: health, reset and diagnose. */
+/** ecsnet's own endpoints under {@code /_ecsnet/}: health, reset, diagnose and reach. */
 final class AdminApi {
     static final String PREFIX = "/_ecsnet/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +40,9 @@ final class AdminApi {
         }
         if (path.equals(PREFIX + "diagnose") && x.method().equals("GET")) {
             return diagnose(FormParams.parse(x.query()));
+        }
+        if (path.equals(PREFIX + "reach") && x.method().equals("GET")) {
+            return reach(FormParams.parse(x.query()));
         }
         if (path.equals(PREFIX + "reset") && x.method().equals("POST")) {
             engine.reset();
@@ -67,6 +72,46 @@ final class AdminApi {
             return json(200, out);
         } catch (DomainException e) {
             return json(404, JSON.createObjectNode().put("error", e.getMessage()));
+        }
+    }
+
+    /** {@code GET /_ecsnet/reach?source=..&destination=..&port=..[&protocol=tcp][&account=..][&region=..]}. */
+    private WireResponse reach(Map<String, String> query) {
+        String source = query.get("source");
+        String destination = query.get("destination");
+        int port;
+        try {
+            port = Integer.parseInt(query.getOrDefault("port", ""));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (source == null || destination == null || port < 0 || port > 65535) {
+            return json(400, JSON.createObjectNode().put("error", "source, destination and port (0-65535) are required"));
+        }
+        AccountRegion key = new AccountRegion(query.getOrDefault("account", RequestDecoder.DEFAULT_ACCOUNT),
+                query.getOrDefault("region", RequestDecoder.DEFAULT_REGION));
+        String protocol = query.getOrDefault("protocol", "tcp");
+        int p = port;
+        try {
+            ObjectNode out = engine.call(key, state -> {
+                ObjectNode o = JSON.createObjectNode().put("source", source).put("destination", destination).put("protocol", protocol).put("port", p);
+                ArrayNode answers = o.putArray("answers");
+                for (Reach.Answer a : new Reach(state).reach(source, destination, protocol, p)) {
+                    ObjectNode x = answers.addObject().put("from", a.from()).put("to", a.to()).put("allowed", a.verdict().reachable());
+                    if (a.verdict() instanceof Verdict.Blocked b) {
+                        x.put("blockedBy", b.reason()).put("explanationCode", b.explanationCode()).put("component", b.componentId());
+                    } else {
+                        ArrayNode rules = x.putArray("allowedBy");
+                        a.allowingRules().forEach(r -> rules.addObject().put("rule", r));
+                    }
+                    ArrayNode hops = x.putArray("path");
+                    a.verdict().path().forEach(h -> hops.addObject().put("kind", h.kind()).put("id", h.id()).put("detail", h.detail()));
+                }
+                return o;
+            });
+            return json(200, out);
+        } catch (DomainException e) {
+            return json(e.kind() == DomainException.Kind.NOT_FOUND ? 404 : 400, JSON.createObjectNode().put("error", e.getMessage()));
         }
     }
 

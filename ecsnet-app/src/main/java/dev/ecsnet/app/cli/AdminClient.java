@@ -1,0 +1,49 @@
+package dev.ecsnet.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** How the command line asks a running ecsnet's admin API: GET with query parameters, a JSON answer or an error. */
+final class AdminClient {
+    private AdminClient() {
+    }
+
+    /** The JSON answer, or empty after printing why there is none (no server, not found, bad request). */
+    static Optional<JsonNode> get(String endpoint, String path, Map<String, String> query, String command) throws InterruptedException {
+        String q = query.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create(endpoint.replaceAll("/+$", "") + path + "?" + q);
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            System.err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+        JsonNode body;
+        try {
+            body = new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            System.err.println("ecsnet " + command + ": unexpected answer from " + endpoint + ": " + response.body());
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            System.err.println("ecsnet " + command + ": " + body.path("error").asText(response.body()));
+            return Optional.empty();
+        }
+        return Optional.of(body);
+    }
+}

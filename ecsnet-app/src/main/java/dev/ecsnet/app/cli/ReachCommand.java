@@ -1,0 +1,68 @@
+package dev.ecsnet.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ecsnet reach SOURCE DEST PORT}: asks a running ecsnet whether SOURCE can open PORT on DEST, for every pair of
+ * network interfaces they stand for. Exit status 0: every pair is allowed; 1: some pair is blocked; 2: error.
+ */
+@Command(name = "reach", mixinStandardHelpOptions = true,
+        description = "Can SOURCE reach DEST on PORT? For every pair of network interfaces: the rule that allows it, or the first thing that blocks it. "
+                + "SOURCE and DEST: an ECS service, a task, a load balancer, an ENI, a security group (id or name); DEST may also be a public CIDR.")
+final class ReachCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SOURCE")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "DEST")
+    String destination;
+
+    @Parameters(index = "2", paramLabel = "PORT")
+    int port;
+
+    @Option(names = "--protocol", defaultValue = "tcp", description = "tcp or udp (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4566", description = "The running ecsnet (default: ${DEFAULT-VALUE}).")
+    String endpoint;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "Region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--account", defaultValue = "000000000000", description = "Account (default: ${DEFAULT-VALUE}).")
+    String account;
+
+    @Option(names = "--json", description = "Print the JSON answer as it is.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var answer = AdminClient.get(endpoint, "/_ecsnet/reach", Map.of("source", source, "destination", destination,
+                "port", Integer.toString(port), "protocol", protocol, "region", region, "account", account), "reach");
+        if (answer.isEmpty()) {
+            return 2;
+        }
+        JsonNode body = answer.get();
+        if (json) {
+            System.out.println(body.toPrettyString());
+        }
+        boolean blocked = false;
+        for (JsonNode a : body.path("answers")) {
+            boolean allowed = a.path("allowed").asBoolean();
+            blocked |= !allowed;
+            if (!json) {
+                String why = allowed ? String.join("; ", a.path("allowedBy").findValuesAsText("rule"))
+                        : a.path("blockedBy").asText() + " [" + a.path("explanationCode").asText() + "]";
+                System.out.printf("%-8s %s -> %s %s %d: %s%n", allowed ? "ALLOWED" : "BLOCKED", a.path("from").asText(), a.path("to").asText(),
+                        protocol, port, why);
+            }
+        }
+        return blocked ? 1 : 0;
+    }
+}
