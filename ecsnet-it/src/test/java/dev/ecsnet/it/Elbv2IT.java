@@ -252,9 +252,14 @@ class Elbv2IT {
         assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions()).isEmpty();
     }
 
+    /** An operation ecsnet does not serve is not registered: the client gets the Query protocol's InvalidAction, 400. */
     @Test
-    void unknownAndUnservedActions() {
+    void unservedActionsAreUnknownOperations() {
         assertThatThrownBy(() -> elb.describeTrustStores(r -> { }))
-                .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+                .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Could not find operation DescribeTrustStores for version 2015-12-01");
+                });
     }
 }

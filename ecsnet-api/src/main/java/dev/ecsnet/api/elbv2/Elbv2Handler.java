@@ -6,7 +6,7 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.elb.Elb;
 import dev.ecsnet.protocol.AwsError;
@@ -25,18 +25,13 @@ import java.util.function.Function;
  * operations are split by resource family: {@link Elbv2LoadBalancerOps}, {@link Elbv2ListenerOps},
  * {@link Elbv2TargetGroupOps}.
  */
-public final class Elbv2Handler implements ServiceHandler, ParamErrors {
+public final class Elbv2Handler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("elasticloadbalancing", "2015-12-01",
             "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/");
-    /** Real ELBv2 operations ecsnet does not serve; they answer 501 rather than InvalidAction. */
-    private static final Set<String> NOT_SERVED = Set.of("AddListenerCertificates", "RemoveListenerCertificates",
-            "AddTrustStoreRevocations", "CreateTrustStore", "DeleteTrustStore", "DescribeTrustStores", "ModifyTrustStore",
-            "DescribeTrustStoreAssociations", "DescribeTrustStoreRevocations", "RemoveTrustStoreRevocations",
-            "GetTrustStoreCaCertificatesBundle", "GetTrustStoreRevocationContent", "DeleteSharedTrustStoreAssociation",
-            "GetResourcePolicy", "ModifyCapacityReservation", "ModifyIpPools", "SetIpAddressType");
-    private final OperationTable operations = new OperationTable();
 
     public Elbv2Handler() {
+        super(SPEC);
+        OperationTable operations = operations();
         Elbv2LoadBalancerOps.register(operations);
         Elbv2ListenerOps.register(operations);
         Elbv2TargetGroupOps.register(operations);
@@ -139,23 +134,8 @@ public final class Elbv2Handler implements ServiceHandler, ParamErrors {
         return out;
     }
 
-    @Override
-    public ServiceSpec spec() {
-        return SPEC;
-    }
 
-    @Override
-    public OperationTable operations() {
-        return operations;
-    }
 
-    @Override
-    public AwsError unknownOperation(String operation) {
-        if (NOT_SERVED.contains(operation)) {
-            return new AwsError("NotImplemented", "ecsnet does not implement the ELBv2 operation " + operation, 501);
-        }
-        return AwsError.badRequest("InvalidAction", "The action " + operation + " is not valid for this web service.");
-    }
 
     @Override
     public AwsError missingParameter(String name) {

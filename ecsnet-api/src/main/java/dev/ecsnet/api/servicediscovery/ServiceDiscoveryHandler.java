@@ -7,7 +7,7 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.ServiceHandler;
+import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.domain.discovery.CloudMap;
 import dev.ecsnet.domain.discovery.DiscoveryOperation;
 import dev.ecsnet.protocol.AwsError;
@@ -25,11 +25,12 @@ import java.util.function.Predicate;
  * namespaces, services, instances, operations and tags. Namespace and service operations are in
  * {@link ServiceDiscoveryNamespaceOps}, instance operations in {@link ServiceDiscoveryInstanceOps}.
  */
-public final class ServiceDiscoveryHandler implements ServiceHandler, ParamErrors {
+public final class ServiceDiscoveryHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.json("servicediscovery", "2017-03-14", "Route53AutoNaming_v20170314");
-    private final OperationTable operations = new OperationTable();
 
     public ServiceDiscoveryHandler() {
+        super(SPEC);
+        OperationTable operations = operations();
         ServiceDiscoveryNamespaceOps.register(operations);
         ServiceDiscoveryInstanceOps.register(operations);
         operations.register("GetOperation", c -> {
@@ -164,23 +165,8 @@ public final class ServiceDiscoveryHandler implements ServiceHandler, ParamError
         return out;
     }
 
-    @Override
-    public ServiceSpec spec() {
-        return SPEC;
-    }
 
-    @Override
-    public OperationTable operations() {
-        return operations;
-    }
 
-    @Override
-    public AwsError unknownOperation(String operation) {
-        if (List.of("DeleteServiceAttributes", "GetServiceAttributes", "UpdateServiceAttributes", "DiscoverInstancesRevision").contains(operation)) {
-            return new AwsError("NotImplemented", "ecsnet does not implement the Cloud Map operation " + operation, 501);
-        }
-        return AwsError.badRequest("UnknownOperationException", null);
-    }
 
     @Override
     public AwsError missingParameter(String name) {
