@@ -137,14 +137,16 @@ final class ServiceController {
         }
         ReconcilePlan plan = ServiceReconciler.compute(serviceView(s), views, now, throttled);
 
+        List<Task> stopping = new ArrayList<>();
         for (ReconcilePlan.Stop stop : plan.stops()) {
             Task t = s.tasks.get(stop.taskId());
             if (t != null && !t.isStopRequested()) {
                 t.requestStop("ServiceSchedulerInitiated", stop.reason(), now);
-                Duration draining = targets.deregister(s, t);
-                lifecycle.stopRequested(t, draining);
+                stopping.add(t);
             }
         }
+        Duration draining = targets.deregister(s, stopping);
+        stopping.forEach(t -> lifecycle.stopRequested(t, draining));
         for (String message : plan.events()) {
             if (message.endsWith("has reached a steady state.") || message.endsWith("deployment completed.")) {
                 continue;

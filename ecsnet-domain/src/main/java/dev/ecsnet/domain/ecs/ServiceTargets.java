@@ -49,7 +49,7 @@ final class ServiceTargets {
             }
         }
         register(s, arriving);
-        deregister(s, leaving);
+        leave(s, leaving);
     }
 
     private void register(Service s, List<Task> tasks) {
@@ -72,12 +72,13 @@ final class ServiceTargets {
         }
     }
 
-    /** Deregisters one task the scheduler is stopping; returns how long its targets drain. */
-    Duration deregister(Service s, Task t) {
-        if (!s.registered.containsKey(t.id())) {
+    /** Deregisters the tasks the scheduler is stopping; returns how long their targets drain. */
+    Duration deregister(Service s, List<Task> stopping) {
+        List<Task> registered = stopping.stream().filter(t -> s.registered.containsKey(t.id())).toList();
+        if (registered.isEmpty()) {
             return Duration.ZERO;
         }
-        deregister(s, List.of(t));
+        leave(s, registered);
         Duration longest = Duration.ZERO;
         for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
             Duration d = lb.drainingTime(ref.targetGroupArn().orElseThrow());
@@ -86,7 +87,7 @@ final class ServiceTargets {
         return longest;
     }
 
-    private void deregister(Service s, List<Task> tasks) {
+    private void leave(Service s, List<Task> tasks) {
         if (tasks.isEmpty()) {
             return;
         }

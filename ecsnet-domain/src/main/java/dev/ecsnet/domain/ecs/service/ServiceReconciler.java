@@ -59,6 +59,7 @@ public final class ServiceReconciler {
         List<String> events = new ArrayList<>();
         List<ReconcilePlan.Stop> stops = new ArrayList<>();
         Set<String> stopping = new HashSet<>();
+        List<String> scaled = new ArrayList<>();
 
         // 1. unhealthy targets past the grace period
         for (TaskView t : tasks) {
@@ -69,13 +70,13 @@ public final class ServiceReconciler {
                         + v.targetGroupArn() + ") due to (reason " + v.reason() + ").");
                 stops.add(new ReconcilePlan.Stop(t.id(), "Task failed ELB health checks in (target-group " + v.targetGroupArn() + ")"));
                 stopping.add(t.id());
+                scaled.add(t.id());
             }
         }
         List<TaskView> live = tasks.stream().filter(t -> t.isLive() && !stopping.contains(t.id())).toList();
         int desired = service.draining() ? 0 : service.desiredCount();
 
-        List<String> scaled = new ArrayList<>();
-        if (service.draining()) {
+                if (service.draining()) {
             // 2. a deleted service stops everything
             for (TaskView t : live) {
                 stops.add(new ReconcilePlan.Stop(t.id(), scalingBy(t.deploymentId())));
