@@ -1,11 +1,10 @@
 package dev.ecsnet.api.ec2;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.PageTokens;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.AwsError;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,21 +47,10 @@ final class Ec2Pages {
     }
 
     private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("ecsnet:" + offset).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.encode(offset);
     }
 
     private static int decode(String token) {
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (s.startsWith("ecsnet:")) {
-                int offset = Integer.parseInt(s.substring(7));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw AwsError.badRequest("InvalidParameterValue", "Value ( " + token + " ) for parameter NextToken is invalid. The token is invalid.");
+        return PageTokens.decode(token).orElseThrow(() -> AwsError.badRequest("InvalidParameterValue", "Value ( " + token + " ) for parameter NextToken is invalid. The token is invalid."));
     }
 }

@@ -1,11 +1,10 @@
 package dev.ecsnet.api.ecs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.PageTokens;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.AwsError;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /** ECS {@code maxResults}/{@code nextToken} paging over an already filtered list; the token encodes the offset. */
@@ -31,21 +30,10 @@ final class EcsPages {
     }
 
     private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("ecsnet:" + offset).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.encode(offset);
     }
 
     private static int decode(String token) {
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (s.startsWith("ecsnet:")) {
-                int offset = Integer.parseInt(s.substring(7));
-                if (offset >= 0) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error below
-        }
-        throw AwsError.badRequest("InvalidParameterException", "Invalid nextToken.");
+        return PageTokens.decode(token).orElseThrow(() -> AwsError.badRequest("InvalidParameterException", "Invalid nextToken."));
     }
 }

@@ -2,7 +2,7 @@ package dev.ecsnet.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
@@ -18,32 +18,23 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET", description = "A task ARN or id, a cluster name or ARN, or a service name or ARN (any cluster).")
     String target;
 
-    @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4566", description = "The running ecsnet (default: ${DEFAULT-VALUE}).")
-    String endpoint;
-
-    @Option(names = "--region", defaultValue = "us-east-1", description = "Region (default: ${DEFAULT-VALUE}).")
-    String region;
-
-    @Option(names = "--account", defaultValue = "000000000000", description = "Account (default: ${DEFAULT-VALUE}).")
-    String account;
-
-    @Option(names = "--json", description = "Print the JSON answer as it is.")
-    boolean json;
+    @Mixin
+    AdminOptions admin;
 
     @Override
     public Integer call() throws InterruptedException {
-        var answer = AdminClient.get(endpoint, "/_ecsnet/diagnose", java.util.Map.of("target", target, "region", region, "account", account), "diagnose");
+        var answer = AdminClient.get(admin.endpoint, "/_ecsnet/diagnose", java.util.Map.of("target", target, "region", admin.region, "account", admin.account), "diagnose");
         if (answer.isEmpty()) {
             return 2;
         }
         JsonNode body = answer.get();
-        if (json) {
+        if (admin.json) {
             System.out.println(body.toPrettyString());
         }
         boolean blocked = false;
         for (JsonNode f : body.path("findings")) {
             blocked |= f.path("status").asText().equals("BLOCKED");
-            if (!json) {
+            if (!admin.json) {
                 System.out.printf("%-8s %s: %s%n", f.path("status").asText(), f.path("subject").asText(), f.path("message").asText());
             }
         }

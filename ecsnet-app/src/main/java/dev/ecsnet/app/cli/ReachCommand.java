@@ -2,6 +2,7 @@ package dev.ecsnet.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,34 +30,25 @@ final class ReachCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "tcp", description = "tcp or udp (default: ${DEFAULT-VALUE}).")
     String protocol;
 
-    @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4566", description = "The running ecsnet (default: ${DEFAULT-VALUE}).")
-    String endpoint;
-
-    @Option(names = "--region", defaultValue = "us-east-1", description = "Region (default: ${DEFAULT-VALUE}).")
-    String region;
-
-    @Option(names = "--account", defaultValue = "000000000000", description = "Account (default: ${DEFAULT-VALUE}).")
-    String account;
-
-    @Option(names = "--json", description = "Print the JSON answer as it is.")
-    boolean json;
+    @Mixin
+    AdminOptions admin;
 
     @Override
     public Integer call() throws InterruptedException {
-        var answer = AdminClient.get(endpoint, "/_ecsnet/reach", Map.of("source", source, "destination", destination,
-                "port", Integer.toString(port), "protocol", protocol, "region", region, "account", account), "reach");
+        var answer = AdminClient.get(admin.endpoint, "/_ecsnet/reach", Map.of("source", source, "destination", destination,
+                "port", Integer.toString(port), "protocol", protocol, "region", admin.region, "account", admin.account), "reach");
         if (answer.isEmpty()) {
             return 2;
         }
         JsonNode body = answer.get();
-        if (json) {
+        if (admin.json) {
             System.out.println(body.toPrettyString());
         }
         boolean blocked = false;
         for (JsonNode a : body.path("answers")) {
             boolean allowed = a.path("allowed").asBoolean();
             blocked |= !allowed;
-            if (!json) {
+            if (!admin.json) {
                 String why = allowed ? String.join("; ", a.path("allowedBy").findValuesAsText("rule"))
                         : a.path("blockedBy").asText() + " [" + a.path("explanationCode").asText() + "]";
                 System.out.printf("%-8s %s -> %s %s %d: %s%n", allowed ? "ALLOWED" : "BLOCKED", a.path("from").asText(), a.path("to").asText(),

@@ -1,10 +1,10 @@
 package dev.ecsnet.domain.elb;
 
-import dev.ecsnet.domain.net.Cidr;
+import dev.ecsnet.domain.analysis.SecurityGroupEvaluator;
+import dev.ecsnet.domain.analysis.Traffic;
 import dev.ecsnet.domain.net.Ipv4;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
-import dev.ecsnet.domain.net.SecurityGroupRule;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +20,9 @@ import java.util.Optional;
  *   <li>the target ENI's groups must allow ingress from it: a rule referencing one of the load balancer's groups, or
  *       an IPv4 CIDR containing every node address.</li>
  * </ol>
- * Rules match on protocol {@code -1}, {@code tcp} or {@code 6} with the port inside their range. Security groups are
- * stateful, so replies need no rule. Network ACLs and routes are not consulted (the path stays inside one VPC).
+ * Rules are matched by the same {@link SecurityGroupEvaluator} that {@code diagnose}, {@code reach} and Reachability
+ * Analyzer use. Security groups are stateful, so replies need no rule. Network ACLs and routes are not consulted
+ * (the path stays inside one VPC).
  */
 public final class HealthCheckPath {
     private HealthCheckPath() {
@@ -47,37 +48,17 @@ public final class HealthCheckPath {
             return Verdict.blocked("no network interface holds " + targetIp);
         }
         List<String> targetGroups = eni.get().groupIds();
-        if (!lb.securityGroups().isEmpty()) {
-            boolean egress = rules(network, lb.securityGroups(), true).stream().anyMatch(r -> portMatches(r, port)
-                    && (cidrContains(r.cidrIpv4(), (int) ip) || (r.referencedGroupId() != null && targetGroups.contains(r.referencedGroupId()))));
-            if (!egress) {
-                return Verdict.blocked("security groups " + lb.securityGroups() + " of " + lb.name() + " allow no egress to " + targetIp + " on tcp/" + port);
-            }
+        SecurityGroupEvaluator groups = new SecurityGroupEvaluator(network);
+        if (!lb.securityGroups().isEmpty() && groups.egress(lb.securityGroups(), Traffic.tcp(port, (int) ip, targetGroups)).isEmpty()) {
+            return Verdict.blocked("security groups " + lb.securityGroups() + " of " + lb.name() + " allow no egress to " + targetIp + " on tcp/" + port);
         }
+        // every node checks from its own address, carrying the load balancer's groups
         List<Integer> nodeIps = lb.nodes().stream().map(n -> (int) Ipv4.parse(n.privateIpv4Address())).toList();
-        boolean ingress = rules(network, targetGroups, false).stream().anyMatch(r -> portMatches(r, port)
-                && ((r.referencedGroupId() != null && lb.securityGroups().contains(r.referencedGroupId()))
-                || (r.cidrIpv4() != null && !nodeIps.isEmpty() && nodeIps.stream().allMatch(n -> cidrContains(r.cidrIpv4(), n)))));
+        boolean ingress = !nodeIps.isEmpty() && nodeIps.stream()
+                .allMatch(node -> groups.ingress(targetGroups, Traffic.tcp(port, node, lb.securityGroups())).isPresent());
         if (!ingress) {
             return Verdict.blocked("security groups " + targetGroups + " of " + eni.get().id() + " allow no ingress from " + lb.name() + " on tcp/" + port);
         }
         return Verdict.REACHABLE;
-    }
-
-    private static List<SecurityGroupRule> rules(Network network, List<String> groupIds, boolean egress) {
-        return groupIds.stream().map(network::findSecurityGroup).flatMap(Optional::stream)
-                .flatMap(g -> (egress ? g.egress() : g.ingress()).stream()).toList();
-    }
-
-    static boolean portMatches(SecurityGroupRule r, int port) {
-        return switch (r.protocol()) {
-            case "-1" -> true;
-            case "tcp", "6" -> r.fromPort() <= port && port <= r.toPort();
-            default -> false;
-        };
-    }
-
-    private static boolean cidrContains(String cidr, int ip) {
-        return cidr != null && Cidr.parse(cidr).map(c -> c.contains(ip)).orElse(false);
     }
 }

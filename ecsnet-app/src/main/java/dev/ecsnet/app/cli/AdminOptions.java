@@ -1,0 +1,18 @@
+package dev.ecsnet.app.cli;
+
+import picocli.CommandLine.Option;
+
+/** Where the commands that ask a running ecsnet find it, and whose state they ask about. */
+final class AdminOptions {
+    @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4566", description = "The running ecsnet (default: ${DEFAULT-VALUE}).")
+    String endpoint;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "Region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--account", defaultValue = "000000000000", description = "Account (default: ${DEFAULT-VALUE}).")
+    String account;
+
+    @Option(names = "--json", description = "Print the JSON answer as it is.")
+    boolean json;
+}
