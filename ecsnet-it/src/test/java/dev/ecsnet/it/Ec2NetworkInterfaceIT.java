@@ -160,10 +160,13 @@ class Ec2NetworkInterfaceIT {
     @Test
     void tagSpecificationsOnCreate() {
         NetworkInterface n = ec2().createNetworkInterface(r -> r.subnetId(subnet).tagSpecifications(
-                TagSpecification.builder().resourceType(ResourceType.NETWORK_INTERFACE).tags(Tag.builder().key("team").value("net").build()).build(),
-                TagSpecification.builder().resourceType(ResourceType.VPC).tags(Tag.builder().key("ignored").value("x").build()).build()))
+                TagSpecification.builder().resourceType(ResourceType.NETWORK_INTERFACE).tags(Tag.builder().key("team").value("net").build()).build()))
                 .networkInterface();
         assertThat(n.tagSet()).containsExactly(Tag.builder().key("team").value("net").build());
+        // a specification for a type the call does not create is refused, as EC2 refuses it
+        refusedWithoutChange(this::state, () -> ec2().createNetworkInterface(r -> r.subnetId(subnet).tagSpecifications(
+                TagSpecification.builder().resourceType(ResourceType.VPC).tags(Tag.builder().key("x").value("y").build()).build())),
+                "InvalidParameterValue", "'vpc' is not a valid taggable resource type for this operation.");
     }
 
     @Test

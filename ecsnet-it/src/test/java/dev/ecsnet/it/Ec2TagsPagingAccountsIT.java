@@ -71,6 +71,14 @@ class Ec2TagsPagingAccountsIT {
     }
 
     @Test
+    void tagSpecificationForAnotherResourceTypeIsRefusedAndNothingIsCreated() {
+        int vpcs = ec2().describeVpcs().vpcs().size();
+        refused(() -> ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(t -> t.resourceType("subnet")
+                .tags(tag("Name", "x")))), "InvalidParameterValue", "'subnet' is not a valid taggable resource type for this operation.");
+        assertThat(ec2().describeVpcs().vpcs()).hasSize(vpcs);
+    }
+
+    @Test
     void tagsOnAnInvalidOrUnknownIdAreRefusedForAll() {
         String vpc = ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
         refusedWithoutChange(this::allTags, () -> ec2().createTags(r -> r.resources(vpc, "bogus-123").tags(tag("a", "b"))),

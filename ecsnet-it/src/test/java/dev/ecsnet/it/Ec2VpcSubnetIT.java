@@ -373,6 +373,18 @@ class Ec2VpcSubnetIT {
     }
 
     @Test
+    void unmodelledSubnetAttributesAcceptOnlyTheValueEverySubnetHas() {
+        String vpc = newVpc("10.0.0.0/16");
+        String subnet = ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+        ec2().modifySubnetAttribute(r -> r.subnetId(subnet).enableDns64(AttributeBooleanValue.builder().value(false).build()));
+        refusedWithoutChange(this::subnetSummary, () -> ec2().modifySubnetAttribute(r -> r.subnetId(subnet)
+                .enableDns64(AttributeBooleanValue.builder().value(true).build())), "InvalidParameterValue",
+                "ecsnet does not model EnableDns64; it is false on every subnet.");
+        refused(() -> ec2().modifySubnetAttribute(r -> r.subnetId(subnet)), "InvalidParameterCombination", "No attributes specified.");
+        assertThat(ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().get(0).enableDns64()).isFalse();
+    }
+
+    @Test
     void describeSubnetsFilters() {
         String vpc = newVpc("10.0.0.0/16");
         Subnet s = ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet();

@@ -37,12 +37,20 @@ final class Ec2Shapes {
         return set;
     }
 
-    /** Tags of the TagSpecifications for {@code resourceType}; others are ignored as EC2 ignores them. */
-    static Map<String, String> tagsFor(Params params, String resourceType) {
+    /**
+     * Tags of the TagSpecifications for {@code resourceType}. A specification for a type the operation does not
+     * create is refused as EC2 refuses it; {@code alsoCreated} names other types the operation does create (their
+     * tags are accepted, and kept only where ecsnet models the resource).
+     */
+    static Map<String, String> tagsFor(Params params, String resourceType, String... alsoCreated) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (Params spec : params.list("TagSpecification")) {
-            if (spec.string("ResourceType").map(resourceType::equals).orElse(true)) {
+            String type = spec.string("ResourceType").orElse(resourceType);
+            if (type.equals(resourceType)) {
                 tags.putAll(tags(spec.list("Tag")));
+            } else if (!java.util.Arrays.asList(alsoCreated).contains(type)) {
+                throw dev.ecsnet.protocol.AwsError.badRequest("InvalidParameterValue",
+                        "'" + type + "' is not a valid taggable resource type for this operation.");
             }
         }
         return tags;

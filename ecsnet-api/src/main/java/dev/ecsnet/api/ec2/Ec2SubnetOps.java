@@ -98,15 +98,36 @@ final class Ec2SubnetOps {
         return Ec2Shapes.object().put("return", true);
     }
 
+    /** The subnet attributes ecsnet does not model, with the value every subnet here has (what DescribeSubnets shows). */
+    private static final java.util.Map<String, String> FIXED_ATTRIBUTES = java.util.Map.of(
+            "AssignIpv6AddressOnCreation", "false",
+            "EnableDns64", "false",
+            "MapCustomerOwnedIpOnLaunch", "false",
+            "EnableResourceNameDnsARecordOnLaunch", "false",
+            "EnableResourceNameDnsAAAARecordOnLaunch", "false",
+            "PrivateDnsHostnameTypeOnLaunch", "ip-name");
+
     static ObjectNode modifySubnetAttribute(Call call) {
         String id = call.params().required("SubnetId");
+        call.state().network().subnet(id);
         var mapPublic = call.params().child("MapPublicIpOnLaunch").bool("Value");
-        if (mapPublic.isPresent()) {
-            call.state().network().modifySubnetMapPublicIpOnLaunch(id, mapPublic.get());
-        } else {
-            // other subnet attributes (IPv6, DNS64, hostname options) are accepted only as their defaults
-            call.state().network().subnet(id);
+        boolean any = mapPublic.isPresent();
+        for (var fixed : FIXED_ATTRIBUTES.entrySet()) {
+            String name = fixed.getKey();
+            var given = name.equals("PrivateDnsHostnameTypeOnLaunch") ? call.params().string(name)
+                    : call.params().child(name).string("Value");
+            if (given.isPresent()) {
+                any = true;
+                if (!given.get().equalsIgnoreCase(fixed.getValue())) {
+                    throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model " + name + "; it is "
+                            + fixed.getValue() + " on every subnet.");
+                }
+            }
         }
+        if (!any) {
+            throw AwsError.badRequest("InvalidParameterCombination", "No attributes specified.");
+        }
+        mapPublic.ifPresent(v -> call.state().network().modifySubnetMapPublicIpOnLaunch(id, v));
         return Ec2Shapes.object().put("return", true);
     }
 }

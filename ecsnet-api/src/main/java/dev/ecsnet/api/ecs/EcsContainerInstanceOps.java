@@ -43,9 +43,6 @@ final class EcsContainerInstanceOps {
         t.register("StartTask", EcsContainerInstanceOps::startTask);
     }
 
-    private static Optional<String> cluster(Params p) {
-        return p.string("cluster").filter(s -> !s.isEmpty());
-    }
 
     private static ContainerInstance find(Ecs ecs, Cluster cluster, String ref) {
         return ecs.containerInstances().find(cluster, ref).orElseThrow(() -> AwsError.badRequest("InvalidParameterException",
@@ -56,7 +53,7 @@ final class EcsContainerInstanceOps {
     private static ObjectNode registerContainerInstance(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         String doc = p.string("instanceIdentityDocument").orElseThrow(() -> AwsError.badRequest("InvalidParameterException",
                 "instanceIdentityDocument can not be null or empty."));
         String instanceId;
@@ -81,14 +78,14 @@ final class EcsContainerInstanceOps {
     private static ObjectNode deregisterContainerInstance(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        ContainerInstance ci = ecs.deregisterContainerInstance(cluster(p), p.required("containerInstance"), p.bool("force").orElse(false));
+        ContainerInstance ci = ecs.deregisterContainerInstance(EcsRender.cluster(p), p.required("containerInstance"), p.bool("force").orElse(false));
         return Call.object().set("containerInstance", render(ecs, ci, true));
     }
 
     private static ObjectNode describeContainerInstances(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         List<String> refs = p.strings("containerInstances");
         if (refs.isEmpty()) {
             throw AwsError.badRequest("InvalidParameterException", "containerInstances can not be null or empty.");
@@ -114,7 +111,7 @@ final class EcsContainerInstanceOps {
     private static ObjectNode listContainerInstances(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         Optional<String> status = p.string("status").filter(s -> !s.isEmpty());
         Optional<Expression> filter = p.string("filter").filter(s -> !s.isBlank()).map(Expression::parse);
         List<String> arns = new ArrayList<>();
@@ -133,7 +130,7 @@ final class EcsContainerInstanceOps {
     private static ObjectNode updateContainerInstancesState(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         String status = p.required("status");
         ObjectNode out = Call.object();
         ArrayNode updated = out.putArray("containerInstances");
@@ -172,7 +169,7 @@ final class EcsContainerInstanceOps {
     private static ObjectNode putAttributes(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         List<Params> attrs = p.list("attributes");
         List<ContainerInstance> targets = attrs.stream().map(a -> target(ecs, cluster, a)).toList();
         ObjectNode out = Call.object();
@@ -189,7 +186,7 @@ final class EcsContainerInstanceOps {
     private static ObjectNode deleteAttributes(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         ObjectNode out = Call.object();
         ArrayNode set = out.putArray("attributes");
         for (Params a : p.list("attributes")) {
@@ -205,7 +202,7 @@ final class EcsContainerInstanceOps {
     private static ObjectNode listAttributes(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         if (!p.required("targetType").equals("container-instance")) {
             throw AwsError.badRequest("InvalidParameterException", "targetType must be container-instance.");
         }

@@ -21,6 +21,18 @@ import java.util.Optional;
 final class EcsRender {
     /** Only converts between trees and plain maps; holds no state. */
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> DOCUMENT = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    /** A client-sent JSON object as the plain maps and lists the domain keeps. */
+    static Map<String, Object> document(com.fasterxml.jackson.databind.JsonNode node) {
+        return MAPPER.convertValue(node, DOCUMENT);
+    }
+
+    /** The {@code cluster} parameter; absent or empty means the default cluster. */
+    static Optional<String> cluster(dev.ecsnet.api.Params p) {
+        return p.string("cluster").filter(s -> !s.isEmpty());
+    }
 
     private EcsRender() {
     }

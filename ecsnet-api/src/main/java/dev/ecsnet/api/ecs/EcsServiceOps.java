@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ecs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,8 +22,6 @@ import java.util.Optional;
 
 /** CreateService, UpdateService, DeleteService, DescribeServices, ListServices. */
 final class EcsServiceOps {
-    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
-    };
 
     private EcsServiceOps() {
     }
@@ -37,9 +34,6 @@ final class EcsServiceOps {
         t.register("ListServices", EcsServiceOps::listServices);
     }
 
-    private static Optional<String> cluster(Params p) {
-        return p.string("cluster").filter(s -> !s.isEmpty());
-    }
 
     private static Optional<String> text(Params p, String name) {
         return p.string(name).filter(s -> !s.isEmpty());
@@ -60,7 +54,7 @@ final class EcsServiceOps {
                     "The " + config.deploymentController() + " deployment controller is not supported by ecsnet; use ECS.");
         }
         Services services = call.state().ecs().services();
-        Service s = services.createService(new Services.CreateRequest(cluster(p), name, config,
+        Service s = services.createService(new Services.CreateRequest(EcsRender.cluster(p), name, config,
                 text(p, "schedulingStrategy").orElse("REPLICA"), p.keyValues("tags", "key", "value"), text(p, "clientToken")));
         return Call.object().set("service", EcsServiceRender.service(services, s, true));
     }
@@ -69,7 +63,7 @@ final class EcsServiceOps {
         Params p = call.params();
         String ref = p.required("service");
         Services services = call.state().ecs().services();
-        Service s = services.updateService(cluster(p), ref, c -> merge(p, c), p.bool("forceNewDeployment").orElse(false));
+        Service s = services.updateService(EcsRender.cluster(p), ref, c -> merge(p, c), p.bool("forceNewDeployment").orElse(false));
         return Call.object().set("service", EcsServiceRender.service(services, s, true));
     }
 
@@ -94,7 +88,7 @@ final class EcsServiceOps {
     private static ObjectNode deleteService(Call call) {
         Params p = call.params();
         Services services = call.state().ecs().services();
-        Service s = services.deleteService(cluster(p), p.required("service"), p.bool("force").orElse(false));
+        Service s = services.deleteService(EcsRender.cluster(p), p.required("service"), p.bool("force").orElse(false));
         return Call.object().set("service", EcsServiceRender.service(services, s, true));
     }
 
@@ -109,7 +103,7 @@ final class EcsServiceOps {
             throw AwsError.badRequest("InvalidParameterException", "services can have at most 10 items.");
         }
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         boolean withTags = p.strings("include").contains("TAGS");
         ObjectNode out = Call.object();
         ArrayNode services = out.putArray("services");
@@ -129,7 +123,7 @@ final class EcsServiceOps {
     private static ObjectNode listServices(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         Optional<String> launchType = text(p, "launchType");
         Optional<String> strategy = text(p, "schedulingStrategy");
         List<String> arns = ecs.services().of(cluster).stream().filter(s -> !s.status().equals(Service.INACTIVE))
@@ -209,7 +203,7 @@ final class EcsServiceOps {
         if (n != null && n.isArray()) {
             for (JsonNode item : n) {
                 if (item instanceof ObjectNode o) {
-                    out.add(EcsRender.MAPPER.convertValue(o, DOCUMENT));
+                    out.add(EcsRender.document(o));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ecs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
@@ -15,8 +14,6 @@ import java.util.Optional;
 
 /** RegisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions, ListTaskDefinitionFamilies, DeregisterTaskDefinition. */
 final class EcsTaskDefinitionOps {
-    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
-    };
 
     private EcsTaskDefinitionOps() {
     }
@@ -41,7 +38,7 @@ final class EcsTaskDefinitionOps {
             throw AwsError.badRequest("ClientException", "Container list cannot be empty.");
         }
         Map<String, String> tags = p.keyValues("tags", "key", "value");
-        Map<String, Object> document = EcsRender.MAPPER.convertValue(p.node(), DOCUMENT);
+        Map<String, Object> document = EcsRender.document(p.node());
         TaskDefinition td = definitions(call).register(document, tags);
         ObjectNode out = Call.object();
         out.set("taskDefinition", EcsRender.taskDefinition(td));

@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ecs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
@@ -24,8 +23,6 @@ import java.util.function.Predicate;
 
 /** RunTask, StopTask, DescribeTasks, ListTasks. */
 final class EcsTaskOps {
-    private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {
-    };
 
     private EcsTaskOps() {
     }
@@ -37,9 +34,6 @@ final class EcsTaskOps {
         t.register("ListTasks", EcsTaskOps::listTasks);
     }
 
-    private static Optional<String> cluster(Params p) {
-        return p.string("cluster").filter(s -> !s.isEmpty());
-    }
 
     private static ObjectNode runTask(Call call) {
         Params p = call.params();
@@ -80,8 +74,8 @@ final class EcsTaskOps {
                     awsvpc.string("assignPublicIp")));
         }
         Map<String, Object> overrides = p.has("overrides")
-                ? EcsRender.MAPPER.convertValue(p.child("overrides").node(), DOCUMENT) : Map.of();
-        return new TaskLaunch(cluster(p), p.required("taskDefinition"), count,
+                ? EcsRender.document(p.child("overrides").node()) : Map.of();
+        return new TaskLaunch(EcsRender.cluster(p), p.required("taskDefinition"), count,
                 p.string("launchType").filter(s -> !s.isEmpty()), EcsClusterOps.strategy(p, "capacityProviderStrategy"),
                 network, p.string("startedBy").filter(s -> !s.isEmpty()), p.string("group").filter(s -> !s.isEmpty()),
                 overrides, p.keyValues("tags", "key", "value"), p.bool("enableExecuteCommand").orElse(false));
@@ -89,7 +83,7 @@ final class EcsTaskOps {
 
     private static ObjectNode stopTask(Call call) {
         Params p = call.params();
-        Task t = call.state().ecs().stopTask(cluster(p), p.required("task"), p.string("reason"));
+        Task t = call.state().ecs().stopTask(EcsRender.cluster(p), p.required("task"), p.string("reason"));
         return Call.object().set("task", EcsRender.task(t, true));
     }
 
@@ -104,7 +98,7 @@ final class EcsTaskOps {
             throw AwsError.badRequest("InvalidParameterException", "taskIds can have at most 100 items.");
         }
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         boolean withTags = p.strings("include").contains("TAGS");
         ObjectNode out = Call.object();
         ArrayNode tasks = out.putArray("tasks");
@@ -124,7 +118,7 @@ final class EcsTaskOps {
     private static ObjectNode listTasks(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
-        Cluster cluster = ecs.cluster(cluster(p));
+        Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         String desired = p.string("desiredStatus").orElse("RUNNING");
         if (!desired.equals("RUNNING") && !desired.equals("PENDING") && !desired.equals("STOPPED")) {
             throw AwsError.badRequest("InvalidParameterException", "desiredStatus must be RUNNING, PENDING or STOPPED.");
