@@ -5,9 +5,9 @@ import dev.ecsnet.protocol.ServiceSpec;
 
 /**
  * What every service handler shares: its wire spec, its operation table, and the unknown-operation error its
- * protocol uses (JSON 1.1 {@code UnknownOperationException}; EC2 {@code InvalidAction} "not valid for this web
- * service"; Query {@code InvalidAction} "Could not find operation ... for version ..."). Subclasses register their
- * operation families in their constructor.
+ * protocol uses (JSON 1.1 {@code UnknownOperationException}; EC2 and Query {@code InvalidAction}, all 400). The
+ * message says that ecsnet does not emulate the operation, so a user can tell "not emulated" from "broken".
+ * Subclasses register their operation families in their constructor.
  */
 public abstract class BaseServiceHandler implements ServiceHandler {
     private final ServiceSpec spec;
@@ -29,10 +29,6 @@ public abstract class BaseServiceHandler implements ServiceHandler {
 
     @Override
     public AwsError unknownOperation(String operation) {
-        return switch (spec.protocol()) {
-            case JSON_1_1 -> AwsError.badRequest("UnknownOperationException", null);
-            case EC2_QUERY -> AwsError.badRequest("InvalidAction", "The action " + operation + " is not valid for this web service.");
-            case QUERY -> AwsError.badRequest("InvalidAction", "Could not find operation " + operation + " for version " + spec.apiVersion());
-        };
+        return AwsError.notEmulated(spec, operation);
     }
 }

@@ -59,7 +59,7 @@ public final class Dispatcher {
                     : new Params(request.params(), n -> AwsError.badRequest("MissingParameter", "The request must contain the parameter " + n),
                     n -> AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + n));
             ObjectNode result = engine.call(new AccountRegion(request.accountId(), request.region()),
-                    state -> op.handle(new Call(request, params, state, engine.clock())));
+                    state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
             return codec.success(request, result);
         } catch (AwsError e) {
             return codec.error(request.service(), requestId, e);

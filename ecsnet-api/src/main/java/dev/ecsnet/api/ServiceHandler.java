@@ -11,6 +11,11 @@ public interface ServiceHandler {
 
     OperationTable operations();
 
+    /** Runs one of this service's operations; a service with call-wide options (EC2's {@code DryRun}) wraps it here. */
+    default com.fasterxml.jackson.databind.node.ObjectNode invoke(Operation operation, Call call) {
+        return operation.handle(call);
+    }
+
     /** The error a client of this service gets for an operation ecsnet does not serve. */
     AwsError unknownOperation(String operation);
 

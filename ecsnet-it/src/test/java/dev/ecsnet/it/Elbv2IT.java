@@ -259,7 +259,7 @@ class Elbv2IT {
                 .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Could not find operation DescribeTrustStores for version 2015-12-01");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("ecsnet does not emulate elasticloadbalancing:DescribeTrustStores");
                 });
     }
 }

@@ -41,7 +41,7 @@ class ProtocolIT {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("text/xml"));
         assertThat(r.body()).matches("(?s)<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?>\n<Response><Errors><Error><Code>InvalidAction</Code>"
-                + "<Message>The action DescribeTransitGatewayAttachments is not valid for this web service.</Message></Error></Errors>"
+                + "<Message>ecsnet does not emulate ec2:DescribeTransitGatewayAttachments</Message></Error></Errors>"
                 + "<RequestID>[0-9a-f-]{36}</RequestID></Response>");
     }
 
@@ -77,7 +77,8 @@ class ProtocolIT {
             assertThat(r.statusCode()).as(target).isEqualTo(400);
             assertThat(r.headers().firstValue("Content-Type")).contains("application/x-amz-json-1.1");
             assertThat(r.headers().firstValue("x-amzn-RequestId")).isPresent();
-            assertThat(r.body()).as(target).contains("\"__type\":\"UnknownOperationException\"").doesNotContain("null");
+            assertThat(r.body()).as(target).contains("\"__type\":\"UnknownOperationException\"").doesNotContain("null")
+                    .contains("\"message\":\"ecsnet does not emulate ");
         }
     }
 

@@ -18,6 +18,17 @@ public final class AwsError extends RuntimeException {
         return new AwsError(code, message, 400);
     }
 
+    /**
+     * The protocol's own unknown-operation error (JSON 1.1 {@code UnknownOperationException}, the query protocols'
+     * {@code InvalidAction}; 400) with a message naming what ecsnet does not emulate, e.g.
+     * {@code ecsnet does not emulate ecr:DescribeRepositories}.
+     */
+    public static AwsError notEmulated(ServiceSpec service, String operation) {
+        String what = operation == null || operation.isBlank() ? "this operation" : operation;
+        String message = "ecsnet does not emulate " + service.signingName() + ":" + what;
+        return badRequest(service.protocol() == AwsProtocol.JSON_1_1 ? "UnknownOperationException" : "InvalidAction", message);
+    }
+
     public String code() {
         return code;
     }

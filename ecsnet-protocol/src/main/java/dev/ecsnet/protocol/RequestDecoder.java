@@ -60,9 +60,13 @@ public final class RequestDecoder {
             ServiceSpec spec = services.stream()
                     .filter(s -> s.protocol() == AwsProtocol.JSON_1_1 && s.targetPrefix().equals(prefix))
                     .findFirst().orElse(null);
-            if (spec == null || op.isEmpty()) {
-                ServiceSpec envelope = spec != null ? spec : ServiceSpec.json("unknown", "", prefix);
-                throw new Failure(envelope, AwsError.badRequest("UnknownOperationException", null));
+            if (spec == null) {
+                String signingName = cred.service() != null ? cred.service() : "unknown";
+                throw new Failure(ServiceSpec.json(signingName, "", prefix), AwsError.badRequest("UnknownOperationException",
+                        notServed(signingName, op.isEmpty() ? t : op, "target prefix '" + prefix + "'")));
+            }
+            if (op.isEmpty()) {
+                throw new Failure(spec, AwsError.notEmulated(spec, t));
             }
             ObjectNode params;
             try {
@@ -88,14 +92,22 @@ public final class RequestDecoder {
                         .filter(s -> version != null && s.apiVersion().equals(version)).findFirst())
                 .orElse(null);
         if (spec == null) {
-            ServiceSpec envelope = ServiceSpec.query(cred.service() == null ? "unknown" : cred.service(), "", "");
-            String what = action == null ? "The request" : "The action " + action;
-            throw new Failure(envelope, AwsError.badRequest("InvalidAction", what + " is not valid for this web service."));
+            String signingName = cred.service() == null ? "unknown" : cred.service();
+            ServiceSpec envelope = ServiceSpec.query(signingName, "", "");
+            throw new Failure(envelope, AwsError.badRequest("InvalidAction", notServed(signingName, action == null ? "" : action,
+                    "API version '" + (version == null ? "" : version) + "'")));
         }
         if (action == null || action.isBlank()) {
             throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"));
         }
         return new AwsRequest(spec, action, account, region, requestId, FormParams.fold(flat));
+    }
+
+    /** Names what came in, so that a user sees which signing name (or target, or version) ecsnet did not recognise. */
+    private static String notServed(String signingName, String operation, String how) {
+        String op = operation == null || operation.isBlank() ? "this operation" : operation;
+        return "ecsnet does not emulate " + signingName + ":" + op + " (no emulated service answers signing name '"
+                + signingName + "' with " + how + ")";
     }
 
     static Credential credential(HttpExchange http) {

@@ -130,6 +130,7 @@ class RequestDecoderTest {
         for (String target : new String[] {"Nope_20200101.DoIt", "AmazonEC2ContainerServiceV20141113", "AmazonEC2ContainerServiceV20141113.", "", "."}) {
             RequestDecoder.Failure f = failure(post(Map.of("X-Amz-Target", target), "{}"));
             assertThat(f.error().code()).as(target).isEqualTo("UnknownOperationException");
+            assertThat(f.error().getMessage()).as(target).startsWith("ecsnet does not emulate ");
             assertThat(f.error().httpStatus()).isEqualTo(400);
             assertThat(f.service()).get().extracting(ServiceSpec::protocol).isEqualTo(AwsProtocol.JSON_1_1);
         }
@@ -154,7 +155,7 @@ class RequestDecoderTest {
     void unroutableQueryIsInvalidAction() {
         RequestDecoder.Failure f = failure(post(Map.of("Authorization", auth("test", "us-east-1", "s3")), "Action=ListBuckets"));
         assertThat(f.error().code()).isEqualTo("InvalidAction");
-        assertThat(f.error().getMessage()).isEqualTo("The action ListBuckets is not valid for this web service.");
+        assertThat(f.error().getMessage()).isEqualTo("ecsnet does not emulate s3:ListBuckets (no emulated service answers signing name 's3' with API version '')");
         assertThat(f.error().httpStatus()).isEqualTo(400);
     }
 

@@ -1,5 +1,8 @@
 package dev.ecsnet.api.ec2;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsnet.api.Call;
+import dev.ecsnet.api.Operation;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.ParamErrors;
 import dev.ecsnet.api.BaseServiceHandler;
@@ -32,8 +35,19 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         Ec2InstanceOps.register(operations);
     }
 
-
-
+    /**
+     * {@code DryRun=true}: the operation runs its checks and stops at the region's {@link dev.ecsnet.domain.common.WriteGate}
+     * before its first change. Passing, it answers AWS's {@code DryRunOperation} (412); refused, its usual error.
+     * Describe operations have no change to stop at, so they run and their answer is dropped.
+     */
+    @Override
+    public ObjectNode invoke(Operation operation, Call call) {
+        if (!call.params().bool("DryRun").orElse(false)) {
+            return operation.handle(call);
+        }
+        call.state().network().gate().dryRun(() -> operation.handle(call));
+        throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+    }
 
     @Override
     public AwsError missingParameter(String name) {

@@ -6,6 +6,7 @@ import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.Taggable;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.common.WriteGate;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +41,7 @@ public final class Network {
     private final VpcEndpoints endpoints;
     private final NetworkAcls acls;
     private final SecurityGroups groups;
+    private final WriteGate gate = new WriteGate();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
     public Network(String accountId, String region, IdSource ids, Clock clock) {
@@ -59,6 +61,11 @@ public final class Network {
         this.acls = new NetworkAcls(this, ids);
         this.groups = new SecurityGroups(this, ids);
         createDefaultVpc();
+    }
+
+    /** Every EC2 change in this region passes it first; EC2's {@code DryRun} stops there. */
+    public WriteGate gate() {
+        return gate;
     }
 
     public RouteTables routeTables() {
@@ -134,6 +141,7 @@ public final class Network {
             throw DomainException.invalid("InvalidParameterValue",
                     "Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
         }
+        gate.open();
         Vpc vpc = insertVpc(cidr, tenancy, false);
         vpc.tags().putAll(tags);
         return vpc;
@@ -160,6 +168,7 @@ public final class Network {
         if (hasSubnets || hasGroups || hasEnis || hasGatewaysOrEndpoints) {
             throw DomainException.dependency("DependencyViolation", "The vpc '" + id + "' has dependencies and cannot be deleted.");
         }
+        gate.open();
         groups.deleteVpcGroups(vpc.id());
         routeTables.deleteVpcTables(id);
         acls.deleteVpcAcls(id);
@@ -219,6 +228,7 @@ public final class Network {
             }
         }
         AvailabilityZone zone = pickZone(vpcId, zoneName, zoneId);
+        gate.open();
         Subnet subnet = insertSubnet(vpc, cidr, zone, false);
         subnet.tags().putAll(tags);
         return subnet;
@@ -262,6 +272,7 @@ public final class Network {
         if (networkInterfaces.values().stream().anyMatch(n -> n.subnetId().equals(id))) {
             throw DomainException.dependency("DependencyViolation", "The subnet '" + id + "' has dependencies and cannot be deleted.");
         }
+        gate.open();
         routeTables.forgetSubnet(id);
         acls.forgetSubnet(id);
         subnets.remove(id);
