@@ -49,7 +49,7 @@ public final class RequestDecoder {
     public AwsRequest decode(HttpExchange http, String requestId) {
         Credential cred = credential(http);
         String account = cred.accessKey() != null && cred.accessKey().matches("\\d{12}") ? cred.accessKey() : DEFAULT_ACCOUNT;
-        String region = cred.region() != null && cred.region().matches("[a-z]{2}(-[a-z]+)+-\\d+") ? cred.region() : DEFAULT_REGION;
+        String region = cred.region() == null ? DEFAULT_REGION : cred.region();
 
         Optional<String> target = http.header("x-amz-target");
         if (target.isPresent()) {
@@ -68,6 +68,7 @@ public final class RequestDecoder {
             if (op.isEmpty()) {
                 throw new Failure(spec, AwsError.notEmulated(spec, t));
             }
+            requireKnownRegion(spec, region);
             ObjectNode params;
             try {
                 params = Json11Codec.parseBody(http.body());
@@ -97,10 +98,32 @@ public final class RequestDecoder {
             throw new Failure(envelope, AwsError.badRequest("InvalidAction", notServed(signingName, action == null ? "" : action,
                     "API version '" + (version == null ? "" : version) + "'")));
         }
+        requireKnownRegion(spec, region);
         if (action == null || action.isBlank()) {
             throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"));
         }
         return new AwsRequest(spec, action, account, region, requestId, FormParams.fold(flat));
+    }
+
+    /** A request without a credential scope keeps {@link #DEFAULT_REGION}; one that names a region must name a real one. */
+    private static void requireKnownRegion(ServiceSpec spec, String region) {
+        if (!AwsRegions.isKnown(region)) {
+            throw new Failure(spec, AwsError.invalidRegion(spec, region.length() > 64 ? region.substring(0, 64) + "..." : region));
+        }
+    }
+
+    /**
+     * The envelope for an error raised before the request could be decoded (by the HTTP layer: a body too large, a
+     * bad header): JSON 1.1 when an {@code X-Amz-Target} is present, EC2's for the {@code ec2} signing name, else Query.
+     */
+    public ServiceSpec envelopeFor(Map<String, String> lowerCaseHeaders) {
+        HttpExchange headersOnly = new HttpExchange("POST", "/", "", lowerCaseHeaders, new byte[0]);
+        if (headersOnly.header("x-amz-target").isPresent()) {
+            return ServiceSpec.json("unknown", "", "");
+        }
+        String signingName = credential(headersOnly).service();
+        return services.stream().filter(s -> s.protocol() != AwsProtocol.JSON_1_1 && s.signingName().equals(signingName)).findFirst()
+                .orElseGet(() -> ServiceSpec.query(signingName == null ? "unknown" : signingName, "", ""));
     }
 
     /** Names what came in, so that a user sees which signing name (or target, or version) ecsnet did not recognise. */
