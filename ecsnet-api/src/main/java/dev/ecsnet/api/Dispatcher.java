@@ -57,7 +57,8 @@ public final class Dispatcher {
         } catch (RequestDecoder.Failure f) {
             ServiceSpec envelope = f.service().orElseGet(() -> ServiceSpec.query("unknown", "", ""));
             WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, f.error());
-            log.called(new CallRecord(requestId, envelope.signingName(), "-", "-", "-", answer.status(), f.error().code(), millisSince(started)));
+            log.called(new CallRecord(requestId, envelope.signingName(), f.operation(), f.accountId(), f.region(), answer.status(),
+                    f.error().code(), millisSince(started)));
             return answer;
         }
         ServiceHandler handler = handlers.get(request.service());

@@ -23,15 +23,36 @@ public final class RequestDecoder {
         this.services = List.copyOf(services);
     }
 
-    /** A request that cannot be routed; {@code service} is the best guess for the error envelope, if any. */
+    /**
+     * A request that cannot be routed; {@code service} is the best guess for the error envelope, if any, and the
+     * operation, account and region are as far as they could be read (for the request log).
+     */
     public static final class Failure extends RuntimeException {
         private final transient Optional<ServiceSpec> service;
         private final AwsError error;
+        private final String operation;
+        private final String accountId;
+        private final String region;
 
-        Failure(ServiceSpec service, AwsError error) {
+        Failure(ServiceSpec service, AwsError error, String operation, String accountId, String region) {
             super(error.getMessage(), null, false, false);
             this.service = Optional.ofNullable(service);
             this.error = error;
+            this.operation = operation == null || operation.isBlank() ? "-" : operation;
+            this.accountId = accountId;
+            this.region = region;
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        public String accountId() {
+            return accountId;
+        }
+
+        public String region() {
+            return region;
         }
 
         public Optional<ServiceSpec> service() {
@@ -63,17 +84,17 @@ public final class RequestDecoder {
             if (spec == null) {
                 String signingName = cred.service() != null ? cred.service() : "unknown";
                 throw new Failure(ServiceSpec.json(signingName, "", prefix), AwsError.badRequest("UnknownOperationException",
-                        notServed(signingName, op.isEmpty() ? t : op, "target prefix '" + prefix + "'")));
+                        notServed(signingName, op.isEmpty() ? t : op, "target prefix '" + prefix + "'")), op, account, region);
             }
             if (op.isEmpty()) {
-                throw new Failure(spec, AwsError.notEmulated(spec, t));
+                throw new Failure(spec, AwsError.notEmulated(spec, t), t, account, region);
             }
-            requireKnownRegion(spec, region);
+            requireKnownRegion(spec, op, account, region);
             ObjectNode params;
             try {
                 params = Json11Codec.parseBody(http.body());
             } catch (AwsError e) {
-                throw new Failure(spec, e);
+                throw new Failure(spec, e, op, account, region);
             }
             return new AwsRequest(spec, op, account, region, requestId, params);
         }
@@ -96,19 +117,20 @@ public final class RequestDecoder {
             String signingName = cred.service() == null ? "unknown" : cred.service();
             ServiceSpec envelope = ServiceSpec.query(signingName, "", "");
             throw new Failure(envelope, AwsError.badRequest("InvalidAction", notServed(signingName, action == null ? "" : action,
-                    "API version '" + (version == null ? "" : version) + "'")));
+                    "API version '" + (version == null ? "" : version) + "'")), action, account, region);
         }
-        requireKnownRegion(spec, region);
+        requireKnownRegion(spec, action, account, region);
         if (action == null || action.isBlank()) {
-            throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"));
+            throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"), action, account, region);
         }
         return new AwsRequest(spec, action, account, region, requestId, FormParams.fold(flat));
     }
 
     /** A request without a credential scope keeps {@link #DEFAULT_REGION}; one that names a region must name a real one. */
-    private static void requireKnownRegion(ServiceSpec spec, String region) {
+    private static void requireKnownRegion(ServiceSpec spec, String operation, String account, String region) {
         if (!AwsRegions.isKnown(region)) {
-            throw new Failure(spec, AwsError.invalidRegion(spec, region.length() > 64 ? region.substring(0, 64) + "..." : region));
+            String shown = region.length() > 64 ? region.substring(0, 64) + "..." : region;
+            throw new Failure(spec, AwsError.invalidRegion(spec, shown), operation, account, shown);
         }
     }
 

@@ -15,4 +15,9 @@ final class AdminOptions {
 
     @Option(names = "--json", description = "Print the JSON answer as it is.")
     boolean json;
+
+    /** The first line of a text answer: where the question was asked, so that a wrong region is seen at once. */
+    static String scopeLine(com.fasterxml.jackson.databind.JsonNode body) {
+        return "in " + body.path("region").asText() + " (account " + body.path("account").asText() + "):";
+    }
 }
