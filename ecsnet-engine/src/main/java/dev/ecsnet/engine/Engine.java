@@ -175,7 +175,7 @@ public final class Engine implements AutoCloseable {
 
     private <T> T submit(java.util.concurrent.Callable<T> work) {
         if (!slots.tryAcquire()) {
-            throw new EngineBusy(maxWaiting + " calls are already waiting for the engine");
+            throw new EngineBusy("too many calls are waiting for the engine (at most " + maxWaiting + ")");
         }
         AtomicInteger state = new AtomicInteger(QUEUED);
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -184,12 +184,19 @@ public final class Engine implements AutoCloseable {
                 if (!state.compareAndSet(QUEUED, RUNNING)) {
                     return;
                 }
+                T value = null;
+                Throwable failure = null;
                 try {
-                    result.complete(work.call());
+                    value = work.call();
                 } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                } finally {
-                    slots.release();
+                    failure = t;
+                }
+                // the slot is free before the caller hears back, so that its next call finds room
+                slots.release();
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
                 }
                 runDueTimers();
             });
