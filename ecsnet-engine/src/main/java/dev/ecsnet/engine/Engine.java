@@ -109,6 +109,11 @@ public final class Engine implements AutoCloseable {
         return egress;
     }
 
+    /** How many calls are waiting for the engine or running on it now (at most {@link #DEFAULT_MAX_WAITING}). */
+    public int waitingCalls() {
+        return maxWaiting - slots.availablePermits();
+    }
+
     /** The seed ids and address choices come from. */
     public long seed() {
         return seed;

@@ -60,7 +60,9 @@ final class FrontDoor extends Handler.Abstract {
         if (cause instanceof TimeoutException) {
             request.fail(cause);
             write(response, dispatcher.refuse(headers, EdgeLimits.bodyTooSlow()), callback);
-        } else if (cause instanceof IllegalArgumentException || cause instanceof ArithmeticException) {
+        } else if (cause instanceof java.nio.BufferOverflowException || cause instanceof IllegalArgumentException
+                || cause instanceof IllegalStateException || cause instanceof ArithmeticException) {
+            // what Jetty's bounded read raises once the body passes the cap
             write(response, dispatcher.refuse(headers, EdgeLimits.bodyTooLarge(-1)), callback);
         } else {
             callback.failed(cause);
