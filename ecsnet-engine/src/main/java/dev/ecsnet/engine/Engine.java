@@ -215,7 +215,8 @@ public final class Engine implements AutoCloseable {
             } catch (TimeoutException e) {
                 if (state.compareAndSet(QUEUED, CANCELLED)) {
                     slots.release();
-                    throw new EngineBusy("the call did not start within " + callTimeout.toSeconds() + " s and was cancelled; nothing changed");
+                    String within = callTimeout.toMillis() % 1000 == 0 ? callTimeout.toSeconds() + " s" : callTimeout.toMillis() + " ms";
+                    throw new EngineBusy("the call did not start within " + within + " and was cancelled; nothing changed");
                 }
                 // it is running: answer only once its outcome is known, so that a reply never hides a change
                 return result.get();

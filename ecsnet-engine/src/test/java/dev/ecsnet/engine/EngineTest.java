@@ -37,19 +37,25 @@ class EngineTest {
         return release;
     }
 
+    /** With the engine thread held, a call is refused with {@code message} and, once the engine is free, never ran. */
+    private static void refusedWithoutRunning(Engine engine, String message) throws Exception {
+        List<CompletableFuture<?>> running = new ArrayList<>();
+        CountDownLatch release = block(engine, running);
+        AtomicBoolean ran = new AtomicBoolean();
+        assertThatThrownBy(() -> engine.call(KEY, s -> {
+            ran.set(true);
+            return null;
+        })).isInstanceOf(EngineBusy.class).hasMessageContaining(message);
+        release.countDown();
+        running.get(0).get(30, TimeUnit.SECONDS);
+        // the engine has run everything queued before this call: the refused one is not among them
+        assertThat(engine.<Boolean>call(KEY, s -> ran.get())).isFalse();
+    }
+
     @Test
     void aFullQueueRefusesAtOnceWithoutRunningTheCallAndTheEngineKeepsAnswering() throws Exception {
         try (Engine engine = new Engine(new ManualClock(Instant.EPOCH), 1, TimingProfile.INSTANT, EgressPolicy.IGNORE, Duration.ofMinutes(5), 1)) {
-            List<CompletableFuture<?>> running = new ArrayList<>();
-            CountDownLatch release = block(engine, running);
-            AtomicBoolean ran = new AtomicBoolean();
-            assertThatThrownBy(() -> engine.call(KEY, s -> {
-                ran.set(true);
-                return null;
-            })).isInstanceOf(EngineBusy.class).hasMessage("too many calls are waiting for the engine (at most 1)");
-            release.countDown();
-            running.get(0).get(30, TimeUnit.SECONDS);
-            assertThat(engine.<Boolean>call(KEY, s -> ran.get())).isFalse();
+            refusedWithoutRunning(engine, "too many calls are waiting for the engine (at most 1)");
             assertThat(engine.<String>call(KEY, s -> s.key().region())).isEqualTo("us-east-1");
         }
     }
@@ -57,17 +63,7 @@ class EngineTest {
     @Test
     void aCallNotStartedByItsDeadlineIsCancelledAndNeverRuns() throws Exception {
         try (Engine engine = new Engine(new ManualClock(Instant.EPOCH), 1, TimingProfile.INSTANT, EgressPolicy.IGNORE, Duration.ofMillis(200), 8)) {
-            List<CompletableFuture<?>> running = new ArrayList<>();
-            CountDownLatch release = block(engine, running);
-            AtomicBoolean ran = new AtomicBoolean();
-            assertThatThrownBy(() -> engine.call(KEY, s -> {
-                ran.set(true);
-                return null;
-            })).isInstanceOf(EngineBusy.class).hasMessageContaining("was cancelled; nothing changed");
-            release.countDown();
-            running.get(0).get(30, TimeUnit.SECONDS);
-            // the engine has run everything queued before this call: the cancelled one was skipped
-            assertThat(engine.<Boolean>call(KEY, s -> ran.get())).isFalse();
+            refusedWithoutRunning(engine, "the call did not start within 200 ms and was cancelled; nothing changed");
         }
     }
 
