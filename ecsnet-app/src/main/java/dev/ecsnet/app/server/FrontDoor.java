@@ -13,6 +13,7 @@ import org.eclipse.jetty.util.Callback;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +38,7 @@ final class FrontDoor extends Handler.Abstract {
         Map<String, String> headers = AwsErrorPages.headers(request);
         Optional<AwsError> tooLarge = EdgeLimits.declaredBody(request.getLength());
         if (tooLarge.isPresent()) {
-            write(response, dispatcher.refuse(headers, tooLarge.get()), callback);
+            refuseAndDrain(request, response, callback, dispatcher.refuse(headers, tooLarge.get()));
             return true;
         }
         Content.Source.asByteArrayAsync(request, EdgeLimits.MAX_BODY_BYTES)
@@ -63,10 +64,30 @@ final class FrontDoor extends Handler.Abstract {
         } else if (cause instanceof java.nio.BufferOverflowException || cause instanceof IllegalArgumentException
                 || cause instanceof IllegalStateException || cause instanceof ArithmeticException) {
             // what Jetty's bounded read raises once the body passes the cap
-            write(response, dispatcher.refuse(headers, EdgeLimits.bodyTooLarge(-1)), callback);
+            refuseAndDrain(request, response, callback, dispatcher.refuse(headers, EdgeLimits.bodyTooLarge(-1)));
         } else {
             callback.failed(cause);
         }
+    }
+
+    /**
+     * Answers a body that is too large, then reads and discards the rest of it (no memory kept, no thread held, at
+     * most {@link EdgeLimits#BODY_DEADLINE}) before the exchange ends: closing with unread bytes would reset the
+     * connection, and the client would lose the answer it is owed.
+     */
+    private static void refuseAndDrain(Request request, Response response, Callback callback, WireResponse answer) {
+        response.getHeaders().put("Connection", "close");
+        write(response, answer, Callback.from(() -> {
+            CompletableFuture<Void> drained = new CompletableFuture<>();
+            Content.Source.consumeAll(request, Callback.from(() -> drained.complete(null), drained::completeExceptionally));
+            drained.orTimeout(EdgeLimits.BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    callback.succeeded();
+                } else {
+                    callback.failed(failure);
+                }
+            });
+        }, callback::failed));
     }
 
     static void write(Response response, WireResponse answer, Callback callback) {
