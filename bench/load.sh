@@ -52,8 +52,9 @@ JAR=ecsnet-app/target/ecsnet.jar
 [[ -f $JAR ]] || { echo "$JAR not found" >&2; exit 1; }
 
 echo "== starting ecsnet on $BASE (log: $OUT/server.log)"
+# --quiet: no request log line per call; --egress ignore and --seed 1: the same work as the figures in bench/README.md
 # shellcheck disable=SC2086
-java ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --host "$HOST" --port "$PORT" --timing instant >"$OUT/server.log" 2>&1 &
+java ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --host "$HOST" --port "$PORT" --timing instant --quiet --egress ignore --seed 1 >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 stop_server() {
   if kill -0 "$SERVER_PID" 2>/dev/null; then

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.engine.EngineBusy;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.AwsRequest;
 import dev.ecsnet.protocol.HttpExchange;
@@ -20,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The front door of the AWS APIs: decode, find the service and operation, run it on the engine, encode. Every
- * failure leaves here in the caller's protocol envelope; an unexpected exception becomes {@code InternalFailure}
- * (500) and is logged with its request id.
+ * failure leaves here in the caller's protocol envelope; an engine too busy to take the call answers the protocol's
+ * throttling error; an unexpected exception becomes {@code InternalFailure} (500) and is logged with its request
+ * id. Every answer is told to the {@link CallLog}.
  */
 public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -29,11 +31,17 @@ public final class Dispatcher {
     private final Engine engine;
     private final Map<ServiceSpec, ServiceHandler> handlers;
     private final RequestDecoder decoder;
+    private final CallLog log;
 
     public Dispatcher(Engine engine, List<ServiceHandler> handlers) {
+        this(engine, handlers, CallLog.NONE);
+    }
+
+    public Dispatcher(Engine engine, List<ServiceHandler> handlers, CallLog log) {
         this.engine = engine;
         this.handlers = handlers.stream().collect(Collectors.toMap(ServiceHandler::spec, Function.identity()));
         this.decoder = new RequestDecoder(handlers.stream().map(ServiceHandler::spec).toList());
+        this.log = log;
     }
 
     public List<String> serviceNames() {
@@ -41,16 +49,21 @@ public final class Dispatcher {
     }
 
     public WireResponse dispatch(HttpExchange http) {
+        long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         AwsRequest request;
         try {
             request = decoder.decode(http, requestId);
         } catch (RequestDecoder.Failure f) {
             ServiceSpec envelope = f.service().orElseGet(() -> ServiceSpec.query("unknown", "", ""));
-            return ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, f.error());
+            WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, f.error());
+            log.called(new CallRecord(requestId, envelope.signingName(), f.operation(), f.accountId(), f.region(), answer.status(),
+                    f.error().code(), millisSince(started)));
+            return answer;
         }
         ServiceHandler handler = handlers.get(request.service());
         ProtocolCodec codec = ProtocolCodec.of(request.service().protocol());
+        AwsError error;
         try {
             Operation op = handler.operations().find(request.operation())
                     .orElseThrow(() -> handler.unknownOperation(request.operation()));
@@ -60,16 +73,43 @@ public final class Dispatcher {
                     n -> AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + n));
             ObjectNode result = engine.call(new AccountRegion(request.accountId(), request.region()),
                     state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
-            return codec.success(request, result);
+            WireResponse answer = codec.success(request, result);
+            logged(request, answer, "", started);
+            return answer;
         } catch (AwsError e) {
-            return codec.error(request.service(), requestId, e);
+            error = e;
         } catch (DomainException e) {
-            return codec.error(request.service(), requestId, handler.toAwsError(e));
+            error = handler.toAwsError(e);
+        } catch (EngineBusy e) {
+            error = AwsError.throttled(request.service());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "requestId=" + requestId + " service=" + request.service().signingName()
                     + " operation=" + request.operation() + " failed", e);
-            return codec.error(request.service(), requestId, new AwsError("InternalFailure",
-                    "The request processing has failed because of an unknown error, exception or failure.", 500));
+            error = new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500);
         }
+        WireResponse answer = codec.error(request.service(), requestId, error);
+        logged(request, answer, error.code(), started);
+        return answer;
+    }
+
+    /**
+     * An AWS-shaped error for a request refused before it could be decoded (by the HTTP layer: too large, too
+     * slow, malformed), in the envelope its headers point to; logged like any other call.
+     */
+    public WireResponse refuse(Map<String, String> lowerCaseHeaders, AwsError error) {
+        String requestId = UUID.randomUUID().toString();
+        ServiceSpec envelope = decoder.envelopeFor(lowerCaseHeaders);
+        WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, error);
+        log.called(new CallRecord(requestId, envelope.signingName(), "-", "-", "-", answer.status(), error.code(), 0));
+        return answer;
+    }
+
+    private void logged(AwsRequest request, WireResponse answer, String errorCode, long started) {
+        log.called(new CallRecord(request.requestId(), request.service().signingName(), request.operation(), request.accountId(),
+                request.region(), answer.status(), errorCode, millisSince(started)));
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 }

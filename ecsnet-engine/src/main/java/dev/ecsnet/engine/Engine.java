@@ -3,6 +3,7 @@ package dev.ecsnet.engine;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
+import dev.ecsnet.domain.common.Notice;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.state.AccountState;
@@ -16,9 +17,13 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -29,10 +34,20 @@ import java.util.function.Function;
  * <p>Timers come from the domain through {@link Scheduler}. With the system clock the engine wakes itself when the
  * next one is due; with a {@link ManualClock} they run only when a test calls {@link #advance(Duration)} (timers due
  * at "now" also run right after each command, which is what makes {@code INSTANT} timing instant).
+ *
+ * <p>The queue is bounded: at most {@link #DEFAULT_MAX_WAITING} calls wait or run at once; one more is refused at once
+ * with {@link EngineBusy}, which the API answers with the protocol's throttling error, so a flood degrades to
+ * "Rate exceeded" and never to memory exhaustion. A call that has not started when its deadline passes is
+ * cancelled (it never runs, so nothing changes) rather than left to run after its caller was told it failed; a call
+ * that has started is waited for, since every input is bounded before it reaches the engine.
  */
 public final class Engine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
-    private static final long CALL_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_MAX_WAITING = 32;
+    private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int CANCELLED = 2;
 
     private record Timer(Instant due, long seq, Runnable action) {
     }
@@ -51,12 +66,25 @@ public final class Engine implements AutoCloseable {
     });
     private long timerSeq;
     private final Scheduler scheduler = this::schedule;
+    private final Duration callTimeout;
+    private final int maxWaiting;
+    private final Semaphore slots;
+    private volatile BiConsumer<AccountRegion, Notice> notices = (key, notice) -> {
+    };
 
     public Engine(Clock clock, long seed, TimingProfile timing) {
         this(clock, seed, timing, EgressPolicy.IGNORE);
     }
 
     public Engine(Clock clock, long seed, TimingProfile timing, EgressPolicy egress) {
+        this(clock, seed, timing, egress, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_WAITING);
+    }
+
+    /** As above, with how long a call may wait to start and how many calls may wait or run at once. */
+    Engine(Clock clock, long seed, TimingProfile timing, EgressPolicy egress, Duration callTimeout, int maxWaiting) {
+        this.callTimeout = callTimeout;
+        this.maxWaiting = maxWaiting;
+        this.slots = new Semaphore(maxWaiting);
         this.egress = egress;
         this.clock = clock;
         this.manualClock = clock instanceof ManualClock m ? m : null;
@@ -79,6 +107,21 @@ public final class Engine implements AutoCloseable {
 
     public EgressPolicy egress() {
         return egress;
+    }
+
+    /** How many calls are waiting for the engine or running on it now (at most {@link #DEFAULT_MAX_WAITING}). */
+    public int waitingCalls() {
+        return maxWaiting - slots.availablePermits();
+    }
+
+    /** The seed ids and address choices come from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Where every region's explaining events go (the server's request log); set before the first call. */
+    public void notices(BiConsumer<AccountRegion, Notice> sink) {
+        this.notices = sink;
     }
 
     /** Runs {@code command} on the engine thread against the caller's region and returns its result. */
@@ -131,26 +174,56 @@ public final class Engine implements AutoCloseable {
 
     private RegionState region(AccountRegion key) {
         return regions.computeIfAbsent(key, k -> new RegionState(k,
-                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing, egress));
+                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing, egress,
+                notice -> notices.accept(k, notice)));
     }
 
     private <T> T submit(java.util.concurrent.Callable<T> work) {
+        if (!slots.tryAcquire()) {
+            throw new EngineBusy("too many calls are waiting for the engine (at most " + maxWaiting + ")");
+        }
+        AtomicInteger state = new AtomicInteger(QUEUED);
         CompletableFuture<T> result = new CompletableFuture<>();
-        thread.execute(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-            runDueTimers();
-        });
         try {
-            return result.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            thread.execute(() -> {
+                if (!state.compareAndSet(QUEUED, RUNNING)) {
+                    return;
+                }
+                T value = null;
+                Throwable failure = null;
+                try {
+                    value = work.call();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                // the slot is free before the caller hears back, so that its next call finds room
+                slots.release();
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+                runDueTimers();
+            });
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            throw new EngineBusy("the engine is shutting down");
+        }
+        try {
+            try {
+                return result.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (state.compareAndSet(QUEUED, CANCELLED)) {
+                    slots.release();
+                    String within = callTimeout.toMillis() % 1000 == 0 ? callTimeout.toSeconds() + " s" : callTimeout.toMillis() + " ms";
+                    throw new EngineBusy("the call did not start within " + within + " and was cancelled; nothing changed");
+                }
+                // it is running: answer only once its outcome is known, so that a reply never hides a change
+                return result.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the engine", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the engine did not answer within " + CALL_TIMEOUT_SECONDS + " s", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;

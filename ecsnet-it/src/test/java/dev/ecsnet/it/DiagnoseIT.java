@@ -30,9 +30,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ecsnet diagnose} and {@code GET /_ecsnet/diagnose}: the default server (egress not enforced) runs these
- * tasks, and diagnose still says what would stop them on AWS, naming the resource and the fix; once fixed, it says
- * nothing blocks.
+ * {@code ecsnet diagnose} and {@code GET /_ecsnet/diagnose}: a server with {@code --egress ignore} runs these
+ * tasks, and diagnose says they run only here (WARNING: AWS would stop them), naming the resource and the fix; once
+ * fixed, it says nothing blocks.
  */
 class DiagnoseIT {
     @RegisterExtension
@@ -103,15 +103,18 @@ class DiagnoseIT {
         String task = run(privateSubnet, 1).get(0);
         JsonNode report = diagnose(task);
         assertThat(report.path("kind").asText()).isEqualTo("task");
+        assertThat(report.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(report.path("account").asText()).isEqualTo("000000000000");
         JsonNode f = report.path("findings").get(0);
-        assertThat(f.path("status").asText()).isEqualTo("BLOCKED");
+        assertThat(f.path("status").asText()).isEqualTo("WARNING");
         assertThat(f.path("resource").asText()).isEqualTo(privateRt);
-        assertThat(f.path("message").asText()).isEqualTo("route table " + privateRt + " of " + privateSubnet
+        assertThat(f.path("message").asText()).isEqualTo("RUNNING here; AWS would stop it: route table " + privateRt + " of " + privateSubnet
                 + " has no route to a NAT gateway or internet gateway and the VPC has no ecr.api endpoint: the registry auth cannot be fetched, so the image cannot be pulled");
 
         CliRun blocked = cli("diagnose", task, "--endpoint", ecsnet.endpoint().toString());
         assertThat(blocked.exitCode()).isEqualTo(1);
-        assertThat(blocked.out()).startsWith("BLOCKED  task " + task + ": route table " + privateRt);
+        assertThat(blocked.out()).startsWith("in us-east-1 (account 000000000000):\nWARNING  task " + task
+                + ": RUNNING here; AWS would stop it: route table " + privateRt);
 
         String igw = ec2().createInternetGateway().internetGateway().internetGatewayId();
         ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
@@ -123,7 +126,7 @@ class DiagnoseIT {
         ecsnet.settle();
         ec2().createRoute(r -> r.routeTableId(privateRt).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
         assertThat(diagnose(task).path("findings").get(0).path("message").asText())
-                .isEqualTo("log group /ecs/web-app does not exist in us-east-1: create it, or set awslogs-create-group to true so that the awslogs driver creates it");
+                .isEqualTo("RUNNING here; AWS would stop it: log group /ecs/web-app does not exist in us-east-1: create it, or set awslogs-create-group to true so that the awslogs driver creates it");
         try (var logs = ecsnet.configure(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder()).build()) {
             logs.createLogGroup(r -> r.logGroupName("/ecs/web-app"));
         }
@@ -131,7 +134,7 @@ class DiagnoseIT {
         assertThat(fixed.path("status").asText()).isEqualTo("OK");
         CliRun ok = cli("diagnose", task, "--endpoint", ecsnet.endpoint().toString());
         assertThat(ok.exitCode()).isZero();
-        assertThat(ok.out()).startsWith("OK       task " + task + ": nothing blocks it (RUNNING");
+        assertThat(ok.out()).startsWith("in us-east-1 (account 000000000000):\nOK       task " + task + ": nothing blocks it (RUNNING");
     }
 
     @Test
@@ -145,8 +148,8 @@ class DiagnoseIT {
         }
         ecsnet.settle();
         String task = run(privateSubnet, 1).get(0);
-        assertThat(diagnose(task).path("findings").get(0).path("message").asText()).isEqualTo("route table " + privateRt + " of " + privateSubnet
-                + " has no route to a NAT gateway or internet gateway and no S3 gateway endpoint route: the image layers (in S3) cannot be downloaded");
+        assertThat(diagnose(task).path("findings").get(0).path("message").asText()).isEqualTo("RUNNING here; AWS would stop it: route table "
+                + privateRt + " of " + privateSubnet + " has no route to a NAT gateway or internet gateway and no S3 gateway endpoint route: the image layers (in S3) cannot be downloaded");
     }
 
     @Test
@@ -162,7 +165,12 @@ class DiagnoseIT {
         assertThat(f.path("message").asText()).startsWith("subnet " + small + " has 0 free addresses (a /28 holds 11; 11 held by ENIs); 1 task(s) could not get one");
         JsonNode cluster = diagnose("web");
         assertThat(cluster.path("kind").asText()).isEqualTo("cluster");
-        assertThat(cluster.path("findings")).anySatisfy(x -> assertThat(x.path("subject").asText()).startsWith("12 tasks ("));
+        // the 11 running tasks are one group (none stopped), the failed one is counted apart
+        assertThat(cluster.path("findings")).anySatisfy(x -> {
+            assertThat(x.path("subject").asText()).startsWith("11 tasks (0 stopped: ");
+            assertThat(x.path("status").asText()).isEqualTo("WARNING");
+        });
+        assertThat(cluster.path("findings")).anySatisfy(x -> assertThat(x.path("subject").asText()).isEqualTo("task " + failed));
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the real-client scenarios in {@code ../shared/scenarios} against an in-process server. Scenario scripts
  * use real tools (the AWS CLI, Terraform) that poll with their own sleeps, so here the server runs on the system
  * clock with INSTANT timing: every lifecycle step completes right after the call that caused it, and no waiter
- * ever has to wait. A missing tool skips the test with a message saying which.
+ * ever has to wait. Egress is enforced, as by {@code ecsnet serve} without flags, so the scenarios prove they pass
+ * under AWS's rules. A missing tool skips the test with a message saying which.
  */
 final class Scenarios {
     private Scenarios() {
@@ -62,8 +63,9 @@ final class Scenarios {
         }
     }
 
+    /** As {@code ecsnet serve} starts by default (egress enforced as AWS enforces it), with INSTANT timing. */
     static EcsnetServer startServer() {
-        return new EcsnetServer(new Engine(Instant::now, 7, TimingProfile.INSTANT), "127.0.0.1", 0).start();
+        return new EcsnetServer(new Engine(Instant::now, 7, TimingProfile.INSTANT, EcsnetServer.DEFAULT_EGRESS), "127.0.0.1", 0).start();
     }
 
     record Result(int exitCode, String output) {

@@ -29,6 +29,30 @@ public final class AwsError extends RuntimeException {
         return badRequest(service.protocol() == AwsProtocol.JSON_1_1 ? "UnknownOperationException" : "InvalidAction", message);
     }
 
+    /**
+     * A credential scope naming no real AWS region, in AWS's words ({@code Credential should be scoped to a valid
+     * region, not 'x'.}): {@code SignatureDoesNotMatch} (403) in the query protocols, {@code InvalidSignatureException}
+     * (400) in JSON 1.1.
+     */
+    public static AwsError invalidRegion(ServiceSpec service, String region) {
+        String message = "Credential should be scoped to a valid region, not '" + region + "'.";
+        return service.protocol() == AwsProtocol.JSON_1_1 ? new AwsError("InvalidSignatureException", message, 400)
+                : new AwsError("SignatureDoesNotMatch", message, 403);
+    }
+
+    /**
+     * The protocol's throttling error, which the AWS SDKs and CLI retry with back-off: {@code ThrottlingException}
+     * (400, "Rate exceeded") for JSON 1.1, {@code RequestLimitExceeded} (503, "Request limit exceeded.") for EC2,
+     * {@code Throttling} (400, "Rate exceeded") for the Query services.
+     */
+    public static AwsError throttled(ServiceSpec service) {
+        return switch (service.protocol()) {
+            case JSON_1_1 -> new AwsError("ThrottlingException", "Rate exceeded", 400);
+            case EC2_QUERY -> new AwsError("RequestLimitExceeded", "Request limit exceeded.", 503);
+            case QUERY -> new AwsError("Throttling", "Rate exceeded", 400);
+        };
+    }
+
     public String code() {
         return code;
     }

@@ -23,15 +23,36 @@ public final class RequestDecoder {
         this.services = List.copyOf(services);
     }
 
-    /** A request that cannot be routed; {@code service} is the best guess for the error envelope, if any. */
+    /**
+     * A request that cannot be routed; {@code service} is the best guess for the error envelope, if any, and the
+     * operation, account and region are as far as they could be read (for the request log).
+     */
     public static final class Failure extends RuntimeException {
         private final transient Optional<ServiceSpec> service;
         private final AwsError error;
+        private final String operation;
+        private final String accountId;
+        private final String region;
 
-        Failure(ServiceSpec service, AwsError error) {
+        Failure(ServiceSpec service, AwsError error, String operation, String accountId, String region) {
             super(error.getMessage(), null, false, false);
             this.service = Optional.ofNullable(service);
             this.error = error;
+            this.operation = operation == null || operation.isBlank() ? "-" : operation;
+            this.accountId = accountId;
+            this.region = region;
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        public String accountId() {
+            return accountId;
+        }
+
+        public String region() {
+            return region;
         }
 
         public Optional<ServiceSpec> service() {
@@ -49,7 +70,7 @@ public final class RequestDecoder {
     public AwsRequest decode(HttpExchange http, String requestId) {
         Credential cred = credential(http);
         String account = cred.accessKey() != null && cred.accessKey().matches("\\d{12}") ? cred.accessKey() : DEFAULT_ACCOUNT;
-        String region = cred.region() != null && cred.region().matches("[a-z]{2}(-[a-z]+)+-\\d+") ? cred.region() : DEFAULT_REGION;
+        String region = cred.region() == null ? DEFAULT_REGION : cred.region();
 
         Optional<String> target = http.header("x-amz-target");
         if (target.isPresent()) {
@@ -63,16 +84,17 @@ public final class RequestDecoder {
             if (spec == null) {
                 String signingName = cred.service() != null ? cred.service() : "unknown";
                 throw new Failure(ServiceSpec.json(signingName, "", prefix), AwsError.badRequest("UnknownOperationException",
-                        notServed(signingName, op.isEmpty() ? t : op, "target prefix '" + prefix + "'")));
+                        notServed(signingName, op.isEmpty() ? t : op, "target prefix '" + prefix + "'")), op, account, region);
             }
             if (op.isEmpty()) {
-                throw new Failure(spec, AwsError.notEmulated(spec, t));
+                throw new Failure(spec, AwsError.notEmulated(spec, t), t, account, region);
             }
+            requireKnownRegion(spec, op, account, region);
             ObjectNode params;
             try {
                 params = Json11Codec.parseBody(http.body());
             } catch (AwsError e) {
-                throw new Failure(spec, e);
+                throw new Failure(spec, e, op, account, region);
             }
             return new AwsRequest(spec, op, account, region, requestId, params);
         }
@@ -95,12 +117,35 @@ public final class RequestDecoder {
             String signingName = cred.service() == null ? "unknown" : cred.service();
             ServiceSpec envelope = ServiceSpec.query(signingName, "", "");
             throw new Failure(envelope, AwsError.badRequest("InvalidAction", notServed(signingName, action == null ? "" : action,
-                    "API version '" + (version == null ? "" : version) + "'")));
+                    "API version '" + (version == null ? "" : version) + "'")), action, account, region);
         }
+        requireKnownRegion(spec, action, account, region);
         if (action == null || action.isBlank()) {
-            throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"));
+            throw new Failure(spec, AwsError.badRequest("MissingAction", "The request must contain the parameter Action"), action, account, region);
         }
         return new AwsRequest(spec, action, account, region, requestId, FormParams.fold(flat));
+    }
+
+    /** A request without a credential scope keeps {@link #DEFAULT_REGION}; one that names a region must name a real one. */
+    private static void requireKnownRegion(ServiceSpec spec, String operation, String account, String region) {
+        if (!AwsRegions.isKnown(region)) {
+            String shown = region.length() > 64 ? region.substring(0, 64) + "..." : region;
+            throw new Failure(spec, AwsError.invalidRegion(spec, shown), operation, account, shown);
+        }
+    }
+
+    /**
+     * The envelope for an error raised before the request could be decoded (by the HTTP layer: a body too large, a
+     * bad header): JSON 1.1 when an {@code X-Amz-Target} is present, EC2's for the {@code ec2} signing name, else Query.
+     */
+    public ServiceSpec envelopeFor(Map<String, String> lowerCaseHeaders) {
+        HttpExchange headersOnly = new HttpExchange("POST", "/", "", lowerCaseHeaders, new byte[0]);
+        if (headersOnly.header("x-amz-target").isPresent()) {
+            return ServiceSpec.json("unknown", "", "");
+        }
+        String signingName = credential(headersOnly).service();
+        return services.stream().filter(s -> s.protocol() != AwsProtocol.JSON_1_1 && s.signingName().equals(signingName)).findFirst()
+                .orElseGet(() -> ServiceSpec.query(signingName == null ? "unknown" : signingName, "", ""));
     }
 
     /** Names what came in, so that a user sees which signing name (or target, or version) ecsnet did not recognise. */

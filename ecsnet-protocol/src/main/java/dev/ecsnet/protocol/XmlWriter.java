@@ -19,7 +19,11 @@ final class XmlWriter {
         return this;
     }
 
+    /** An element in a namespace; without one (an error for a service ecsnet does not know) no {@code xmlns} at all. */
     XmlWriter open(String name, String xmlns) {
+        if (xmlns.isEmpty()) {
+            return open(name);
+        }
         out.append('<').append(name).append(" xmlns=\"").append(escape(xmlns)).append("\">");
         return this;
     }

@@ -2,6 +2,7 @@ package dev.ecsnet.api.ec2;
 
 import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.common.Taggable;
+import dev.ecsnet.domain.common.Wildcard;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.Collection;
@@ -9,15 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * EC2 Describe filters for one resource type: each filter name maps to the values a resource has for it. A
  * resource matches when, for every filter, one of its values matches one of the filter's values ({@code *} and
  * {@code ?} are wildcards). {@code tag:Key}, {@code tag-key} and {@code tag-value} work for every taggable type.
- * An unknown filter name is refused as EC2 refuses it.
+ * An unknown filter name is refused as EC2 refuses it. Wildcards are read once per request and matched without
+ * regular expressions, and names and values are bounded before anything else is done with them.
  */
 final class Ec2Filters<T> {
+    /**
+     * The longest filter name and value accepted. botocore's EC2 model gives no limit; no field a filter can match is
+     * longer than a 256-character tag value (a name: {@code tag:} + a 128-character key), so longer text can only be a
+     * mistake or an attack, and is refused before it is read.
+     */
+    static final int MAX_NAME = 4 + 128;
+    static final int MAX_VALUE = 1024;
+
     private final Map<String, Function<T, Collection<String>>> fields = new LinkedHashMap<>();
     private final Function<T, Map<String, String>> tags;
 
@@ -51,8 +60,20 @@ final class Ec2Filters<T> {
 
     static List<Filter> read(Params params, String memberName) {
         return params.list(memberName).stream()
-                .map(f -> new Filter(f.required("Name"), f.strings("Value")))
+                .map(f -> new Filter(bounded("name", f.required("Name"), MAX_NAME), f.strings("Value").stream()
+                        .map(v -> bounded("value", v, MAX_VALUE)).toList()))
                 .toList();
+    }
+
+    private static String bounded(String what, String text, int max) {
+        if (text.length() > max) {
+            throw AwsError.badRequest("InvalidParameterValue", "The filter " + what + " '" + text.substring(0, 32)
+                    + "...' is too long (" + text.length() + " characters; at most " + max + ")");
+        }
+        return text;
+    }
+
+    private record Compiled(Filter filter, List<Wildcard> values) {
     }
 
     /** Checks the names before any resource is looked at, so a bad filter fails even on an empty result. */
@@ -63,10 +84,11 @@ final class Ec2Filters<T> {
                 throw AwsError.badRequest("InvalidParameterValue", "The filter '" + f.name() + "' is invalid");
             }
         }
-        return resources.stream().filter(r -> filters.stream().allMatch(f -> matches(r, f))).toList();
+        List<Compiled> compiled = filters.stream().map(f -> new Compiled(f, f.values().stream().map(Wildcard::ec2).toList())).toList();
+        return resources.stream().filter(r -> compiled.stream().allMatch(c -> matches(r, c.filter(), c.values()))).toList();
     }
 
-    private boolean matches(T resource, Filter f) {
+    private boolean matches(T resource, Filter f, List<Wildcard> wanted) {
         Collection<String> have;
         if (tags != null && f.name().startsWith("tag:")) {
             String v = tags.apply(resource).get(f.name().substring(4));
@@ -78,26 +100,13 @@ final class Ec2Filters<T> {
         } else {
             have = fields.get(f.name()).apply(resource);
         }
-        for (String want : f.values()) {
-            Pattern p = wildcard(want);
+        for (Wildcard want : wanted) {
             for (String h : have) {
-                if (p.matcher(h).matches()) {
+                if (want.matches(h)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static Pattern wildcard(String value) {
-        StringBuilder re = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.DOTALL);
     }
 }

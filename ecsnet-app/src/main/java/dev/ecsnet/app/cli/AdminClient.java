@@ -24,13 +24,26 @@ final class AdminClient {
     static Optional<JsonNode> get(String endpoint, String path, Map<String, String> query, String command) throws InterruptedException {
         String q = query.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        URI uri = URI.create(endpoint.replaceAll("/+$", "") + path + "?" + q);
+        URI uri;
+        try {
+            uri = URI.create(endpoint.replaceAll("/+$", "") + path + "?" + q);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("ecsnet " + command + ": --endpoint " + endpoint + " is not a URL like http://127.0.0.1:4566");
+            return Optional.empty();
+        }
         HttpResponse<String> response;
         try {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            System.err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " (connection refused; is 'ecsnet serve' running there?)");
+            return Optional.empty();
         } catch (IOException e) {
-            System.err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " (" + e.getMessage() + ")");
+            System.err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
             return Optional.empty();
         }
         JsonNode body;

@@ -1,12 +1,12 @@
 package dev.ecsnet.app.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsnet.domain.ec2.InstanceType;
 import dev.ecsnet.domain.ec2.InstanceTypes;
 import dev.ecsnet.domain.ecs.ContainerInstance;
 import dev.ecsnet.domain.ecs.placement.CapacityCalculator;
 import dev.ecsnet.domain.ecs.placement.TaskNeeds;
+import dev.ecsnet.domain.net.Cidr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,17 +51,29 @@ final class CapacityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final List<String> NETWORK_MODES = List.of("awsvpc", "bridge", "host", "none");
+
+    /** A one-line input error: printed as {@code ecsnet capacity: ...}, exit status 2. */
+    private static final class InputError extends Exception {
+        InputError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<InstanceType> found = InstanceTypes.find(instanceType);
-        if (found.isEmpty() || !found.get().hasKnownSize()) {
-            spec.commandLine().getErr().println(found.isEmpty() ? "unknown instance type " + instanceType
-                    : instanceType + ": ENI limits are known but vCPU/memory are not in ecsnet's table");
-            return 2;
+        InstanceType type;
+        TaskNeeds needs;
+        try {
+            type = instanceType();
+            validateFlags();
+            needs = TaskNeeds.of(document(), List.of());
+        } catch (InputError e) {
+            spec.commandLine().getErr().println("ecsnet capacity: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return EcsnetCommand.USAGE;
         }
-        InstanceType type = found.get();
-        TaskNeeds needs = TaskNeeds.of(document(), List.of());
         out.printf("task: %s mode, %d CPU units, %d MiB%s%n", needs.networkMode(), needs.cpu(), needs.memory(), portsText(needs));
         out.printf("%s: %d vCPU (%d CPU units), %d MiB (%d registered), %d ENIs x %d IPv4 addresses, trunking %s%n",
                 type.name(), type.vcpus(), type.cpuUnits(), type.memoryMib(), type.memoryMib() - ContainerInstance.RESERVED_MEMORY_MIB,
@@ -92,12 +104,68 @@ final class CapacityCommand implements Callable<Integer> {
         return ", host ports " + n.tcpPorts() + (n.dynamicTcpPorts() > 0 ? " + " + n.dynamicTcpPorts() + " dynamic" : "");
     }
 
-    private Map<String, Object> document() throws java.io.IOException {
+    private InstanceType instanceType() throws InputError {
+        Optional<InstanceType> found = InstanceTypes.find(instanceType);
+        if (found.isEmpty()) {
+            throw new InputError("unknown instance type '" + instanceType + "'");
+        }
+        if (!found.get().hasKnownSize()) {
+            throw new InputError(instanceType + ": ENI limits are known but vCPU/memory are not in ecsnet's table");
+        }
+        return found.get();
+    }
+
+    private void validateFlags() throws InputError {
+        if (!NETWORK_MODES.contains(networkMode)) {
+            throw new InputError("--network-mode " + networkMode + " is not one of " + String.join(", ", NETWORK_MODES));
+        }
+        if (cpu <= 0 || memory <= 0) {
+            throw new InputError("--cpu and --memory must be positive (CPU units and MiB), not " + cpu + " and " + memory);
+        }
+        if (instances < 0) {
+            throw new InputError("--instances must be 0 or more, not " + instances);
+        }
+        for (String s : subnets) {
+            Optional<Cidr> cidr = Cidr.parse(s);
+            if (cidr.isEmpty()) {
+                throw new InputError("--subnet " + s + " is not an IPv4 CIDR block (like 10.0.1.0/24)");
+            }
+            if (cidr.get().prefixLength() < 16 || cidr.get().prefixLength() > 28) {
+                throw new InputError("--subnet " + s + ": an AWS subnet is a /16 to a /28");
+            }
+        }
+    }
+
+    private Map<String, Object> document() throws InputError {
         if (taskDefinition != null) {
-            Map<String, Object> doc = new ObjectMapper().readValue(Files.readString(taskDefinition), new TypeReference<Map<String, Object>>() {
-            });
+            String text;
+            try {
+                text = Files.readString(taskDefinition);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new InputError("task definition file " + taskDefinition + " does not exist");
+            } catch (java.io.IOException e) {
+                throw new InputError("cannot read task definition file " + taskDefinition + ": " + e.getMessage());
+            }
+            Object parsed;
+            try {
+                parsed = new ObjectMapper().readValue(text, Object.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new InputError(taskDefinition + " is not JSON: " + e.getOriginalMessage());
+            }
+            if (!(parsed instanceof Map<?, ?> top)) {
+                throw new InputError(taskDefinition + " is not a task definition (a JSON object, as RegisterTaskDefinition takes it)");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc = (Map<String, Object>) top;
             @SuppressWarnings("unchecked")
             Map<String, Object> inner = doc.get("taskDefinition") instanceof Map<?, ?> m ? (Map<String, Object>) m : doc;
+            if (!(inner.get("containerDefinitions") instanceof List<?>)) {
+                throw new InputError(taskDefinition + " has no containerDefinitions list (RegisterTaskDefinition input or describe-task-definition output)");
+            }
+            Object mode = inner.getOrDefault("networkMode", "bridge");
+            if (!NETWORK_MODES.contains(String.valueOf(mode))) {
+                throw new InputError(taskDefinition + ": networkMode " + mode + " is not one of " + String.join(", ", NETWORK_MODES));
+            }
             return inner;
         }
         Map<String, Object> doc = new LinkedHashMap<>();

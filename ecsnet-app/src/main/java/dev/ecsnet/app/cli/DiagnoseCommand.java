@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ecsnet diagnose TARGET}: asks a running ecsnet what blocks a task or a cluster's tasks, and prints it.
- * Exit status 0: nothing blocks; 1: something does; 2: the target or the server could not be found.
+ * Exit status 0: nothing blocks; 1: something does (BLOCKED, or WARNING: runs here but AWS would stop it); 2: the
+ * target or the server could not be found.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Explain what blocks a task (ARN or id), the tasks of a cluster, or a service, naming the resource to fix.")
@@ -30,10 +31,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         JsonNode body = answer.get();
         if (admin.json) {
             System.out.println(body.toPrettyString());
+        } else {
+            System.out.println(AdminOptions.scopeLine(body));
         }
         boolean blocked = false;
         for (JsonNode f : body.path("findings")) {
-            blocked |= f.path("status").asText().equals("BLOCKED");
+            blocked |= !f.path("status").asText().equals("OK");
             if (!admin.json) {
                 System.out.printf("%-8s %s: %s%n", f.path("status").asText(), f.path("subject").asText(), f.path("message").asText());
             }

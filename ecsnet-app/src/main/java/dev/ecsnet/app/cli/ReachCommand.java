@@ -24,8 +24,8 @@ final class ReachCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DEST")
     String destination;
 
-    @Parameters(index = "2", paramLabel = "PORT")
-    int port;
+    @Parameters(index = "2", paramLabel = "PORT", description = "Destination port, 0-65535.")
+    String port;
 
     @Option(names = "--protocol", defaultValue = "tcp", description = "tcp or udp (default: ${DEFAULT-VALUE}).")
     String protocol;
@@ -35,14 +35,24 @@ final class ReachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+            System.err.println("ecsnet reach: port " + port + " is not a port number (0-65535)");
+            return 2;
+        }
+        if (!protocol.equals("tcp") && !protocol.equals("udp")) {
+            System.err.println("ecsnet reach: --protocol " + protocol + " is not tcp or udp");
+            return 2;
+        }
         var answer = AdminClient.get(admin.endpoint, "/_ecsnet/reach", Map.of("source", source, "destination", destination,
-                "port", Integer.toString(port), "protocol", protocol, "region", admin.region, "account", admin.account), "reach");
+                "port", port, "protocol", protocol, "region", admin.region, "account", admin.account), "reach");
         if (answer.isEmpty()) {
             return 2;
         }
         JsonNode body = answer.get();
         if (admin.json) {
             System.out.println(body.toPrettyString());
+        } else {
+            System.out.println(AdminOptions.scopeLine(body));
         }
         boolean blocked = false;
         for (JsonNode a : body.path("answers")) {
@@ -51,7 +61,7 @@ final class ReachCommand implements Callable<Integer> {
             if (!admin.json) {
                 String why = allowed ? String.join("; ", a.path("allowedBy").findValuesAsText("rule"))
                         : a.path("blockedBy").asText() + " [" + a.path("explanationCode").asText() + "]";
-                System.out.printf("%-8s %s -> %s %s %d: %s%n", allowed ? "ALLOWED" : "BLOCKED", a.path("from").asText(), a.path("to").asText(),
+                System.out.printf("%-8s %s -> %s %s %s: %s%n", allowed ? "ALLOWED" : "BLOCKED", a.path("from").asText(), a.path("to").asText(),
                         protocol, port, why);
             }
         }

@@ -2,17 +2,30 @@ package dev.ecsnet.app.cli;
 
 import dev.ecsnet.app.dns.DnsServer;
 import dev.ecsnet.app.server.EcsnetServer;
+import dev.ecsnet.app.server.EcsnetVersion;
+import dev.ecsnet.app.server.RequestLog;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ecsnet serve}: starts the emulator with in-memory state. */
+/** {@code ecsnet serve}: starts the emulator with in-memory state. Start-up errors are one line and exit 2. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the emulator (in-memory state).")
 final class ServeCommand implements Callable<Integer> {
 
@@ -26,29 +39,106 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long lifecycle steps take: instant, fast or realistic (default: fast).")
     TimingProfile timing;
 
-    @Option(names = "--egress", defaultValue = "IGNORE",
-            description = "Whether network paths decide a Fargate task's fate: enforce (no path to the registry, secrets or logs: the task stops as AWS stops it) or ignore (default).")
-    EgressPolicy egress;
+    @Option(names = "--egress", description = "Whether network paths decide a Fargate task's fate: enforce (default: no path to the "
+            + "registry, secrets or logs, and the task stops as AWS stops it) or ignore (tasks run whatever the network; diagnose still says what AWS would do).")
+    EgressPolicy egress = EcsnetServer.DEFAULT_EGRESS;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for ids and address choices; same seed, same run (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed for ids and address choices; the same seed and calls give the same run "
+            + "(default: a new seed each start, printed in the banner).")
+    Long seed;
 
     @Option(names = "--dns-port", description = "Also answer DNS (UDP and TCP) for Cloud Map DNS namespaces on this port of --host; "
             + "0 picks a free port. Off when not given.")
     Integer dnsPort;
 
+    @Option(names = "--init-dir", paramLabel = "DIR", description = "Once the server answers, run DIR/ready.d/*.sh in name order "
+            + "(AWS_ENDPOINT_URL, dummy credentials and AWS_DEFAULT_REGION set); results in the log and in /_ecsnet/health.")
+    Path initDir;
+
+    @Option(names = "--quiet", description = "No request log.")
+    boolean quiet;
+
+    @Option(names = "--log-format", defaultValue = "TEXT", description = "Request log format: text or json (default: text).")
+    RequestLog.Format logFormat;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> invalid = validate();
+        if (invalid.isPresent()) {
+            err.println("ecsnet: " + invalid.get());
+            err.flush();
+            return EcsnetCommand.USAGE;
+        }
+        long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         Clock clock = Instant::now;
-        EcsnetServer server = new EcsnetServer(new Engine(clock, seed, timing, egress), host, port).start();
-        System.out.println("ecsnet listening on http://" + host + ":" + server.port() + " (timing " + timing.name().toLowerCase(java.util.Locale.ROOT) + ", egress " + egress.name().toLowerCase(java.util.Locale.ROOT) + ", seed " + seed + ")");
+        RequestLog log = quiet ? RequestLog.OFF : new RequestLog(System.out, logFormat);
+        EcsnetServer server;
+        try {
+            server = new EcsnetServer(new Engine(clock, runSeed, timing, egress),
+                    new EcsnetServer.Settings(host, port, Optional.ofNullable(initDir), log)).start();
+        } catch (EcsnetServer.StartFailure e) {
+            err.println("ecsnet: " + e.getMessage());
+            err.flush();
+            return EcsnetCommand.USAGE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("ecsnet " + EcsnetVersion.current() + " listening on http://" + host + ":" + server.port() + " (timing "
+                + timing.name().toLowerCase(Locale.ROOT) + ", egress " + egress.name().toLowerCase(Locale.ROOT) + ", seed " + runSeed + ")");
+        out.flush();
         if (dnsPort != null) {
-            DnsServer dns = new DnsServer(server.engine(), host, dnsPort);
-            System.out.println("ecsnet DNS on " + host + ":" + dns.port() + " (udp, tcp)");
+            DnsServer dns;
+            try {
+                dns = new DnsServer(server.engine(), host, dnsPort);
+            } catch (IOException e) {
+                server.close();
+                err.println("ecsnet: DNS port " + dnsPort + " on " + host + " cannot be used (" + e.getMessage() + ")");
+                err.flush();
+                return EcsnetCommand.USAGE;
+            }
+            out.println("ecsnet DNS on " + host + ":" + dns.port() + " (udp, tcp)");
+            out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(dns::close));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.join();
         return 0;
+    }
+
+    private Optional<String> validate() {
+        if (port < 0 || port > 65535) {
+            return Optional.of("--port " + port + " is not a port number (0-65535)");
+        }
+        if (dnsPort != null && (dnsPort < 0 || dnsPort > 65535)) {
+            return Optional.of("--dns-port " + dnsPort + " is not a port number (0-65535)");
+        }
+        if (host.matches("[0-9.]+") && !isIpv4(host)) {
+            return Optional.of("--host " + host + " is not an IPv4 address");
+        }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return Optional.of("--host " + host + " is not a known host name or address");
+        }
+        if (initDir != null && !Files.isDirectory(initDir)) {
+            return Optional.of("--init-dir " + initDir + " is not a directory");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isIpv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 }

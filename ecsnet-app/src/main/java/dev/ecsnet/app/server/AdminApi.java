@@ -11,44 +11,102 @@ import dev.ecsnet.domain.reach.Reach;
 import dev.ecsnet.protocol.FormParams;
 import dev.ecsnet.protocol.RequestDecoder;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.engine.EngineBusy;
+import dev.ecsnet.protocol.AwsRegions;
 import dev.ecsnet.protocol.HttpExchange;
 import dev.ecsnet.protocol.WireResponse;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
-/** ecsnet's own endpoints under {@code /_ecsnet/}: health, reset, diagnose and reach. */
+/** ecsnet's own endpoints under {@code /_ecsnet/}: health, reset, diagnose and reach, listed at {@code GET /_ecsnet}. */
 final class AdminApi {
     static final String PREFIX = "/_ecsnet/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private record Endpoint(String method, String path, String description, Function<HttpExchange, WireResponse> handler) {
+    }
+
     private final Engine engine;
     private final List<String> services;
+    private final IntSupplier port;
+    private final InitScripts init;
+    private final long startedNanos = System.nanoTime();
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
-    AdminApi(Engine engine, List<String> services) {
+    AdminApi(Engine engine, List<String> services, IntSupplier port, InitScripts init) {
         this.engine = engine;
         this.services = List.copyOf(services);
+        this.port = port;
+        this.init = init;
+        add("GET", "health", "readiness, version, port, uptime, timing, egress policy, seed, init scripts, services", x -> health());
+        add("POST", "reset", "empties all state; every account and region starts again from its defaults", x -> {
+            engine.reset();
+            return json(200, JSON.createObjectNode().put("reset", true));
+        });
+        add("GET", "diagnose", "?target=TASK|CLUSTER|SERVICE[&region=R][&account=A]: what blocks it (ecsnet diagnose)",
+                x -> diagnose(FormParams.parse(x.query())));
+        add("GET", "reach", "?source=..&destination=..&port=..[&protocol=tcp][&region=R][&account=A]: can one reach the other (ecsnet reach)",
+                x -> reach(FormParams.parse(x.query())));
+    }
+
+    private void add(String method, String name, String description, Function<HttpExchange, WireResponse> handler) {
+        endpoints.put(PREFIX + name, new Endpoint(method, PREFIX + name, description, handler));
     }
 
     WireResponse handle(HttpExchange x) {
         String path = x.path();
-        if (path.equals(PREFIX + "health") && x.method().equals("GET")) {
-            ObjectNode out = JSON.createObjectNode().put("status", "ready").put("timing", engine.timing().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("egress", engine.egress().name().toLowerCase(java.util.Locale.ROOT));
-            services.forEach(out.putArray("services")::add);
+        if (path.equals("/_ecsnet") || path.equals(PREFIX)) {
+            ObjectNode out = JSON.createObjectNode();
+            ArrayNode list = out.putArray("endpoints");
+            endpoints.values().forEach(e -> list.addObject().put("method", e.method()).put("path", e.path()).put("description", e.description()));
             return json(200, out);
         }
-        if (path.equals(PREFIX + "diagnose") && x.method().equals("GET")) {
-            return diagnose(FormParams.parse(x.query()));
+        Endpoint e = endpoints.get(path);
+        if (e == null) {
+            return json(404, JSON.createObjectNode().put("error", "no such endpoint: " + x.method() + " " + path + " (GET /_ecsnet lists them)"));
         }
-        if (path.equals(PREFIX + "reach") && x.method().equals("GET")) {
-            return reach(FormParams.parse(x.query()));
+        if (!e.method().equals(x.method())) {
+            return WireResponse.text(405, "application/json", JSON.createObjectNode()
+                    .put("error", "use " + e.method() + " for " + path).toString(), Map.of("Allow", e.method()));
         }
-        if (path.equals(PREFIX + "reset") && x.method().equals("POST")) {
-            engine.reset();
-            return json(200, JSON.createObjectNode().put("reset", true));
+        try {
+            return e.handler().apply(x);
+        } catch (EngineBusy busy) {
+            return json(503, JSON.createObjectNode().put("error", "ecsnet is busy: " + busy.getMessage()));
         }
-        return json(404, JSON.createObjectNode().put("error", "no such endpoint: " + x.method() + " " + path));
+    }
+
+    private WireResponse health() {
+        ObjectNode out = JSON.createObjectNode().put("status", "ready").put("version", EcsnetVersion.current())
+                .put("port", port.getAsInt()).put("uptimeSeconds", (System.nanoTime() - startedNanos) / 1_000_000_000L)
+                .put("timing", engine.timing().name().toLowerCase(Locale.ROOT))
+                .put("egress", engine.egress().name().toLowerCase(Locale.ROOT)).put("seed", engine.seed())
+                .put("init", init.state());
+        ArrayNode scripts = out.putArray("initScripts");
+        init.results().forEach(r -> scripts.addObject().put("name", r.name()).put("result", r.state()).put("exitCode", r.exitCode()));
+        services.forEach(out.putArray("services")::add);
+        return json(200, out);
+    }
+
+    /** The account and region an admin query names (default: 000000000000, us-east-1), or why they are refused. */
+    private static Optional<AccountRegion> scope(Map<String, String> query, ObjectNode refusal) {
+        String account = query.getOrDefault("account", RequestDecoder.DEFAULT_ACCOUNT);
+        String region = query.getOrDefault("region", RequestDecoder.DEFAULT_REGION);
+        if (!account.matches("\\d{12}")) {
+            refusal.put("error", "account must be 12 digits, not '" + account + "'");
+            return Optional.empty();
+        }
+        if (!AwsRegions.isKnown(region)) {
+            refusal.put("error", "'" + region + "' is not an AWS region (ecsnet serves only real region names, e.g. us-east-1)");
+            return Optional.empty();
+        }
+        return Optional.of(new AccountRegion(account, region));
     }
 
     /** {@code GET /_ecsnet/diagnose?target=TASK|CLUSTER|SERVICE[&account=ACCOUNT][&region=REGION]}: what blocks it. */
@@ -57,8 +115,12 @@ final class AdminApi {
         if (target == null || target.isBlank()) {
             return json(400, JSON.createObjectNode().put("error", "the target parameter (a task ARN or id, or a cluster) is required"));
         }
-        AccountRegion key = new AccountRegion(query.getOrDefault("account", RequestDecoder.DEFAULT_ACCOUNT),
-                query.getOrDefault("region", RequestDecoder.DEFAULT_REGION));
+        ObjectNode refusal = JSON.createObjectNode();
+        Optional<AccountRegion> scope = scope(query, refusal);
+        if (scope.isEmpty()) {
+            return json(400, refusal);
+        }
+        AccountRegion key = scope.get();
         try {
             ObjectNode out = engine.call(key, state -> {
                 Diagnoser.Report report = state.ecs().diagnoser().diagnose(target);
@@ -85,16 +147,24 @@ final class AdminApi {
         } catch (NumberFormatException e) {
             port = -1;
         }
-        if (source == null || destination == null || port < 0 || port > 65535) {
-            return json(400, JSON.createObjectNode().put("error", "source, destination and port (0-65535) are required"));
+        if (source == null || destination == null) {
+            return json(400, JSON.createObjectNode().put("error", "source, destination and port are required"));
         }
-        AccountRegion key = new AccountRegion(query.getOrDefault("account", RequestDecoder.DEFAULT_ACCOUNT),
-                query.getOrDefault("region", RequestDecoder.DEFAULT_REGION));
+        if (port < 0 || port > 65535) {
+            return json(400, JSON.createObjectNode().put("error", "port must be a number from 0 to 65535, not '" + query.getOrDefault("port", "") + "'"));
+        }
+        ObjectNode refusal = JSON.createObjectNode();
+        Optional<AccountRegion> scope = scope(query, refusal);
+        if (scope.isEmpty()) {
+            return json(400, refusal);
+        }
+        AccountRegion key = scope.get();
         String protocol = query.getOrDefault("protocol", "tcp");
         int p = port;
         try {
             ObjectNode out = engine.call(key, state -> {
-                ObjectNode o = JSON.createObjectNode().put("source", source).put("destination", destination).put("protocol", protocol).put("port", p);
+                ObjectNode o = JSON.createObjectNode().put("source", source).put("destination", destination).put("protocol", protocol).put("port", p)
+                        .put("account", key.accountId()).put("region", key.region());
                 ArrayNode answers = o.putArray("answers");
                 for (Reach.Answer a : new Reach(state).reach(source, destination, protocol, p)) {
                     ObjectNode x = answers.addObject().put("from", a.from()).put("to", a.to()).put("allowed", a.verdict().reachable());

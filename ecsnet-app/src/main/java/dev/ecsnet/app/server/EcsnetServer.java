@@ -2,6 +2,7 @@ package dev.ecsnet.app.server;
 
 import dev.ecsnet.api.Dispatcher;
 import dev.ecsnet.api.Services;
+import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.engine.Engine;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -9,35 +10,96 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** The emulator as a running HTTP server: every AWS protocol and the admin API on one port. */
 public final class EcsnetServer implements AutoCloseable {
+    /** What {@code ecsnet serve} enforces unless told otherwise: AWS's own egress rules. */
+    public static final EgressPolicy DEFAULT_EGRESS = EgressPolicy.ENFORCE;
+
+    /** Where to listen, which init scripts to run once listening, and where the request log goes. */
+    public record Settings(String host, int port, Optional<Path> initDir, RequestLog log) {
+        public static Settings of(String host, int port) {
+            return new Settings(host, port, Optional.empty(), RequestLog.OFF);
+        }
+    }
+
+    /** The server could not start; the message is one line a user can act on. */
+    public static final class StartFailure extends RuntimeException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Engine engine;
     private final Server server;
     private final ServerConnector connector;
+    private final Settings settings;
+    private final InitScripts init;
 
     public EcsnetServer(Engine engine, String host, int port) {
+        this(engine, Settings.of(host, port));
+    }
+
+    public EcsnetServer(Engine engine, Settings settings) {
         this.engine = engine;
+        this.settings = settings;
+        this.init = settings.initDir().map(InitScripts::of).orElseGet(InitScripts::none);
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("ecsnet-http");
         threads.setDaemon(true);
         this.server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
+        config.setRequestHeaderSize(EdgeLimits.MAX_HEADER_BYTES);
         this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
-        connector.setHost(host);
-        connector.setPort(port);
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(EdgeLimits.IDLE_TIMEOUT.toMillis());
+        connector.addBean(new SlowClientGuard(connector.getScheduler()));
         server.addConnector(connector);
-        Dispatcher dispatcher = new Dispatcher(engine, Services.all());
-        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames())));
+        engine.notices(settings.log()::notice);
+        Dispatcher dispatcher = new Dispatcher(engine, Services.all(), settings.log());
+        server.setErrorHandler(new AwsErrorPages(dispatcher));
+        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init)));
     }
 
+    /** Starts listening, then runs the init scripts (if any) in the background. */
     public EcsnetServer start() {
         try {
             server.start();
         } catch (Exception e) {
-            throw new IllegalStateException("could not start the HTTP server on " + connector.getHost() + ":" + connector.getPort() + ": " + e.getMessage(), e);
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing; the start failure is what the user needs to see
+            }
+            throw new StartFailure(startFailure(e), e);
         }
+        String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "127.0.0.1" : settings.host();
+        init.start("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port(), settings.log());
         return this;
+    }
+
+    private String startFailure(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String where = settings.host() + ":" + settings.port();
+        if (root instanceof BindException b) {
+            String m = String.valueOf(b.getMessage());
+            if (m.contains("in use")) {
+                return "port " + settings.port() + " on " + settings.host() + " is in use (try --port " + (settings.port() + 1) + ")";
+            }
+            if (m.contains("assign")) {
+                return "cannot listen on " + settings.host() + ": it is not an address of this machine (try --host 127.0.0.1)";
+            }
+            return "cannot listen on " + where + ": " + m;
+        }
+        return "cannot listen on " + where + ": " + root.getMessage();
     }
 
     public int port() {
@@ -46,6 +108,11 @@ public final class EcsnetServer implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The init scripts' progress ({@code done} at once when there are none). */
+    public InitScripts init() {
+        return init;
     }
 
     public void join() throws InterruptedException {

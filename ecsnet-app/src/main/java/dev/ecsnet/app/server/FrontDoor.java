@@ -1,9 +1,9 @@
 package dev.ecsnet.app.server;
 
 import dev.ecsnet.api.Dispatcher;
+import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.HttpExchange;
 import dev.ecsnet.protocol.WireResponse;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -11,38 +11,89 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The only class that knows Jetty: turns a Jetty request into an {@link HttpExchange}, hands {@code /_ecsnet/*} to
- * the {@link AdminApi} and everything else to the AWS {@link Dispatcher}, and writes the answer back.
+ * The only class that turns Jetty requests into {@link HttpExchange}s: refuses a body over the {@link EdgeLimits}
+ * before reading it, reads the body without holding a thread (a slow client costs a connection, not a worker),
+ * then hands {@code /_ecsnet/*} to the {@link AdminApi} and everything else to the AWS {@link Dispatcher}.
  */
 final class FrontDoor extends Handler.Abstract {
     private final Dispatcher dispatcher;
     private final AdminApi admin;
 
     FrontDoor(Dispatcher dispatcher, AdminApi admin) {
+        super(InvocationType.NON_BLOCKING);
         this.dispatcher = dispatcher;
         this.admin = admin;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Map<String, String> headers = new HashMap<>();
-        for (HttpField f : request.getHeaders()) {
-            headers.merge(f.getName().toLowerCase(Locale.ROOT), f.getValue(), (a, b) -> a + "," + b);
+    public boolean handle(Request request, Response response, Callback callback) {
+        Map<String, String> headers = AwsErrorPages.headers(request);
+        Optional<AwsError> tooLarge = EdgeLimits.declaredBody(request.getLength());
+        if (tooLarge.isPresent()) {
+            refuseAndDrain(request, response, callback, dispatcher.refuse(headers, tooLarge.get()));
+            return true;
         }
-        byte[] body = Content.Source.asInputStream(request).readAllBytes();
-        String path = request.getHttpURI().getPath();
-        HttpExchange exchange = new HttpExchange(request.getMethod(), path == null ? "/" : path,
-                request.getHttpURI().getQuery(), headers, body);
-        WireResponse answer = path != null && path.startsWith(AdminApi.PREFIX) ? admin.handle(exchange) : dispatcher.dispatch(exchange);
+        Content.Source.asByteArrayAsync(request, EdgeLimits.MAX_BODY_BYTES)
+                .orTimeout(EdgeLimits.BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((body, failure) -> {
+                    if (failure != null) {
+                        refuseBody(request, response, callback, headers, failure);
+                        return;
+                    }
+                    String path = request.getHttpURI().getPath();
+                    HttpExchange exchange = new HttpExchange(request.getMethod(), path == null ? "/" : path,
+                            request.getHttpURI().getQuery(), headers, body);
+                    write(response, path != null && path.startsWith("/_ecsnet") ? admin.handle(exchange) : dispatcher.dispatch(exchange), callback);
+                }, request.getComponents().getExecutor());
+        return true;
+    }
+
+    private void refuseBody(Request request, Response response, Callback callback, Map<String, String> headers, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            request.fail(cause);
+            write(response, dispatcher.refuse(headers, EdgeLimits.bodyTooSlow()), callback);
+        } else if (cause instanceof java.nio.BufferOverflowException || cause instanceof IllegalArgumentException
+                || cause instanceof IllegalStateException || cause instanceof ArithmeticException) {
+            // what Jetty's bounded read raises once the body passes the cap
+            refuseAndDrain(request, response, callback, dispatcher.refuse(headers, EdgeLimits.bodyTooLarge(-1)));
+        } else {
+            callback.failed(cause);
+        }
+    }
+
+    /**
+     * Answers a body that is too large, then reads and discards the rest of it (no memory kept, no thread held, at
+     * most {@link EdgeLimits#BODY_DEADLINE}) before the exchange ends: closing with unread bytes would reset the
+     * connection, and the client would lose the answer it is owed.
+     */
+    private static void refuseAndDrain(Request request, Response response, Callback callback, WireResponse answer) {
+        response.getHeaders().put("Connection", "close");
+        write(response, answer, Callback.from(() -> {
+            CompletableFuture<Void> drained = new CompletableFuture<>();
+            Content.Source.consumeAll(request, Callback.from(() -> drained.complete(null), drained::completeExceptionally));
+            drained.orTimeout(EdgeLimits.BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    callback.succeeded();
+                } else {
+                    callback.failed(failure);
+                }
+            });
+        }, callback::failed));
+    }
+
+    static void write(Response response, WireResponse answer, Callback callback) {
         response.setStatus(answer.status());
         response.getHeaders().put("Content-Type", answer.contentType());
         answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
-        return true;
     }
 }

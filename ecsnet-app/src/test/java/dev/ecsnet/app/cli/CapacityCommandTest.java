@@ -16,7 +16,7 @@ class CapacityCommandTest {
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new EcsnetCommand());
+        CommandLine cli = EcsnetCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
@@ -56,5 +56,39 @@ class CapacityCommandTest {
         String[] r = run("capacity", "-i", "x2iedn.32xlarge");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("vCPU/memory are not in ecsnet's table");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.json");
+        Path notJson = Files.writeString(dir.resolve("bad.json"), "{\"family\": ");
+        Path noContainers = Files.writeString(dir.resolve("empty.json"), "{\"family\": \"web\"}");
+        Path badMode = Files.writeString(dir.resolve("mode.json"), "{\"networkMode\": \"foo\", \"containerDefinitions\": []}");
+        String[][] cases = {
+                {"ecsnet capacity: --subnet 10.0.1.0/33 is not an IPv4 CIDR block (like 10.0.1.0/24)", "--subnet", "10.0.1.0/33"},
+                {"ecsnet capacity: --subnet 10.0.0.0/8: an AWS subnet is a /16 to a /28", "--subnet", "10.0.0.0/8"},
+                {"ecsnet capacity: --network-mode foo is not one of awsvpc, bridge, host, none", "--network-mode", "foo"},
+                {"ecsnet capacity: --cpu and --memory must be positive (CPU units and MiB), not -1 and 512", "--cpu", "-1"},
+                {"ecsnet capacity: --instances must be 0 or more, not -2", "--instances", "-2"},
+                {"ecsnet capacity: task definition file " + missing + " does not exist", "-t", missing.toString()},
+                {"ecsnet capacity: " + noContainers + " has no containerDefinitions list (RegisterTaskDefinition input or describe-task-definition output)",
+                        "-t", noContainers.toString()},
+                {"ecsnet capacity: " + badMode + ": networkMode foo is not one of awsvpc, bridge, host, none", "-t", badMode.toString()},
+        };
+        for (String[] c : cases) {
+            String[] r = run("capacity", "-i", "c5.large", c[1], c[2]);
+            assertThat(r[0]).as(c[1] + " " + c[2]).isEqualTo("2");
+            assertThat(r[2]).as(c[1] + " " + c[2]).isEqualTo(c[0] + System.lineSeparator());
+            assertThat(r[1]).isEmpty();
+        }
+        String[] r = run("capacity", "-i", "c5.large", "-t", notJson.toString());
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).startsWith("ecsnet capacity: " + notJson + " is not JSON: ").doesNotContain("\tat ").hasLineCount(1);
+        String[] unknown = run("capacity", "-i", "c9.huge");
+        assertThat(unknown[2]).isEqualTo("ecsnet capacity: unknown instance type 'c9.huge'" + System.lineSeparator());
+        String[] notANumber = run("capacity", "-i", "c5.large", "--cpu", "lots");
+        assertThat(notANumber[0]).isEqualTo("2");
+        assertThat(notANumber[2]).isEqualTo("ecsnet: Invalid value for option '--cpu': 'lots' is not an int (see: ecsnet capacity --help)"
+                + System.lineSeparator());
     }
 }

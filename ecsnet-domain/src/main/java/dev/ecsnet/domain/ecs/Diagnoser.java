@@ -31,6 +31,8 @@ public final class Diagnoser {
     }
 
     static final String BLOCKED = "BLOCKED";
+    /** A task that runs only because egress is not enforced ({@code --egress ignore}): AWS would stop it. */
+    static final String WARNING = "WARNING";
     static final String OK = "OK";
 
     private final Ecs ecs;
@@ -69,29 +71,40 @@ public final class Diagnoser {
     }
 
     private List<Finding> cluster(Cluster cluster) {
-        Map<String, List<String>> tasksByMessage = new LinkedHashMap<>();
+        Map<String, List<Task>> tasksByMessage = new LinkedHashMap<>();
         Map<String, Finding> firstByMessage = new LinkedHashMap<>();
         int ok = 0;
         for (Task t : ecs.tasksOf(cluster)) {
             for (Finding f : task(t)) {
                 if (f.status().equals(OK)) {
-                    ok++;
+                    // stopped tasks that nothing blocked (stopped on purpose) are not counted
+                    ok += t.lastStatus() == TaskLifecycle.STOPPED ? 0 : 1;
                     continue;
                 }
-                tasksByMessage.computeIfAbsent(f.message(), k -> new ArrayList<>()).add(t.id());
+                tasksByMessage.computeIfAbsent(f.message(), k -> new ArrayList<>()).add(t);
                 firstByMessage.putIfAbsent(f.message(), f);
             }
         }
         List<Finding> out = new ArrayList<>();
-        tasksByMessage.forEach((message, ids) -> {
-            String subject = ids.size() == 1 ? "task " + ids.get(0) : ids.size() + " tasks (" + String.join(", ", ids.subList(0, Math.min(3, ids.size())))
-                    + (ids.size() > 3 ? ", ..." : "") + ")";
-            out.add(new Finding(subject, BLOCKED, firstByMessage.get(message).resource(), message));
+        tasksByMessage.forEach((message, tasks) -> {
+            Finding first = firstByMessage.get(message);
+            out.add(new Finding(subject(tasks), first.status(), first.resource(), message));
         });
         if (out.isEmpty()) {
-            out.add(new Finding("cluster " + cluster.name(), OK, cluster.arn(), ok + " task(s), nothing blocks them"));
+            out.add(new Finding("cluster " + cluster.name(), OK, cluster.arn(), ok + " live task(s), nothing blocks them"));
         }
         return out;
+    }
+
+    /** "task ID", or "N tasks (K stopped): ID, ID, ID, ..." so that stopped tasks are not counted as live ones. */
+    private static String subject(List<Task> tasks) {
+        if (tasks.size() == 1) {
+            return "task " + tasks.get(0).id();
+        }
+        long stopped = tasks.stream().filter(t -> t.lastStatus() == TaskLifecycle.STOPPED).count();
+        String ids = String.join(", ", tasks.subList(0, Math.min(3, tasks.size())).stream().map(Task::id).toList())
+                + (tasks.size() > 3 ? ", ..." : "");
+        return tasks.size() + " tasks (" + (stopped == tasks.size() ? "all stopped" : stopped + " stopped") + ": " + ids + ")";
     }
 
     List<Finding> task(Task t) {
@@ -101,7 +114,10 @@ public final class Diagnoser {
         if (reason.contains("InsufficientFreeAddressesInSubnet")) {
             network.findSubnet(t.spec().subnetId()).ifPresent(s -> out.add(new Finding(subject, BLOCKED, s.id(), exhausted(s))));
         }
-        egress.unmetNeed(t, false).ifPresent(f -> out.add(new Finding(subject, BLOCKED, resource(f), explain(t, f))));
+        boolean live = t.lastStatus() != TaskLifecycle.STOPPED && !t.isStopRequested();
+        egress.unmetNeed(t, false).ifPresent(f -> out.add(live && t.lastStatus() == TaskLifecycle.RUNNING
+                ? new Finding(subject, WARNING, resource(f), "RUNNING here; AWS would stop it: " + explain(t, f))
+                : new Finding(subject, BLOCKED, resource(f), explain(t, f))));
         if (out.isEmpty()) {
             String state = t.lastStatus().name();
             String how = t.lastStatus() == TaskLifecycle.STOPPED ? "stopped: " + reason

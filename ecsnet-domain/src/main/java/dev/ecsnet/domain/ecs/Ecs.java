@@ -86,6 +86,11 @@ public final class Ecs {
         this.services = new Services(this, ids, clock, placement, controller);
     }
 
+    /** Where stops a user should hear of at once (egress, a full subnet) are told; nowhere until set. */
+    public void notices(dev.ecsnet.domain.common.Notices sink) {
+        lifecycle.notices(sink);
+    }
+
     /** ECS services and their scheduler. */
     public Services services() {
         return services;

@@ -13,12 +13,20 @@ import java.util.regex.Pattern;
 final class FargateSizes {
     private static final Pattern CPU = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(vcpus?|cpus?)?\\s*");
     private static final Pattern MEMORY = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(gb|gib|mb|mib)?\\s*");
+    /**
+     * Longer text is refused before any parsing: the largest sizes ECS takes (196608 CPU units, "192 vCPU",
+     * 983040 MiB) are a few characters, and a number of a million digits would otherwise be parsed in full.
+     */
+    static final int MAX_TEXT = 32;
 
     private FargateSizes() {
     }
 
     /** CPU units (1024 per vCPU), or empty when the text is not a size. */
     static Optional<Integer> cpuUnits(String text) {
+        if (text.length() > MAX_TEXT) {
+            return Optional.empty();
+        }
         Matcher m = CPU.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
@@ -30,6 +38,9 @@ final class FargateSizes {
 
     /** MiB, or empty when the text is not a size. */
     static Optional<Integer> memoryMib(String text) {
+        if (text.length() > MAX_TEXT) {
+            return Optional.empty();
+        }
         Matcher m = MEMORY.matcher(text);
         if (!m.matches()) {
             return Optional.empty();

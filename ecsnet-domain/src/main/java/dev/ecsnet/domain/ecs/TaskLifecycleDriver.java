@@ -3,6 +3,8 @@ package dev.ecsnet.domain.ecs;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Notice;
+import dev.ecsnet.domain.common.Notices;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
@@ -39,6 +41,7 @@ final class TaskLifecycleDriver {
     private final TaskEgress egress;
     private java.util.function.Consumer<Task> onChange = t -> {
     };
+    private Notices notices = Notices.NONE;
 
     TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
                         TaskEgress egress) {
@@ -54,6 +57,11 @@ final class TaskLifecycleDriver {
     /** Told after every step that changed a task (the service scheduler listens). */
     void onChange(java.util.function.Consumer<Task> listener) {
         this.onChange = listener;
+    }
+
+    /** Told when a task stops for a reason a user should see without asking (egress, a full subnet). */
+    void notices(Notices sink) {
+        this.notices = sink;
     }
 
     void launched(Task task) {
@@ -158,6 +166,8 @@ final class TaskLifecycleDriver {
         if (blocked.isPresent()) {
             // AWS retries the pull, auth or log stream for a while and then gives up; here that is the PENDING step
             task.requestStop("TaskFailedToStart", blocked.get().stoppedReason(), clock.now());
+            notices.notice(new Notice("task-stopped", task.arn(), "task " + task.id() + " stopped (TaskFailedToStart): "
+                    + blocked.get().stoppedReason() + " -- run: bin/ecsnet diagnose " + task.id()));
             deprovision(task);
             return;
         }
@@ -196,6 +206,10 @@ final class TaskLifecycleDriver {
         task.requestStop("TaskFailedToStart", "Unexpected EC2 error while attempting to " + where + task.spec().subnetId()
                 + "': " + ec2ErrorCode, clock.now());
         task.attachment().setStatus(AttachmentStatus.FAILED);
+        if (ec2ErrorCode.equals("InsufficientFreeAddressesInSubnet")) {
+            notices.notice(new Notice("subnet-full", task.spec().subnetId(), "subnet " + task.spec().subnetId()
+                    + " has no free address: task " + task.id() + " stopped (TaskFailedToStart) -- run: bin/ecsnet diagnose " + task.id()));
+        }
         task.containersStopped(clock.now());
         task.moveTo(TaskLifecycle.DEPROVISIONING);
         after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);

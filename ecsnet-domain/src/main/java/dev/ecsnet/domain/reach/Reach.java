@@ -10,6 +10,7 @@ import dev.ecsnet.domain.ecs.Task;
 import dev.ecsnet.domain.ecs.TaskLifecycle;
 import dev.ecsnet.domain.elb.LoadBalancer;
 import dev.ecsnet.domain.net.Cidr;
+import dev.ecsnet.domain.net.Ipv4;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.SecurityGroup;
 import dev.ecsnet.domain.net.Subnet;
@@ -23,11 +24,15 @@ import java.util.Optional;
  * {@code ecsnet reach SOURCE DEST PORT}: can the one talk to the other, for every pair of network interfaces the two
  * names stand for? A name is an ENI, a task, an ECS service (its running tasks), a load balancer (its nodes), a
  * security group by id or, last, by name (an interface carrying it, placed beside the other end) or, as
- * destination, a public CIDR. Each
- * answer names the rule that allows the traffic or the first thing that blocks it. Reads only.
+ * destination, a public CIDR ({@code 0.0.0.0/0}: the internet). Naming the same thing twice asks about two of its
+ * members: {@code sg-X sg-X} two interfaces carrying the group, a service to itself two of its tasks, a task to
+ * itself that task and another like it. Each answer names the rule that allows the traffic or the first thing
+ * that blocks it. Reads only.
  */
 public final class Reach {
     private static final int MAX_PAIRS = 100;
+    /** A public address that stands for "the internet" when the destination is {@code 0.0.0.0/0}. */
+    private static final String INTERNET_SAMPLE = "8.8.8.8";
 
     /** One end: what the user named it, and the interface it stands for (a placed one for security groups). */
     public record End(String label, Source source) {
@@ -71,11 +76,14 @@ public final class Reach {
         }
         PathAnalyzer analyzer = new PathAnalyzer(network);
         List<Answer> answers = new ArrayList<>();
-        for (End[] pair : pairs(from, to)) {
+        List<End[]> pairs = source.equals(destination) ? samePairs(from) : pairs(from, to);
+        for (End[] pair : pairs) {
             End s = pair[0];
             if (to instanceof Address a) {
-                int ip = a.cidr().prefixLength() == 32 ? a.cidr().network() : a.cidr().addressAt(1);
-                answers.add(answer(s.label(), destination, analyzer.toPublicAddress(s.source(), ip, protocol, port, destination, List.of())));
+                boolean internet = a.cidr().prefixLength() == 0;
+                int ip = internet ? (int) Ipv4.parse(INTERNET_SAMPLE) : a.cidr().prefixLength() == 32 ? a.cidr().network() : a.cidr().addressAt(1);
+                String label = internet ? "the internet (" + destination + ")" : destination;
+                answers.add(answer(s.label(), label, analyzer.toPublicAddress(s.source(), ip, protocol, port, label, List.of())));
             } else if (!pair[1].source().id().equals(s.source().id())) {
                 answers.add(answer(s.label(), pair[1].label(), analyzer.toInterface(s.source(), pair[1].source(), protocol, port, List.of())));
             }
@@ -87,6 +95,34 @@ public final class Reach {
             throw DomainException.invalid("InvalidParameterValue", "no pair of network interfaces to analyze between '" + source + "' and '" + destination + "'");
         }
         return answers;
+    }
+
+    /**
+     * Two members of one thing: two interfaces carrying a group (in the first subnet of its VPC), two distinct tasks
+     * of a service, or, when there is only one, it and a twin beside it (same subnet and groups).
+     */
+    private List<End[]> samePairs(Named named) {
+        List<End[]> pairs = new ArrayList<>();
+        if (named instanceof Group g) {
+            End one = beside(g.group(), firstSubnet(g.group()));
+            pairs.add(new End[] {one, twin(one, "another interface carrying " + g.group().id())});
+        } else if (named instanceof Interfaces i && i.ends().size() == 1) {
+            End one = i.ends().get(0);
+            pairs.add(new End[] {one, twin(one, "another interface like it in " + one.source().subnetId())});
+        } else if (named instanceof Interfaces i) {
+            i.ends().forEach(a -> i.ends().stream().filter(b -> !b.source().id().equals(a.source().id())).forEach(b -> pairs.add(new End[] {a, b})));
+        } else {
+            throw DomainException.invalid("InvalidParameterValue", "a CIDR can only be a destination");
+        }
+        return pairs;
+    }
+
+    /** A second interface beside {@code one}: same subnet and groups, another address. */
+    private End twin(End one, String label) {
+        Source s = one.source();
+        Cidr cidr = network.subnet(s.subnetId()).cidr();
+        int ip = s.ip() == cidr.addressAt(4) ? cidr.addressAt(5) : cidr.addressAt(4);
+        return new End(label, new Source("twin:" + s.id(), s.subnetId(), s.vpcId(), s.zone(), s.groupIds(), ip, false));
     }
 
     /**
@@ -138,7 +174,7 @@ public final class Reach {
         }
         if (ref.contains("/") && !ref.startsWith("arn:")) {
             Cidr cidr = Cidr.parse(ref).orElseThrow(() -> DomainException.invalid("InvalidParameterValue", "'" + ref + "' is not a CIDR block"));
-            boolean inside = network.vpcs().stream().anyMatch(v -> v.cidr().overlaps(cidr));
+            boolean inside = cidr.prefixLength() > 0 && network.vpcs().stream().anyMatch(v -> v.cidr().overlaps(cidr));
             if (inside) {
                 throw DomainException.invalid("InvalidParameterValue", "CIDR " + ref + " is inside a VPC; name the service, task, ENI or security group there instead");
             }

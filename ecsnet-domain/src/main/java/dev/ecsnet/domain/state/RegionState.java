@@ -5,6 +5,7 @@ import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Notices;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.discovery.CloudMap;
@@ -33,6 +34,12 @@ public final class RegionState {
 
     public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
                        EgressPolicy egress) {
+        this(key, account, seed, clock, scheduler, timing, egress, Notices.NONE);
+    }
+
+    /** As above; the region's explaining events (a task stopped for egress, a full subnet) go to {@code notices}. */
+    public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
+                       EgressPolicy egress, Notices notices) {
         this.key = key;
         this.account = account;
         IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
@@ -43,6 +50,7 @@ public final class RegionState {
         this.insights = new NetworkInsights(network, ids, clock, scheduler, timing);
         this.elb = new Elb(key, ids, clock, timing, network);
         this.cloudMap = new CloudMap(key, ids, clock, network);
+        this.ecs.notices(notices);
         this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
     }
 

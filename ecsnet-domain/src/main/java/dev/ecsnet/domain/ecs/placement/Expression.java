@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.ecs.placement;
 
 import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.Wildcard;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +126,14 @@ public final class Expression {
             return switch (op) {
                 case "==" -> h -> value(h, subject).map(v -> v.equals(operand)).orElse(false);
                 case "!=" -> h -> value(h, subject).map(v -> !v.equals(operand)).orElse(true);
-                case "=~" -> h -> value(h, subject).map(v -> glob(operand).matcher(v).matches()).orElse(false);
-                case "!~" -> h -> value(h, subject).map(v -> !glob(operand).matcher(v).matches()).orElse(true);
+                case "=~" -> {
+                    Wildcard glob = Wildcard.starOnly(operand);
+                    yield h -> value(h, subject).map(glob::matches).orElse(false);
+                }
+                case "!~" -> {
+                    Wildcard glob = Wildcard.starOnly(operand);
+                    yield h -> value(h, subject).map(v -> !glob.matches(v)).orElse(true);
+                }
                 case "in" -> h -> value(h, subject).map(list::contains).orElse(false);
                 case "not_in" -> h -> value(h, subject).map(v -> !list.contains(v)).orElse(true);
                 default -> throw invalid(text);
@@ -142,14 +149,6 @@ public final class Expression {
                 case "containerInstanceArn" -> Optional.of(h.containerInstanceArn());
                 default -> throw invalid(text);
             };
-        }
-
-        private static Pattern glob(String g) {
-            StringBuilder re = new StringBuilder();
-            for (char c : g.toCharArray()) {
-                re.append(c == '*' ? ".*" : Pattern.quote(String.valueOf(c)));
-            }
-            return Pattern.compile(re.toString());
         }
     }
 }
