@@ -23,7 +23,7 @@ import java.util.function.Function;
  * Elastic Load Balancing v2 (Query protocol, 2015-12-01, signing name {@code elasticloadbalancing}): application and
  * network load balancers, listeners and rules, target groups, targets and their health, attributes and tags. The
  * operations are split by resource family: {@link Elbv2LoadBalancerOps}, {@link Elbv2ListenerOps},
- * {@link Elbv2TargetGroupOps}.
+ * {@link Elbv2TargetGroupOps}, {@link Elbv2CertificateOps}.
  */
 public final class Elbv2Handler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("elasticloadbalancing", "2015-12-01",
@@ -35,6 +35,7 @@ public final class Elbv2Handler extends BaseServiceHandler implements ParamError
         Elbv2LoadBalancerOps.register(operations);
         Elbv2ListenerOps.register(operations);
         Elbv2TargetGroupOps.register(operations);
+        Elbv2CertificateOps.register(operations);
         operations.register("AddTags", c -> {
             elb(c).addTags(strings(c.params(), "ResourceArns"), c.params().keyValues("Tags", "Key", "Value"));
             return Call.object();
