@@ -25,7 +25,8 @@ public record RuleCondition(String field, List<String> values, String httpHeader
 
     /** A condition with its field's own config (HostHeaderConfig, PathPatternConfig, ...) holding {@code values}. */
     public static RuleCondition of(String field, List<String> values) {
-        return new RuleCondition(field, values, null, List.of(), List.of(), Set.of(RuleConditionRules.configOf(field)), false);
+        String config = RuleConditionRules.configOf(field);
+        return new RuleCondition(field, values, null, List.of(), List.of(), config == null ? Set.of() : Set.of(config), false);
     }
 
     public record QueryString(String key, String value) {
