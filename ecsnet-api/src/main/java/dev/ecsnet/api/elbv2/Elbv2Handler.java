@@ -79,6 +79,10 @@ public final class Elbv2Handler extends BaseServiceHandler implements ParamError
         values.put("target-groups", 3000);
         values.put("listeners-per-application-load-balancer", 50);
         values.put("rules-per-application-load-balancer", 100);
+        values.put("condition-values-per-alb-rule", 5);
+        values.put("condition-wildcards-per-alb-rule", 5);
+        values.put("target-groups-per-action-on-application-load-balancer", 5);
+        values.put("target-groups-per-action-on-network-load-balancer", 1);
         values.put("targets-per-application-load-balancer", 1000);
         values.put("targets-per-network-load-balancer", 3000);
         values.forEach((k, v) -> limits.addObject().put("Name", k).put("Max", String.valueOf(v)));
