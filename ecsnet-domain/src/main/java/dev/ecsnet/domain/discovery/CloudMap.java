@@ -343,6 +343,7 @@ public final class CloudMap {
         if (attributes.size() > 30) {
             throw CloudMapRules.invalidInput("An instance can have at most 30 attributes");
         }
+        CloudMapRules.checkInstanceAttributes(attributes);
         String health = null;
         if (s.customHealthCheck().isPresent()) {
             health = "UNHEALTHY".equals(attributes.get("AWS_INIT_HEALTH_STATUS")) ? "UNHEALTHY" : "HEALTHY";

@@ -86,4 +86,17 @@ final class CloudMapRules {
             throw invalidInput("1 validation error detected: Value at 'attributes' failed to satisfy constraint: Member must have length less than or equal to 30");
         }
     }
+
+    /** Instance attribute keys and values by the model's AttrKey (255, printable) and AttrValue (1,024) constraints. */
+    static void checkInstanceAttributes(Map<String, String> attributes) {
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 255 || !e.getKey().matches("[!-~]+")) {
+                throw constraint(e.getKey(), "attributes", "Map keys must satisfy constraint: [Member must have length less than or equal to 255,"
+                        + " Member must satisfy regular expression pattern: ^[a-zA-Z0-9!-~]+$]");
+            }
+            if (e.getValue().length() > 1024) {
+                throw constraint(e.getValue(), "attributes", "Map values must satisfy constraint: [Member must have length less than or equal to 1024]");
+            }
+        }
+    }
 }
