@@ -9,6 +9,7 @@ import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.HttpInstanceSummary;
 import software.amazon.awssdk.services.servicediscovery.model.Namespace;
+import software.amazon.awssdk.services.servicediscovery.model.NamespaceSummary;
 import software.amazon.awssdk.services.servicediscovery.model.Operation;
 import software.amazon.awssdk.services.servicediscovery.model.Service;
 import software.amazon.awssdk.services.servicediscovery.model.ServiceDiscoveryException;
@@ -106,7 +107,12 @@ class ServiceDiscoveryIT {
         sd.deregisterInstance(r -> r.serviceId(svc.id()).instanceId("task1"));
         sd.deregisterInstance(r -> r.serviceId(svc.id()).instanceId("task2"));
         assertThat(sd.listOperations(r -> r.filters(f -> f.name("TYPE").values("REGISTER_INSTANCE"))).operations()).hasSize(2);
-        sd.updateService(r -> r.id(svc.id()).service(s -> s.description("web").dnsConfig(d -> d.dnsRecords(x -> x.type("A").ttl(30L)))));
+        AwsRefusal.refusedWithoutChange(() -> sd.getService(r -> r.id(svc.id())).service(),
+                () -> sd.updateService(r -> r.id(svc.id()).service(s -> s.dnsConfig(d -> d.dnsRecords(x -> x.type("A").ttl(30L))))), "InvalidInput",
+                "The record types in the request must be the same as those present in the existing service. Records in the existing service"
+                        + " are [A, SRV], but the records in the request are [A]. The record types of a service cannot be changed.");
+        sd.updateService(r -> r.id(svc.id()).service(s -> s.description("web").dnsConfig(d -> d.dnsRecords(x -> x.type("A").ttl(30L),
+                x -> x.type("SRV").ttl(30L)))));
         assertThat(sd.getService(r -> r.id(svc.id())).service().dnsConfig().dnsRecords().get(0).ttl()).isEqualTo(30L);
         sd.deleteService(r -> r.id(svc.id()));
         assertError(() -> sd.getService(r -> r.id(svc.id())), "ServiceNotFound");
@@ -133,5 +139,74 @@ class ServiceDiscoveryIT {
         assertError(() -> sd.listTagsForResource(r -> r.resourceARN("arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-0000000000000000")),
                 "ResourceNotFoundException");
         assertThat(sd.listNamespaces(r -> r.filters(f -> f.name("TYPE").values("DNS_PRIVATE").condition("EQ"))).namespaces()).isEmpty();
+    }
+
+    private static String namespaceId(String operationId) {
+        return sd.getOperation(r -> r.operationId(operationId)).operation().targetsAsStrings().get("NAMESPACE");
+    }
+
+    @Test
+    void namespaceNamesFollowTheApiPatternsAndPropertiesReadAsOnAws() {
+        String http = namespaceId(sd.createHttpNamespace(r -> r.name("n/a")).operationId());
+        Namespace got = sd.getNamespace(r -> r.id(http)).namespace();
+        assertThat(got.name()).isEqualTo("n/a");
+        assertThat(got.properties().httpProperties().httpName()).isEqualTo("n/a");
+        assertThat(got.properties().dnsProperties().hostedZoneId()).isNull();
+        assertThat(got.properties().dnsProperties().soa()).as("GetNamespace: DnsProperties {}").isNull();
+        NamespaceSummary listed = sd.listNamespaces().namespaces().stream().filter(n -> n.id().equals(http)).findFirst().orElseThrow();
+        assertThat(listed.properties().dnsProperties().soa()).as("ListNamespaces: SOA {}").isNotNull();
+        assertThat(listed.properties().dnsProperties().soa().ttl()).isNull();
+        String vpc = ecsnet.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        AwsRefusal.refusedWithoutChange(() -> sd.listNamespaces().namespaces(), () -> sd.createHttpNamespace(r -> r.name("arn:aws:x")), "InvalidInput",
+                "1 validation error detected: Value 'arn:aws:x' at 'name' failed to satisfy constraint: Member must satisfy regular expression"
+                        + " pattern: ^(?!arn:)[!-~]{1,1024}$");
+        AwsRefusal.refusedWithoutChange(() -> sd.listNamespaces().namespaces(), () -> sd.createHttpNamespace(r -> r.name("two words")), "InvalidInput", null);
+        AwsRefusal.refusedWithoutChange(() -> sd.listNamespaces().namespaces(), () -> sd.createPrivateDnsNamespace(r -> r.name("bad!.local").vpc(vpc)),
+                "InvalidInput", "Namespace name 'bad!.local' is not a valid DNS name");
+        AwsRefusal.refusedWithoutChange(() -> sd.listNamespaces().namespaces(), () -> sd.createPublicDnsNamespace(r -> r.name("under_score.example.com")),
+                "InvalidInput", null);
+        String dns = namespaceId(sd.createPrivateDnsNamespace(r -> r.name("corp.local").vpc(vpc)
+                .properties(p -> p.dnsProperties(d -> d.soa(soa -> soa.ttl(60L))))).operationId());
+        assertThat(sd.getNamespace(r -> r.id(dns)).namespace().properties().dnsProperties().soa().ttl()).isEqualTo(60L);
+        assertThat(sd.listNamespaces(r -> r.filters(f -> f.name("RESOURCE_OWNER").values("SELF"))).namespaces()).hasSize(2);
+        assertThat(sd.listNamespaces(r -> r.filters(f -> f.name("RESOURCE_OWNER").values("OTHER_ACCOUNTS"))).namespaces()).isEmpty();
+        assertThat(sd.listNamespaces(r -> r.filters(f -> f.name("NAME").values("co").condition("BEGINS_WITH"))).namespaces())
+                .extracting(NamespaceSummary::id).containsExactly(dns);
+        assertError(() -> sd.listNamespaces(r -> r.filters(f -> f.name("RESOURCE_OWNER").values("SELF").condition("BEGINS_WITH"))), "InvalidInput");
+        assertError(() -> sd.updatePrivateDnsNamespace(r -> r.id(http).namespace(n -> n.description("x"))), "InvalidInput");
+        sd.updateHttpNamespace(r -> r.id(http).namespace(n -> n.description("api")));
+        assertThat(sd.getNamespace(r -> r.id(http)).namespace().description()).isEqualTo("api");
+    }
+
+    @Test
+    void serviceAttributesRevisionsAndOptionalParameters() {
+        String ns = namespaceId(sd.createHttpNamespace(r -> r.name("api")).operationId());
+        Service svc = sd.createService(r -> r.name("orders").namespaceId(ns)).service();
+        sd.updateServiceAttributes(r -> r.serviceId(svc.id()).attributes(Map.of("Port", "80", "Stage", "beta")));
+        assertThat(sd.getServiceAttributes(r -> r.serviceId(svc.arn())).serviceAttributes().attributes())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("Port", "80", "Stage", "beta"));
+        sd.deleteServiceAttributes(r -> r.serviceId(svc.id()).attributes("Stage"));
+        assertThat(sd.getServiceAttributes(r -> r.serviceId(svc.id())).serviceAttributes().attributes()).containsOnlyKeys("Port");
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            many.put("k" + i, "v");
+        }
+        AwsRefusal.refusedWithoutChange(() -> sd.getServiceAttributes(r -> r.serviceId(svc.id())).serviceAttributes().attributes(),
+                () -> sd.updateServiceAttributes(r -> r.serviceId(svc.id()).attributes(many)), "ServiceAttributesLimitExceededException",
+                "The attribute can't be added to the service because you've exceeded the quota for the number of attributes you can add to a service.");
+
+        long before = sd.discoverInstancesRevision(r -> r.namespaceName("api").serviceName("orders")).instancesRevision();
+        sd.registerInstance(r -> r.serviceId(svc.id()).instanceId("blue").attributes(Map.of("color", "blue")));
+        sd.registerInstance(r -> r.serviceId(svc.id()).instanceId("green").attributes(Map.of("color", "green")));
+        long after = sd.discoverInstancesRevision(r -> r.namespaceName("api").serviceName("orders")).instancesRevision();
+        assertThat(after).isGreaterThan(before);
+        assertThat(sd.discoverInstances(r -> r.namespaceName("api").serviceName("orders").healthStatus("ALL")).instancesRevision()).isEqualTo(after);
+        assertThat(sd.discoverInstances(r -> r.namespaceName("api").serviceName("orders").healthStatus("ALL")
+                .optionalParameters(Map.of("color", "green"))).instances()).extracting(HttpInstanceSummary::instanceId).containsExactly("green");
+        assertThat(sd.discoverInstances(r -> r.namespaceName("api").serviceName("orders").healthStatus("ALL")
+                .optionalParameters(Map.of("color", "red"))).instances()).as("unmatched optional parameters are ignored").hasSize(2);
+        AwsRefusal.refusedWithoutChange(() -> sd.getService(r -> r.id(svc.id())).service(),
+                () -> sd.createService(r -> r.name("dns").namespaceId(ns).dnsConfig(d -> d.dnsRecords(x -> x.type("A").ttl(10L)))),
+                "InvalidInput", "When you specify an HTTP service, you can't include a DnsConfig element.");
     }
 }

@@ -57,7 +57,11 @@ final class XmlWriter {
             return;
         }
         open(name);
-        if (v.isObject()) {
+        if (isMap(v)) {
+            for (JsonNode entry : v.get("entry")) {
+                value("entry", entry, listItemName);
+            }
+        } else if (v.isObject()) {
             fields(v, listItemName);
         } else if (v.isArray()) {
             for (JsonNode item : v) {
@@ -67,6 +71,14 @@ final class XmlWriter {
             text(v.asText());
         }
         close(name);
+    }
+
+    /**
+     * A query-protocol map is written as an object whose only field {@code entry} is an array of key/value
+     * objects: each becomes one {@code <entry>} element (the inverse of how {@link FormParams} reads maps).
+     */
+    private static boolean isMap(JsonNode v) {
+        return v.isObject() && v.size() == 1 && v.has("entry") && v.get("entry").isArray();
     }
 
     static String escape(String s) {

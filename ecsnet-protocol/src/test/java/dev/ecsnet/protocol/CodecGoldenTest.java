@@ -72,6 +72,14 @@ class CodecGoldenTest {
     }
 
     @Test
+    void queryMapsAreEntryElementsWithKeyAndValue() throws Exception {
+        WireResponse r = QueryCodec.INSTANCE.success(request(STS, "GetCallerIdentity"),
+                tree("{\"Params\":{\"entry\":[{\"key\":\"display\",\"value\":\"page\"},{\"key\":\"prompt\",\"value\":\"login\"}]}}"));
+        assertThat(r.bodyText()).contains("<Params><entry><key>display</key><value>page</value></entry>"
+                + "<entry><key>prompt</key><value>login</value></entry></Params>");
+    }
+
+    @Test
     void queryErrorIsErrorResponseWithTypeSenderOrReceiver() {
         WireResponse r = QueryCodec.INSTANCE.error(STS, "req-3", AwsError.badRequest("InvalidAction", "Could not find operation Foo for version 2011-06-15"));
         assertThat(r.status()).isEqualTo(400);

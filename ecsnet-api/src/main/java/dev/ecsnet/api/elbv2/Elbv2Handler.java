@@ -23,7 +23,7 @@ import java.util.function.Function;
  * Elastic Load Balancing v2 (Query protocol, 2015-12-01, signing name {@code elasticloadbalancing}): application and
  * network load balancers, listeners and rules, target groups, targets and their health, attributes and tags. The
  * operations are split by resource family: {@link Elbv2LoadBalancerOps}, {@link Elbv2ListenerOps},
- * {@link Elbv2TargetGroupOps}.
+ * {@link Elbv2TargetGroupOps}, {@link Elbv2CertificateOps}.
  */
 public final class Elbv2Handler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("elasticloadbalancing", "2015-12-01",
@@ -35,6 +35,7 @@ public final class Elbv2Handler extends BaseServiceHandler implements ParamError
         Elbv2LoadBalancerOps.register(operations);
         Elbv2ListenerOps.register(operations);
         Elbv2TargetGroupOps.register(operations);
+        Elbv2CertificateOps.register(operations);
         operations.register("AddTags", c -> {
             elb(c).addTags(strings(c.params(), "ResourceArns"), c.params().keyValues("Tags", "Key", "Value"));
             return Call.object();
@@ -78,6 +79,10 @@ public final class Elbv2Handler extends BaseServiceHandler implements ParamError
         values.put("target-groups", 3000);
         values.put("listeners-per-application-load-balancer", 50);
         values.put("rules-per-application-load-balancer", 100);
+        values.put("condition-values-per-alb-rule", 5);
+        values.put("condition-wildcards-per-alb-rule", 5);
+        values.put("target-groups-per-action-on-application-load-balancer", 5);
+        values.put("target-groups-per-action-on-network-load-balancer", 1);
         values.put("targets-per-application-load-balancer", 1000);
         values.put("targets-per-network-load-balancer", 3000);
         values.forEach((k, v) -> limits.addObject().put("Name", k).put("Max", String.valueOf(v)));

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import static dev.ecsnet.api.elbv2.Elbv2Handler.elb;
 import static dev.ecsnet.api.elbv2.Elbv2Handler.strings;
 
-/** ELBv2 load balancer operations: create, describe, delete, attributes, subnets, security groups, capacity. */
+/** ELBv2 load balancer operations: create, describe, delete, attributes, subnets, IP address type, security groups, capacity. */
 final class Elbv2LoadBalancerOps {
     private Elbv2LoadBalancerOps() {
     }
@@ -41,6 +41,10 @@ final class Elbv2LoadBalancerOps {
                 })
                 .register("SetSecurityGroups", Elbv2LoadBalancerOps::setSecurityGroups)
                 .register("SetSubnets", Elbv2LoadBalancerOps::setSubnets)
+                .register("SetIpAddressType", c -> {
+                    LoadBalancer lb = elb(c).setIpAddressType(c.params().required("LoadBalancerArn"), c.params().required("IpAddressType"));
+                    return Call.object().put("IpAddressType", lb.ipAddressType());
+                })
                 .register("DescribeCapacityReservation", Elbv2LoadBalancerOps::describeCapacityReservation);
     }
 
@@ -145,7 +149,8 @@ final class Elbv2LoadBalancerOps {
     }
 
     private static ObjectNode setSubnets(Call c) {
-        LoadBalancer lb = elb(c).setSubnets(c.params().required("LoadBalancerArn"), subnetMappings(c.params()));
+        LoadBalancer lb = elb(c).setSubnets(c.params().required("LoadBalancerArn"), subnetMappings(c.params()),
+                c.params().string("IpAddressType").filter(v -> !v.isEmpty()).orElse(null));
         ObjectNode rendered = render(lb, elb(c).now());
         ObjectNode out = Call.object();
         out.set("AvailabilityZones", rendered.get("AvailabilityZones"));

@@ -35,7 +35,8 @@ public final class ServiceDiscoveryHandler extends BaseServiceHandler implements
         ServiceDiscoveryInstanceOps.register(operations);
         operations.register("GetOperation", c -> {
             ObjectNode out = Call.object();
-            out.set("Operation", renderOperation(cloudMap(c).operation(c.params().required("OperationId"))));
+            out.set("Operation", renderOperation(cloudMap(c).operation(c.params().required("OperationId"),
+                    c.params().string("OwnerAccount").filter(a -> !a.isEmpty()).orElse(null))));
             return out;
         }).register("ListOperations", ServiceDiscoveryHandler::listOperations)
                 .register("ListTagsForResource", c -> {
@@ -44,8 +45,7 @@ public final class ServiceDiscoveryHandler extends BaseServiceHandler implements
                     return out;
                 })
                 .register("TagResource", c -> {
-                    Map<String, String> tags = cloudMap(c).tagsOf(c.params().required("ResourceARN"));
-                    tags.putAll(tags(c.params()));
+                    cloudMap(c).tag(c.params().required("ResourceARN"), tags(c.params()));
                     return Call.object();
                 })
                 .register("UntagResource", c -> {
@@ -106,28 +106,75 @@ public final class ServiceDiscoveryHandler extends BaseServiceHandler implements
         return o;
     }
 
-    /** Filters as Cloud Map's List* calls take them: Name, Values, Condition EQ (default), IN or BEGINS_WITH. */
-    static <T> Predicate<T> filters(Params p, Map<String, java.util.function.Function<T, String>> fields) {
+    /**
+     * A field a List* call filters on: its value, the conditions AWS allows for it, and how a filter value is read
+     * (a namespace ARN stands for its id).
+     */
+    record FilterField<T>(java.util.function.Function<T, String> value, java.util.Set<String> conditions,
+                          java.util.function.UnaryOperator<String> normalize) {
+        static <T> FilterField<T> of(java.util.function.Function<T, String> value, String... conditions) {
+            return new FilterField<>(value, java.util.Set.of(conditions), v -> v);
+        }
+    }
+
+    /** RESOURCE_OWNER: SELF or OTHER_ACCOUNTS; everything ecsnet holds is the caller's own (no sharing). */
+    static <T> FilterField<T> resourceOwner() {
+        return new FilterField<>(x -> "SELF", java.util.Set.of("EQ"), v -> {
+            if (!v.equals("SELF") && !v.equals("OTHER_ACCOUNTS")) {
+                throw invalid("The value " + v + " is not valid for the filter RESOURCE_OWNER: specify SELF or OTHER_ACCOUNTS");
+            }
+            return v;
+        });
+    }
+
+    /** Filters as Cloud Map's List* calls take them: Name, Values, Condition (EQ by default; IN, BEGINS_WITH where allowed). */
+    static <T> Predicate<T> filters(Params p, Map<String, FilterField<T>> fields) {
         Predicate<T> all = x -> true;
         for (Params f : p.list("Filters")) {
             String name = f.required("Name");
-            java.util.function.Function<T, String> field = fields.get(name);
+            FilterField<T> field = fields.get(name);
             if (field == null) {
-                throw invalid("Filter name " + name + " is not valid");
+                throw invalid("1 validation error detected: Value '" + name + "' at 'filters.member.name' failed to satisfy constraint:"
+                        + " Member must satisfy enum value set: [" + String.join(", ", fields.keySet()) + "]");
             }
-            List<String> values = f.strings("Values");
-            String condition = f.string("Condition").orElse("EQ");
-            if (condition.equals("EQ") && values.size() != 1) {
-                throw invalid("The EQ condition requires exactly one value");
+            List<String> values = f.strings("Values").stream().map(field.normalize()).toList();
+            String condition = f.string("Condition").filter(s -> !s.isEmpty()).orElse("EQ");
+            if (!field.conditions().contains(condition)) {
+                throw invalid("The condition " + condition + " is not supported for the filter " + name);
+            }
+            if ((condition.equals("EQ") || condition.equals("BEGINS_WITH")) && values.size() != 1) {
+                throw invalid("The " + condition + " condition requires exactly one value");
+            }
+            if (values.isEmpty()) {
+                throw invalid("At least one filter value must be specified");
             }
             Predicate<T> one = switch (condition) {
-                case "EQ", "IN" -> x -> values.contains(field.apply(x));
-                case "BEGINS_WITH" -> x -> values.stream().anyMatch(v -> field.apply(x) != null && field.apply(x).startsWith(v));
-                default -> throw invalid("Filter condition " + condition + " is not valid");
+                case "EQ", "IN" -> x -> values.contains(field.value().apply(x));
+                case "BEGINS_WITH" -> x -> field.value().apply(x) != null && field.value().apply(x).startsWith(values.get(0));
+                default -> between(field, values);
             };
             all = all.and(one);
         }
         return all;
+    }
+
+    /** BETWEEN (UPDATE_DATE): a start and an end date, in Unix time. */
+    private static <T> Predicate<T> between(FilterField<T> field, List<String> values) {
+        if (values.size() != 2) {
+            throw invalid("The BETWEEN condition requires a start date and an end date");
+        }
+        double from;
+        double to;
+        try {
+            from = Double.parseDouble(values.get(0));
+            to = Double.parseDouble(values.get(1));
+        } catch (NumberFormatException e) {
+            throw invalid("The dates of a BETWEEN condition must be in Unix date/time format");
+        }
+        return x -> {
+            double t = Double.parseDouble(field.value().apply(x));
+            return t >= from && t <= to;
+        };
     }
 
     /** One page of {@code items}: NextToken is an index, MaxResults at most 100. */
@@ -153,11 +200,12 @@ public final class ServiceDiscoveryHandler extends BaseServiceHandler implements
     }
 
     private static ObjectNode listOperations(Call c) {
-        Map<String, java.util.function.Function<DiscoveryOperation, String>> fields = new LinkedHashMap<>();
-        fields.put("NAMESPACE_ID", op -> op.targets().get("NAMESPACE"));
-        fields.put("SERVICE_ID", op -> op.targets().get("SERVICE"));
-        fields.put("STATUS", DiscoveryOperation::status);
-        fields.put("TYPE", DiscoveryOperation::type);
+        Map<String, FilterField<DiscoveryOperation>> fields = new LinkedHashMap<>();
+        fields.put("NAMESPACE_ID", FilterField.of(op -> op.targets().get("NAMESPACE"), "EQ"));
+        fields.put("SERVICE_ID", FilterField.of(op -> op.targets().get("SERVICE"), "EQ"));
+        fields.put("STATUS", FilterField.of(DiscoveryOperation::status, "EQ", "IN"));
+        fields.put("TYPE", FilterField.of(DiscoveryOperation::type, "EQ", "IN"));
+        fields.put("UPDATE_DATE", FilterField.of(op -> String.valueOf(epoch(op.updateDate())), "BETWEEN"));
         List<DiscoveryOperation> ops = cloudMap(c).operations().stream().filter(filters(c.params(), fields)).toList();
         ObjectNode out = Call.object();
         ArrayNode list = out.putArray("Operations");
@@ -170,6 +218,10 @@ public final class ServiceDiscoveryHandler extends BaseServiceHandler implements
 
     @Override
     public AwsError missingParameter(String name) {
+        return missing(name);
+    }
+
+    static AwsError missing(String name) {
         return AwsError.badRequest("InvalidInput", "1 validation error detected: Value null at '" + name
                 + "' failed to satisfy constraint: Member must not be null");
     }

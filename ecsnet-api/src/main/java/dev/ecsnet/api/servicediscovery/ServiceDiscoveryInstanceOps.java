@@ -32,6 +32,7 @@ final class ServiceDiscoveryInstanceOps {
                 .register("GetInstance", ServiceDiscoveryInstanceOps::getInstance)
                 .register("ListInstances", ServiceDiscoveryInstanceOps::listInstances)
                 .register("DiscoverInstances", ServiceDiscoveryInstanceOps::discover)
+                .register("DiscoverInstancesRevision", c -> Call.object().put("InstancesRevision", discoverable(c).instancesRevision()))
                 .register("GetInstancesHealthStatus", ServiceDiscoveryInstanceOps::healthStatus)
                 .register("UpdateInstanceCustomHealthStatus", c -> {
                     cloudMap(c).updateInstanceCustomHealthStatus(c.params().required("ServiceId"), c.params().required("InstanceId"),
@@ -70,25 +71,28 @@ final class ServiceDiscoveryInstanceOps {
         return out;
     }
 
+    private static DiscoveryService discoverable(Call c) {
+        Params p = c.params();
+        return cloudMap(c).discoverable(p.required("NamespaceName"), p.required("ServiceName"),
+                p.string("OwnerAccount").filter(a -> !a.isEmpty()).orElse(null));
+    }
+
     private static ObjectNode discover(Call c) {
         Params p = c.params();
         CloudMap cm = cloudMap(c);
-        String namespaceName = p.required("NamespaceName");
-        String serviceName = p.required("ServiceName");
-        List<DiscoveryInstance> found = cm.discover(namespaceName, serviceName, p.string("HealthStatus").orElse(null),
-                ServiceDiscoveryHandler.stringMap(p, "QueryParameters"));
+        DiscoveryService s = discoverable(c);
         int max = p.integer("MaxResults").orElse(100);
         if (max < 1 || max > 1000) {
             throw ServiceDiscoveryHandler.invalid("MaxResults must be between 1 and 1000");
         }
-        DiscoveryService s = cm.services().stream().filter(x -> x.name().equalsIgnoreCase(serviceName)
-                && cm.namespace(x.namespaceId()).name().equalsIgnoreCase(namespaceName)).findFirst().orElseThrow();
+        List<DiscoveryInstance> found = cm.discover(s, p.string("HealthStatus").filter(h -> !h.isEmpty()).orElse(null),
+                ServiceDiscoveryHandler.stringMap(p, "QueryParameters"), ServiceDiscoveryHandler.stringMap(p, "OptionalParameters"));
         String nsName = cm.namespace(s.namespaceId()).name();
         ObjectNode out = Call.object();
         ArrayNode list = out.putArray("Instances");
         found.stream().limit(max).forEach(i -> attributes(list.addObject().put("InstanceId", i.id()).put("NamespaceName", nsName)
                 .put("ServiceName", s.name()).put("HealthStatus", cm.healthStatus(s, i)), i));
-        out.put("InstancesRevision", s.instances().size());
+        out.put("InstancesRevision", s.instancesRevision());
         return out;
     }
 

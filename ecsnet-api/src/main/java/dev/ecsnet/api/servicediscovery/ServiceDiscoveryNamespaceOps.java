@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static dev.ecsnet.api.servicediscovery.ServiceDiscoveryHandler.cloudMap;
 import static dev.ecsnet.api.servicediscovery.ServiceDiscoveryHandler.epoch;
@@ -35,9 +34,9 @@ final class ServiceDiscoveryNamespaceOps {
                 })
                 .register("ListNamespaces", ServiceDiscoveryNamespaceOps::listNamespaces)
                 .register("DeleteNamespace", c -> operationId(cloudMap(c).deleteNamespace(c.params().required("Id"))))
-                .register("UpdatePrivateDnsNamespace", ServiceDiscoveryNamespaceOps::updateNamespace)
-                .register("UpdatePublicDnsNamespace", ServiceDiscoveryNamespaceOps::updateNamespace)
-                .register("UpdateHttpNamespace", ServiceDiscoveryNamespaceOps::updateNamespace)
+                .register("UpdatePrivateDnsNamespace", c -> updateNamespace(c, "DNS_PRIVATE"))
+                .register("UpdatePublicDnsNamespace", c -> updateNamespace(c, "DNS_PUBLIC"))
+                .register("UpdateHttpNamespace", c -> updateNamespace(c, "HTTP"))
                 .register("CreateService", ServiceDiscoveryNamespaceOps::createService)
                 .register("GetService", c -> {
                     ObjectNode out = Call.object();
@@ -48,6 +47,21 @@ final class ServiceDiscoveryNamespaceOps {
                 .register("UpdateService", ServiceDiscoveryNamespaceOps::updateService)
                 .register("DeleteService", c -> {
                     cloudMap(c).deleteService(c.params().required("Id"));
+                    return Call.object();
+                })
+                .register("GetServiceAttributes", ServiceDiscoveryNamespaceOps::getServiceAttributes)
+                .register("UpdateServiceAttributes", c -> {
+                    if (!c.params().has("Attributes")) {
+                        throw ServiceDiscoveryHandler.missing("attributes");
+                    }
+                    cloudMap(c).updateServiceAttributes(c.params().required("ServiceId"), ServiceDiscoveryHandler.stringMap(c.params(), "Attributes"));
+                    return Call.object();
+                })
+                .register("DeleteServiceAttributes", c -> {
+                    if (!c.params().has("Attributes")) {
+                        throw ServiceDiscoveryHandler.missing("attributes");
+                    }
+                    cloudMap(c).deleteServiceAttributes(c.params().required("ServiceId"), c.params().strings("Attributes"));
                     return Call.object();
                 });
     }
@@ -64,9 +78,15 @@ final class ServiceDiscoveryNamespaceOps {
                 p.string("CreatorRequestId").orElse(null), ServiceDiscoveryHandler.tags(p)));
     }
 
-    private static ObjectNode updateNamespace(Call c) {
+    private static ObjectNode updateNamespace(Call c, String type) {
+        if (!c.params().has("Namespace")) {
+            throw ServiceDiscoveryHandler.missing("namespace");
+        }
         Params ns = c.params().child("Namespace");
-        return operationId(cloudMap(c).updateNamespace(c.params().required("Id"), ns.string("Description").orElse(null),
+        if (type.equals("HTTP") && !ns.has("Description")) {
+            throw ServiceDiscoveryHandler.missing("namespace.description");
+        }
+        return operationId(cloudMap(c).updateNamespace(type, c.params().required("Id"), ns.string("Description").orElse(null),
                 soaTtl(ns.child("Properties"))));
     }
 
@@ -75,13 +95,16 @@ final class ServiceDiscoveryNamespaceOps {
                 .put("Name", ns.name()).put("Type", ns.type());
         ns.description().ifPresent(d -> o.put("Description", d));
         o.put("ServiceCount", cm.serviceCount(ns));
-        ObjectNode props = o.putObject("Properties");
-        if (ns.isDns()) {
-            ObjectNode dns = props.putObject("DnsProperties");
-            ns.hostedZoneId().ifPresent(z -> dns.put("HostedZoneId", z));
+        // As AWS answers: GetNamespace gives an HTTP namespace an empty DnsProperties and a DNS one its SOA TTL;
+        // ListNamespaces gives every namespace an SOA without its TTL (the AWS CLI's get-namespace/list-namespaces).
+        ObjectNode dns = o.putObject("Properties").putObject("DnsProperties");
+        ns.hostedZoneId().ifPresent(z -> dns.put("HostedZoneId", z));
+        if (!full) {
+            dns.putObject("SOA");
+        } else if (ns.isDns()) {
             dns.putObject("SOA").put("TTL", ns.soaTtl());
         }
-        props.putObject("HttpProperties").put("HttpName", ns.name());
+        ((ObjectNode) o.get("Properties")).putObject("HttpProperties").put("HttpName", ns.name());
         o.put("CreateDate", epoch(ns.createDate()));
         if (full) {
             ns.creatorRequestId().ifPresent(r -> o.put("CreatorRequestId", r));
@@ -90,11 +113,11 @@ final class ServiceDiscoveryNamespaceOps {
     }
 
     private static ObjectNode listNamespaces(Call c) {
-        Map<String, Function<Namespace, String>> fields = new LinkedHashMap<>();
-        fields.put("TYPE", Namespace::type);
-        fields.put("NAME", Namespace::name);
-        fields.put("HTTP_NAME", Namespace::name);
-        fields.put("RESOURCE_OWNER", ns -> cloudMap(c).accountId());
+        Map<String, ServiceDiscoveryHandler.FilterField<Namespace>> fields = new LinkedHashMap<>();
+        fields.put("TYPE", ServiceDiscoveryHandler.FilterField.of(Namespace::type, "EQ", "BEGINS_WITH"));
+        fields.put("NAME", ServiceDiscoveryHandler.FilterField.of(Namespace::name, "EQ", "BEGINS_WITH"));
+        fields.put("HTTP_NAME", ServiceDiscoveryHandler.FilterField.of(Namespace::name, "EQ", "BEGINS_WITH"));
+        fields.put("RESOURCE_OWNER", ServiceDiscoveryHandler.resourceOwner());
         List<Namespace> all = cloudMap(c).namespaces().stream().filter(ServiceDiscoveryHandler.filters(c.params(), fields)).toList();
         ObjectNode out = Call.object();
         ArrayNode list = out.putArray("Namespaces");
@@ -162,10 +185,20 @@ final class ServiceDiscoveryNamespaceOps {
         return o.put("CreatedByAccount", accountId);
     }
 
+    private static ObjectNode getServiceAttributes(Call c) {
+        DiscoveryService s = cloudMap(c).service(c.params().required("ServiceId"));
+        ObjectNode out = Call.object();
+        ObjectNode a = out.putObject("ServiceAttributes").put("ServiceArn", s.arn()).put("ResourceOwner", c.accountId());
+        ObjectNode attrs = a.putObject("Attributes");
+        s.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> attrs.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     private static ObjectNode listServices(Call c) {
-        Map<String, Function<DiscoveryService, String>> fields = new LinkedHashMap<>();
-        fields.put("NAMESPACE_ID", DiscoveryService::namespaceId);
-        fields.put("RESOURCE_OWNER", s -> c.accountId());
+        Map<String, ServiceDiscoveryHandler.FilterField<DiscoveryService>> fields = new LinkedHashMap<>();
+        fields.put("NAMESPACE_ID", new ServiceDiscoveryHandler.FilterField<>(DiscoveryService::namespaceId, java.util.Set.of("EQ"),
+                v -> v.startsWith("arn:") ? v.substring(v.lastIndexOf('/') + 1) : v));
+        fields.put("RESOURCE_OWNER", ServiceDiscoveryHandler.resourceOwner());
         List<DiscoveryService> all = cloudMap(c).services().stream().filter(ServiceDiscoveryHandler.filters(c.params(), fields)).toList();
         ObjectNode out = Call.object();
         ArrayNode list = out.putArray("Services");

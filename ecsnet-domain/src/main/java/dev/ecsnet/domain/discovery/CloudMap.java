@@ -25,11 +25,7 @@ import java.util.regex.Pattern;
  * ({@link #lookup}). Every operation validates completely before it changes anything. Used only on the engine thread.
  */
 public final class CloudMap {
-    private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.)*[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.?");
-    private static final Pattern HTTP_NAME = Pattern.compile("[0-9A-Za-z_-]{1,1024}");
-    private static final Pattern SERVICE_NAME = Pattern.compile("((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)");
     private static final Pattern INSTANCE_ID = Pattern.compile("[0-9a-zA-Z_/:.@-]{1,64}");
-    private static final Set<String> RECORD_TYPES = Set.of("A", "AAAA", "SRV", "CNAME");
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
     /** At most this many records per answer, as Route 53 multivalue answers. */
     static final int MAX_ANSWERS = 8;
@@ -48,10 +44,6 @@ public final class CloudMap {
         this.ids = ids;
         this.clock = clock;
         this.network = network;
-    }
-
-    static DomainException invalidInput(String message) {
-        return DomainException.invalid("InvalidInput", message);
     }
 
     private String alnum(int n) {
@@ -79,8 +71,8 @@ public final class CloudMap {
         return id;
     }
 
-    public DiscoveryOperation operation(String id) {
-        DiscoveryOperation op = operations.get(id);
+    public DiscoveryOperation operation(String id, String ownerAccount) {
+        DiscoveryOperation op = ownerAccount == null || ownerAccount.equals(key.accountId()) ? operations.get(id) : null;
         if (op == null) {
             throw DomainException.notFound("OperationNotFound", "No operation found with ID " + id);
         }
@@ -112,24 +104,19 @@ public final class CloudMap {
         if (creatorRequestId != null && operationByCreatorRequest.containsKey("ns/" + creatorRequestId)) {
             return operationByCreatorRequest.get("ns/" + creatorRequestId);
         }
-        if (name == null || name.isEmpty()) {
-            throw invalidInput("Namespace name is required");
-        }
+        CloudMapRules.checkNamespace(type, name, description, tags);
         boolean dns = !type.equals("HTTP");
-        if (dns ? !DNS_NAME.matcher(name).matches() : !HTTP_NAME.matcher(name).matches()) {
-            throw invalidInput("Namespace name '" + name + "' is not valid");
-        }
         String normalized = dns && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         if (type.equals("DNS_PRIVATE")) {
             if (vpcId == null || vpcId.isEmpty()) {
-                throw invalidInput("A VPC is required for a private DNS namespace");
+                throw CloudMapRules.invalidInput("A VPC is required for a private DNS namespace");
             }
             if (network.vpcs().stream().noneMatch(v -> v.id().equals(vpcId))) {
-                throw invalidInput("VPC " + vpcId + " not found");
+                throw CloudMapRules.invalidInput("VPC " + vpcId + " not found");
             }
         }
         if (soaTtl != null && (soaTtl < 0 || soaTtl > 2_147_483_647L)) {
-            throw invalidInput("SOA TTL " + soaTtl + " is not valid");
+            throw CloudMapRules.invalidInput("SOA TTL " + soaTtl + " is not valid");
         }
         for (Namespace other : namespaces.values()) {
             boolean sameName = other.name().equalsIgnoreCase(normalized);
@@ -151,11 +138,19 @@ public final class CloudMap {
         return op;
     }
 
-    public String updateNamespace(String id, String description, Long soaTtl) {
+    /** Update{Http,PrivateDns,PublicDns}Namespace: {@code type} is the kind of namespace the operation updates. */
+    public String updateNamespace(String type, String id, String description, Long soaTtl) {
         Namespace ns = namespace(id);
-        if (soaTtl != null && !ns.isDns()) {
-            throw invalidInput("SOA can only be set for DNS namespaces");
+        if (!ns.type().equals(type)) {
+            throw CloudMapRules.invalidInput("Namespace " + ns.id() + " has type " + ns.type() + ", not " + type);
         }
+        if (soaTtl != null && !ns.isDns()) {
+            throw CloudMapRules.invalidInput("SOA can only be set for DNS namespaces");
+        }
+        if (soaTtl != null && (soaTtl < 0 || soaTtl > 2_147_483_647L)) {
+            throw CloudMapRules.invalidInput("SOA TTL " + soaTtl + " is not valid");
+        }
+        CloudMapRules.checkDescription(description);
         if (description != null) {
             ns.setDescription(description);
         }
@@ -208,45 +203,49 @@ public final class CloudMap {
                 return same.get();
             }
         }
-        if (r.name() == null || !SERVICE_NAME.matcher(r.name()).matches()) {
-            throw invalidInput("Service name '" + r.name() + "' is not valid");
+        if (r.name() == null || !CloudMapRules.SERVICE_NAME.matcher(r.name()).matches()) {
+            throw CloudMapRules.constraint(r.name(), "name", "Member must satisfy regular expression pattern: " + CloudMapRules.SERVICE_NAME.pattern());
+        }
+        CloudMapRules.checkDescription(r.description());
+        if (r.tags().size() > CloudMapRules.MAX_TAGS) {
+            throw CloudMapRules.tooManyTags();
         }
         if (r.namespaceId() == null) {
-            throw invalidInput("NamespaceId is required");
+            throw CloudMapRules.invalidInput("NamespaceId is required");
         }
         Namespace ns = namespace(r.namespaceId());
         if (r.healthCheck() != null && r.hasCustomHealthCheck()) {
-            throw invalidInput("HealthCheckConfig and HealthCheckCustomConfig can't both be specified");
+            throw CloudMapRules.invalidInput("HealthCheckConfig and HealthCheckCustomConfig can't both be specified");
         }
         if (r.healthCheck() != null && ns.type().equals("DNS_PRIVATE")) {
-            throw invalidInput("HealthCheckConfig can't be specified for a service in a private DNS namespace");
+            throw CloudMapRules.invalidInput("HealthCheckConfig can't be specified for a service in a private DNS namespace");
         }
         if (r.customHealthCheck() != null && (r.customHealthCheck() < 1 || r.customHealthCheck() > 10)) {
-            throw invalidInput("FailureThreshold must be between 1 and 10");
+            throw CloudMapRules.invalidInput("FailureThreshold must be between 1 and 10");
         }
         String routing = null;
         if (r.hasDnsConfig()) {
             if (!ns.isDns()) {
-                throw invalidInput("DnsConfig can't be specified for a service in an HTTP namespace");
+                throw CloudMapRules.invalidInput("When you specify an HTTP service, you can't include a DnsConfig element.");
             }
             if (r.dnsRecords().isEmpty()) {
-                throw invalidInput("DnsRecords must contain at least one record");
+                throw CloudMapRules.invalidInput("DnsRecords must contain at least one record");
             }
             routing = r.routingPolicy() == null ? "MULTIVALUE" : r.routingPolicy();
             if (!routing.equals("MULTIVALUE") && !routing.equals("WEIGHTED")) {
-                throw invalidInput("RoutingPolicy " + routing + " is not valid");
+                throw CloudMapRules.invalidInput("RoutingPolicy " + routing + " is not valid");
             }
             for (DiscoveryService.DnsRecordSpec rec : r.dnsRecords()) {
-                checkRecord(rec, routing);
+                CloudMapRules.checkRecord(rec, routing);
             }
         }
         String type;
         if (r.type() != null) {
             if (!r.type().equals("HTTP")) {
-                throw invalidInput("Type " + r.type() + " is not valid");
+                throw CloudMapRules.invalidInput("Type " + r.type() + " is not valid");
             }
             if (r.hasDnsConfig()) {
-                throw invalidInput("DnsConfig can't be specified for a service of type HTTP");
+                throw CloudMapRules.invalidInput("DnsConfig can't be specified for a service of type HTTP");
             }
             type = "HTTP";
         } else {
@@ -257,39 +256,37 @@ public final class CloudMap {
         }
         String id = "srv-" + alnum(16);
         DiscoveryService s = new DiscoveryService(id, arn("service/" + id), r.name(), ns.id(), r.description(), type, routing,
-                r.hasDnsConfig() ? r.dnsRecords() : List.of(), r.healthCheck(), r.hasCustomHealthCheck() ? (r.customHealthCheck() == null ? 1 : r.customHealthCheck()) : null,
+                r.hasDnsConfig() ? r.dnsRecords() : List.of(), r.healthCheck(), r.hasCustomHealthCheck() ? CloudMapRules.CUSTOM_FAILURE_THRESHOLD : null,
                 clock.now(), r.creatorRequestId());
         s.tags().putAll(r.tags());
         services.put(id, s);
         return s;
     }
 
-    private static void checkRecord(DiscoveryService.DnsRecordSpec rec, String routing) {
-        if (!RECORD_TYPES.contains(rec.type())) {
-            throw invalidInput("Record type " + rec.type() + " is not valid");
-        }
-        if (rec.ttl() < 0 || rec.ttl() > 2_147_483_647L) {
-            throw invalidInput("TTL " + rec.ttl() + " is not valid");
-        }
-        if (rec.type().equals("CNAME") && routing.equals("MULTIVALUE")) {
-            throw invalidInput("CNAME records can't be used with the MULTIVALUE routing policy");
-        }
-    }
-
     /** UpdateService: new description, DNS record TTLs (same types) and health check; returns the operation id. */
     public String updateService(String idOrArn, String description, List<DiscoveryService.DnsRecordSpec> records,
                                 DiscoveryService.HealthCheckSpec healthCheck) {
         DiscoveryService s = service(idOrArn);
+        CloudMapRules.checkDescription(description);
         if (!records.isEmpty()) {
             if (s.dnsRecords().isEmpty()) {
-                throw invalidInput("DnsConfig can't be updated for a service without DnsConfig");
+                throw CloudMapRules.invalidInput("When you specify an HTTP service, you can't include a DnsConfig element.");
+            }
+            List<String> before = s.dnsRecords().stream().map(DiscoveryService.DnsRecordSpec::type).sorted().toList();
+            List<String> after = records.stream().map(DiscoveryService.DnsRecordSpec::type).sorted().toList();
+            if (!before.equals(after)) {
+                throw CloudMapRules.invalidInput("The record types in the request must be the same as those present in the existing service. Records in the"
+                        + " existing service are " + before + ", but the records in the request are " + after + ". The record types of a service cannot be changed.");
             }
             for (DiscoveryService.DnsRecordSpec rec : records) {
-                checkRecord(rec, s.routingPolicy().orElse("MULTIVALUE"));
+                CloudMapRules.checkRecord(rec, s.routingPolicy().orElse("MULTIVALUE"));
             }
         }
         if (healthCheck != null && s.customHealthCheck().isPresent()) {
-            throw invalidInput("HealthCheckConfig can't be added to a service with HealthCheckCustomConfig");
+            throw CloudMapRules.invalidInput("HealthCheckConfig can't be added to a service with HealthCheckCustomConfig");
+        }
+        if (healthCheck != null && s.healthCheck().isPresent() && !s.healthCheck().get().type().equals(healthCheck.type())) {
+            throw CloudMapRules.invalidInput("Type of health check cannot be changed");
         }
         if (description != null) {
             s.setDescription(description);
@@ -317,19 +314,19 @@ public final class CloudMap {
     public String registerInstance(String serviceIdOrArn, String instanceId, Map<String, String> attributes, String creatorRequestId) {
         DiscoveryService s = service(serviceIdOrArn);
         if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
-            throw invalidInput("Instance ID '" + instanceId + "' is not valid");
+            throw CloudMapRules.invalidInput("Instance ID '" + instanceId + "' is not valid");
         }
         boolean a = s.dnsRecord("A").isPresent();
         boolean srv = s.dnsRecord("SRV").isPresent();
         String ip = attributes.get("AWS_INSTANCE_IPV4");
         if ((a || srv) && ip == null && !attributes.containsKey("AWS_INSTANCE_IPV6")) {
-            throw invalidInput("Attribute AWS_INSTANCE_IPV4 is required for a service with an A or SRV record");
+            throw CloudMapRules.invalidInput("Attribute AWS_INSTANCE_IPV4 is required for a service with an A or SRV record");
         }
         if (ip != null && Ipv4.parse(ip) < 0) {
-            throw invalidInput("AWS_INSTANCE_IPV4 " + ip + " is not a valid IPv4 address");
+            throw CloudMapRules.invalidInput("AWS_INSTANCE_IPV4 " + ip + " is not a valid IPv4 address");
         }
         if (srv && !attributes.containsKey("AWS_INSTANCE_PORT")) {
-            throw invalidInput("Attribute AWS_INSTANCE_PORT is required for a service with an SRV record");
+            throw CloudMapRules.invalidInput("Attribute AWS_INSTANCE_PORT is required for a service with an SRV record");
         }
         String port = attributes.get("AWS_INSTANCE_PORT");
         if (port != null) {
@@ -340,17 +337,19 @@ public final class CloudMap {
                 p = -1;
             }
             if (p < 0 || p > 65535) {
-                throw invalidInput("AWS_INSTANCE_PORT " + port + " is not valid");
+                throw CloudMapRules.invalidInput("AWS_INSTANCE_PORT " + port + " is not valid");
             }
         }
         if (attributes.size() > 30) {
-            throw invalidInput("An instance can have at most 30 attributes");
+            throw CloudMapRules.invalidInput("An instance can have at most 30 attributes");
         }
+        CloudMapRules.checkInstanceAttributes(attributes);
         String health = null;
         if (s.customHealthCheck().isPresent()) {
             health = "UNHEALTHY".equals(attributes.get("AWS_INIT_HEALTH_STATUS")) ? "UNHEALTHY" : "HEALTHY";
         }
         s.instances.put(instanceId, new DiscoveryInstance(instanceId, attributes, health, creatorRequestId));
+        s.instancesChanged();
         return record("REGISTER_INSTANCE", Map.of("SERVICE", s.id(), "INSTANCE", instanceId));
     }
 
@@ -358,6 +357,7 @@ public final class CloudMap {
         DiscoveryService s = service(serviceIdOrArn);
         instance(s, instanceId);
         s.instances.remove(instanceId);
+        s.instancesChanged();
         return record("DEREGISTER_INSTANCE", Map.of("SERVICE", s.id(), "INSTANCE", instanceId));
     }
 
@@ -376,7 +376,10 @@ public final class CloudMap {
             throw DomainException.notFound("CustomHealthNotFound", "The service " + s.id() + " doesn't have a custom health check.");
         }
         if (!"HEALTHY".equals(status) && !"UNHEALTHY".equals(status)) {
-            throw invalidInput("Status " + status + " is not valid");
+            throw CloudMapRules.invalidInput("Status " + status + " is not valid");
+        }
+        if (!status.equals(i.customHealth())) {
+            s.instancesChanged();
         }
         s.instances.put(instanceId, i.withCustomHealth(status));
     }
@@ -390,90 +393,89 @@ public final class CloudMap {
     }
 
     /** DiscoverInstances: the service's instances filtered by health ({@code HEALTHY} when no filter is given). */
-    public List<DiscoveryInstance> discover(String namespaceName, String serviceName, String healthFilter,
-                                            Map<String, String> queryParameters) {
-        Namespace ns = namespaces.values().stream().filter(n -> n.name().equalsIgnoreCase(namespaceName)).findFirst()
+    /** The service DiscoverInstances and DiscoverInstancesRevision name: by namespace and service name, in this account. */
+    public DiscoveryService discoverable(String namespaceName, String serviceName, String ownerAccount) {
+        Namespace ns = namespaces.values().stream().filter(n -> n.name().equalsIgnoreCase(namespaceName))
+                .filter(n -> ownerAccount == null || ownerAccount.equals(key.accountId())).findFirst()
                 .orElseThrow(() -> DomainException.notFound("NamespaceNotFound", "Namespace not found: " + namespaceName));
-        DiscoveryService s = services.values().stream().filter(x -> x.namespaceId().equals(ns.id()) && x.name().equalsIgnoreCase(serviceName))
+        return services.values().stream().filter(x -> x.namespaceId().equals(ns.id()) && x.name().equalsIgnoreCase(serviceName))
                 .findFirst().orElseThrow(() -> DomainException.notFound("ServiceNotFound", "Service not found: " + serviceName));
+    }
+
+    /**
+     * DiscoverInstances: the service's instances whose attributes match {@code queryParameters}, narrowed further by
+     * {@code optionalParameters} when some instances match those too (otherwise they are ignored, as on AWS), then
+     * filtered by health ({@code HEALTHY} when no filter is given).
+     */
+    public List<DiscoveryInstance> discover(DiscoveryService s, String healthFilter, Map<String, String> queryParameters,
+                                            Map<String, String> optionalParameters) {
         String filter = healthFilter == null ? "HEALTHY" : healthFilter;
-        List<DiscoveryInstance> matching = s.instances().stream()
-                .filter(i -> queryParameters.entrySet().stream().allMatch(e -> e.getValue().equals(i.attributes().get(e.getKey())))).toList();
+        List<DiscoveryInstance> queried = s.instances().stream().filter(i -> matches(i, queryParameters)).toList();
+        List<DiscoveryInstance> optional = queried.stream().filter(i -> matches(i, optionalParameters)).toList();
+        List<DiscoveryInstance> matching = optional.isEmpty() ? queried : optional;
         List<DiscoveryInstance> healthy = matching.stream().filter(i -> !"UNHEALTHY".equals(healthStatus(s, i))).toList();
         return switch (filter) {
             case "ALL" -> matching;
             case "HEALTHY" -> healthy;
             case "UNHEALTHY" -> matching.stream().filter(i -> "UNHEALTHY".equals(healthStatus(s, i))).toList();
             case "HEALTHY_OR_ELSE_ALL" -> healthy.isEmpty() ? matching : healthy;
-            default -> throw invalidInput("HealthStatus " + filter + " is not valid");
+            default -> throw CloudMapRules.invalidInput("HealthStatus " + filter + " is not valid");
         };
     }
 
-    // ---- DNS --------------------------------------------------------------------------------------------------
-
-    /**
-     * Answers one DNS question ({@code A} or {@code SRV}; others get an empty NOERROR) for names in the DNS
-     * namespaces: {@code <service>.<namespace>} gives the healthy instances (all of them when none is healthy), at
-     * most {@value #MAX_ANSWERS}; an SRV target {@code <instance>.<service>.<namespace>} has an A record of its own.
-     */
-    public DnsAnswer lookup(String qname, String qtype) {
-        String name = qname.endsWith(".") ? qname.substring(0, qname.length() - 1) : qname;
-        String lower = name.toLowerCase(Locale.ROOT);
-        Namespace ns = null;
-        for (Namespace n : namespaces.values()) {
-            String nsName = n.name().toLowerCase(Locale.ROOT);
-            if (n.isDns() && (lower.equals(nsName) || lower.endsWith("." + nsName)) && (ns == null || nsName.length() > ns.name().length())) {
-                ns = n;
-            }
-        }
-        if (ns == null) {
-            return DnsAnswer.REFUSED;
-        }
-        if (lower.length() == ns.name().length()) {
-            return new DnsAnswer(DnsAnswer.Rcode.NOERROR, List.of());
-        }
-        String relative = lower.substring(0, lower.length() - ns.name().length() - 1);
-        Namespace owner = ns;
-        for (DiscoveryService s : services.values()) {
-            if (!s.namespaceId().equals(owner.id())) {
-                continue;
-            }
-            String svc = s.name().toLowerCase(Locale.ROOT);
-            if (relative.equals(svc)) {
-                return new DnsAnswer(DnsAnswer.Rcode.NOERROR, serviceRecords(s, name, qtype));
-            }
-            if (relative.endsWith("." + svc)) {
-                String instanceId = relative.substring(0, relative.length() - svc.length() - 1);
-                Optional<DiscoveryInstance> i = s.instances().stream().filter(x -> x.id().equalsIgnoreCase(instanceId)).findFirst();
-                if (i.isPresent() && s.dnsRecord("SRV").isPresent()) {
-                    long ttl = s.dnsRecord("SRV").get().ttl();
-                    List<DnsAnswer.Record> recs = "A".equals(qtype) && i.get().ipv4().isPresent()
-                            ? List.of(new DnsAnswer.Record(name, "A", ttl, i.get().ipv4().get(), 0, null)) : List.of();
-                    return new DnsAnswer(DnsAnswer.Rcode.NOERROR, recs);
-                }
-            }
-        }
-        return DnsAnswer.NXDOMAIN;
+    private static boolean matches(DiscoveryInstance i, Map<String, String> parameters) {
+        return parameters.entrySet().stream().allMatch(e -> e.getValue().equals(i.attributes().get(e.getKey())));
     }
 
-    private List<DnsAnswer.Record> serviceRecords(DiscoveryService s, String name, String qtype) {
-        List<DiscoveryInstance> healthy = s.instances().stream().filter(i -> !"UNHEALTHY".equals(healthStatus(s, i))).toList();
-        List<DiscoveryInstance> chosen = healthy.isEmpty() ? s.instances() : healthy;
-        List<DnsAnswer.Record> out = new ArrayList<>();
-        for (DiscoveryInstance i : chosen) {
-            if (out.size() == MAX_ANSWERS) {
-                break;
+    // ---- service attributes -----------------------------------------------------------------------------------
+
+    /** UpdateServiceAttributes: adds or replaces attributes; a service has at most 30. */
+    public void updateServiceAttributes(String serviceIdOrArn, Map<String, String> attributes) {
+        DiscoveryService s = service(serviceIdOrArn);
+        CloudMapRules.checkAttributeCount(attributes.size());
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            if (e.getKey().isEmpty() || e.getKey().length() > 255) {
+                throw CloudMapRules.constraint(e.getKey(), "attributes", "Map keys must have length less than or equal to 255");
             }
-            if ("A".equals(qtype) && s.dnsRecord("A").isPresent() && i.ipv4().isPresent()) {
-                out.add(new DnsAnswer.Record(name, "A", s.dnsRecord("A").get().ttl(), i.ipv4().get(), 0, null));
-            } else if ("SRV".equals(qtype) && s.dnsRecord("SRV").isPresent() && i.port().isPresent()) {
-                out.add(new DnsAnswer.Record(name, "SRV", s.dnsRecord("SRV").get().ttl(), null, i.port().get(), i.id() + "." + name));
+            if (e.getValue().length() > 1024) {
+                throw CloudMapRules.constraint(e.getValue(), "attributes", "Map values must have length less than or equal to 1024");
             }
         }
-        return out;
+        Map<String, String> after = new LinkedHashMap<>(s.attributes);
+        after.putAll(attributes);
+        if (after.size() > CloudMapRules.MAX_SERVICE_ATTRIBUTES) {
+            throw DomainException.invalid("ServiceAttributesLimitExceededException", "The attribute can't be added to the service because"
+                    + " you've exceeded the quota for the number of attributes you can add to a service.");
+        }
+        s.attributes.putAll(attributes);
+    }
+
+    /** DeleteServiceAttributes: removes attributes by key (keys the service does not have are ignored). */
+    public void deleteServiceAttributes(String serviceIdOrArn, List<String> keys) {
+        DiscoveryService s = service(serviceIdOrArn);
+        CloudMapRules.checkAttributeCount(keys.size());
+        keys.forEach(s.attributes::remove);
+    }
+
+    // ---- DNS ----------------------------------------------------------------------------------------------
+
+    /** Answers one DNS question for the names of the DNS namespaces (see {@link CloudMapDns}). */
+    public DnsAnswer lookup(String qname, String qtype) {
+        return new CloudMapDns(this).lookup(qname, qtype);
     }
 
     // ---- tags -------------------------------------------------------------------------------------------------
+
+    /** TagResource: adds or replaces tags; a resource has at most 50. */
+    public void tag(String arn, Map<String, String> tags) {
+        Map<String, String> current = tagsOf(arn);
+        Map<String, String> after = new LinkedHashMap<>(current);
+        after.putAll(tags);
+        if (after.size() > CloudMapRules.MAX_TAGS) {
+            throw CloudMapRules.tooManyTags();
+        }
+        current.putAll(tags);
+    }
 
     /** The tags of a namespace or service by ARN. */
     public Map<String, String> tagsOf(String arn) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * A Cloud Map service in a namespace. {@code dnsRecords} is empty for HTTP-only services; {@code customHealthCheck}
  * is the HealthCheckCustomConfig failure threshold (null when the service has none), {@code healthCheck} the
- * Route 53 HealthCheckConfig (null when none). Instances are kept in registration order.
+ * Route 53 HealthCheckConfig (null when none). Instances are kept in registration order; {@code instancesRevision}
+ * counts their changes.
  */
 public final class DiscoveryService {
     private final String id;
@@ -25,7 +26,9 @@ public final class DiscoveryService {
     private final Instant createDate;
     private final String creatorRequestId;
     final Map<String, DiscoveryInstance> instances = new LinkedHashMap<>();
+    final Map<String, String> attributes = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private long instancesRevision;
 
     /** One DNS record Cloud Map keeps per instance: type {@code A}, {@code AAAA}, {@code SRV} or {@code CNAME}, with its TTL. */
     public record DnsRecordSpec(String type, long ttl) {
@@ -123,5 +126,19 @@ public final class DiscoveryService {
 
     public Map<String, String> tags() {
         return tags;
+    }
+
+    /** The service's own attributes (UpdateServiceAttributes), not its instances'. */
+    public Map<String, String> attributes() {
+        return Map.copyOf(attributes);
+    }
+
+    /** Grows with every change to the service's instances or their health (DiscoverInstancesRevision). */
+    public long instancesRevision() {
+        return instancesRevision;
+    }
+
+    void instancesChanged() {
+        instancesRevision++;
     }
 }

@@ -109,10 +109,8 @@ public final class Elb {
             throw ElbErrors.validation("Scheme '" + scheme + "' must be one of 'internet-facing, internal'");
         }
         String ipType = r.ipAddressType() == null ? "ipv4" : r.ipAddressType();
-        if (!Set.of("ipv4", "dualstack", "dualstack-without-public-ipv4").contains(ipType)) {
-            throw ElbErrors.validation("IP address type '" + ipType + "' must be one of 'ipv4, dualstack, dualstack-without-public-ipv4'");
-        }
         List<Subnet> subnets = checkSubnets(type, r.subnets());
+        checkIpAddressType(type, scheme, ipType, subnets, List.of());
         String vpcId = subnets.get(0).vpcId();
         List<String> groups = checkSecurityGroups(type, vpcId, r.securityGroups());
         Optional<LoadBalancer> existing = findLoadBalancerByName(name);
@@ -250,13 +248,57 @@ public final class Elb {
         return lb;
     }
 
-    /** Moves the load balancer to a new set of subnets: nodes in kept subnets stay, others are created or removed. */
-    public LoadBalancer setSubnets(String arn, List<SubnetMapping> mappings) {
+    static final List<String> IP_ADDRESS_TYPES = List.of("ipv4", "dualstack", "dualstack-without-public-ipv4");
+
+    /**
+     * AWS's rules for a load balancer's IP address type: dualstack-without-public-ipv4 is for internet-facing ALBs
+     * only, an NLB with a UDP or TCP_UDP listener stays ipv4, and a dualstack type needs an IPv6 CIDR block in
+     * every subnet of the load balancer.
+     */
+    private void checkIpAddressType(String type, String scheme, String ipType, List<Subnet> subnets, List<Listener> listenersOf) {
+        if (!IP_ADDRESS_TYPES.contains(ipType)) {
+            throw ElbErrors.memberEnum(ipType, "ipAddressType", IP_ADDRESS_TYPES);
+        }
+        if (ipType.equals("dualstack-without-public-ipv4")) {
+            if (!type.equals("application")) {
+                throw ElbErrors.validation("IP address type 'dualstack-without-public-ipv4' is supported only by Application Load Balancers");
+            }
+            if (!scheme.equals("internet-facing")) {
+                throw ElbErrors.invalidConfiguration("IP address type 'dualstack-without-public-ipv4' is supported only by internet-facing load balancers");
+            }
+        }
+        if (!ipType.equals("ipv4")) {
+            if (listenersOf.stream().anyMatch(l -> l.protocol().equals("UDP") || l.protocol().equals("TCP_UDP"))) {
+                throw ElbErrors.invalidConfiguration("You can't specify dualstack for a load balancer with a UDP or TCP_UDP listener");
+            }
+            if (subnets.stream().anyMatch(s -> !s.hasIpv6Cidr())) {
+                throw ElbErrors.validation("You must specify subnets with an associated IPv6 CIDR block.");
+            }
+        }
+    }
+
+    /** SetIpAddressType: changes what kind of addresses the load balancer's nodes answer on. */
+    public LoadBalancer setIpAddressType(String arn, String ipType) {
+        LoadBalancer lb = loadBalancer(arn);
+        List<Subnet> subnets = lb.nodes().stream().map(n -> network.subnet(n.subnetId())).toList();
+        checkIpAddressType(lb.type(), lb.scheme(), ipType, subnets, listeners.ofLoadBalancer(arn));
+        lb.setIpAddressType(ipType);
+        return lb;
+    }
+
+    /**
+     * Moves the load balancer to a new set of subnets (and, when given, IP address type): nodes in kept subnets
+     * stay, others are created or removed.
+     */
+    public LoadBalancer setSubnets(String arn, List<SubnetMapping> mappings, String ipAddressType) {
         LoadBalancer lb = loadBalancer(arn);
         List<Subnet> subnets = checkSubnets(lb.type(), mappings);
         if (!subnets.get(0).vpcId().equals(lb.vpcId())) {
             throw ElbErrors.invalidConfiguration("The subnets must all belong to the same VPC");
         }
+        String ipType = ipAddressType != null ? ipAddressType : lb.ipAddressType();
+        checkIpAddressType(lb.type(), lb.scheme(), ipType, subnets, listeners.ofLoadBalancer(arn));
+        lb.setIpAddressType(ipType);
         List<LoadBalancer.Node> keep = new ArrayList<>();
         List<Subnet> add = new ArrayList<>();
         List<SubnetMapping> addMappings = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class ElbAttributes {
             a.put("load_balancing.algorithm.type", "round_robin");
             a.put("load_balancing.algorithm.anomaly_mitigation", "off");
         } else {
-            a.put("stickiness.type", "source_ip");
+            a.put("stickiness.type", "GENEVE".equals(protocol) ? "source_ip_dest_ip_proto" : "source_ip");
             a.put("deregistration_delay.connection_termination.enabled", "false");
             a.put("preserve_client_ip.enabled", "instance".equals(targetType) || "UDP".equals(protocol) || "TCP_UDP".equals(protocol) ? "true" : "false");
             a.put("proxy_protocol_v2.enabled", "false");
@@ -104,6 +104,12 @@ public final class ElbAttributes {
 
     /** Applies changes after checking every key against the known ones; nothing changes if one key is unknown. */
     static void modify(Map<String, String> current, Map<String, String> changes, Set<String> extraKeys) {
+        check(current, changes, extraKeys);
+        current.putAll(changes);
+    }
+
+    /** Checks every key against the known ones and the values that have a fixed form. */
+    static void check(Map<String, String> current, Map<String, String> changes, Set<String> extraKeys) {
         for (Map.Entry<String, String> e : changes.entrySet()) {
             if (!current.containsKey(e.getKey()) && !extraKeys.contains(e.getKey())) {
                 throw ElbErrors.validation("Attribute '" + e.getKey() + "' is not recognized");
@@ -120,7 +126,6 @@ public final class ElbAttributes {
                 throw ElbErrors.validation("'" + e.getValue() + "' is not a valid value for the attribute '" + e.getKey() + "'");
             }
         }
-        current.putAll(changes);
     }
 
     static Set<String> listenerExtraKeys() {

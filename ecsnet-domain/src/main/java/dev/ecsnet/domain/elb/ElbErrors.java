@@ -64,6 +64,41 @@ public final class ElbErrors {
                 "The following target groups cannot be associated with more than one load balancer: " + tgArn);
     }
 
+    public static DomainException invalidAction(String message) {
+        return DomainException.invalid("InvalidLoadBalancerAction", message);
+    }
+
+    // ---- the service's own model-constraint messages ("1 validation error detected: ...") --------------------
+
+    static DomainException memberNull(String path) {
+        return validation("1 validation error detected: Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+    }
+
+    static DomainException memberEnum(String value, String path, java.util.List<String> values) {
+        return constraint(value, path, "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
+    }
+
+    static DomainException memberPattern(String value, String path, String pattern) {
+        return constraint(value, path, "Member must satisfy regular expression pattern: " + pattern);
+    }
+
+    static DomainException memberAtLeast(long value, String path, long min) {
+        return constraint(String.valueOf(value), path, "Member must have value greater than or equal to " + min);
+    }
+
+    static DomainException memberAtMost(long value, String path, long max) {
+        return constraint(String.valueOf(value), path, "Member must have value less than or equal to " + max);
+    }
+
+    static DomainException memberLength(String value, String path, int min, int max) {
+        return constraint(value, path, value.length() < min ? "Member must have length greater than or equal to " + min
+                : "Member must have length less than or equal to " + max);
+    }
+
+    private static DomainException constraint(String value, String path, String rule) {
+        return validation("1 validation error detected: Value '" + value + "' at '" + path + "' failed to satisfy constraint: " + rule);
+    }
+
     public static DomainException unsupported(String message) {
         return new DomainException(DomainException.Kind.UNSUPPORTED, "ValidationError", message);
     }

@@ -1,31 +1,38 @@
 package dev.ecsnet.domain.elb;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** A listener of a load balancer: protocol, port, default actions, and (HTTPS/TLS) certificates and SSL policy. */
+/**
+ * A listener of a load balancer: protocol, port, default actions, and (HTTPS/TLS) its SSL policy, its default
+ * certificate and the certificate list of AddListenerCertificates (additional certificates, for SNI).
+ */
 public final class Listener {
     private final String arn;
     private final String loadBalancerArn;
     private String protocol;
     private int port;
     private String sslPolicy;
-    private List<String> certificateArns;
+    private String defaultCertificateArn;
+    private final Set<String> additionalCertificateArns = new LinkedHashSet<>();
     private String alpnPolicy;
     private List<ListenerAction> defaultActions;
     private final String defaultRuleArn;
     final Map<String, String> attributes;
     private final Map<String, String> tags = new LinkedHashMap<>();
 
-    Listener(String arn, String loadBalancerArn, String protocol, int port, String sslPolicy, List<String> certificateArns,
+    Listener(String arn, String loadBalancerArn, String protocol, int port, String sslPolicy, String defaultCertificateArn,
              String alpnPolicy, List<ListenerAction> defaultActions, String defaultRuleArn, Map<String, String> attributes) {
         this.arn = arn;
         this.loadBalancerArn = loadBalancerArn;
         this.protocol = protocol;
         this.port = port;
         this.sslPolicy = sslPolicy;
-        this.certificateArns = List.copyOf(certificateArns);
+        this.defaultCertificateArn = defaultCertificateArn;
         this.alpnPolicy = alpnPolicy;
         this.defaultActions = List.copyOf(defaultActions);
         this.defaultRuleArn = defaultRuleArn;
@@ -52,8 +59,21 @@ public final class Listener {
         return sslPolicy;
     }
 
-    public List<String> certificateArns() {
-        return certificateArns;
+    public Optional<String> defaultCertificateArn() {
+        return Optional.ofNullable(defaultCertificateArn);
+    }
+
+    /** The certificate list (not the default certificate), in the order they were added. */
+    public List<String> additionalCertificateArns() {
+        return List.copyOf(additionalCertificateArns);
+    }
+
+    void addCertificates(List<String> arns) {
+        additionalCertificateArns.addAll(arns);
+    }
+
+    void removeCertificates(List<String> arns) {
+        arns.forEach(additionalCertificateArns::remove);
     }
 
     public String alpnPolicy() {
@@ -76,12 +96,16 @@ public final class Listener {
         return tags;
     }
 
-    void modify(String newProtocol, int newPort, String newSslPolicy, List<String> newCertificates, String newAlpn,
+    /** A listener that stops being HTTPS or TLS loses its certificates (a null default certificate). */
+    void modify(String newProtocol, int newPort, String newSslPolicy, String newDefaultCertificate, String newAlpn,
                 List<ListenerAction> newActions) {
         protocol = newProtocol;
         port = newPort;
         sslPolicy = newSslPolicy;
-        certificateArns = List.copyOf(newCertificates);
+        defaultCertificateArn = newDefaultCertificate;
+        if (newDefaultCertificate == null) {
+            additionalCertificateArns.clear();
+        }
         alpnPolicy = newAlpn;
         defaultActions = List.copyOf(newActions);
     }

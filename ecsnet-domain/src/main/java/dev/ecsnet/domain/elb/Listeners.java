@@ -1,5 +1,6 @@
 package dev.ecsnet.domain.elb;
 
+import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 
 import java.util.ArrayList;
@@ -11,25 +12,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Listeners and their rules, with the checks AWS makes on ports, protocols and actions. */
+/**
+ * Listeners and their rules, with the checks AWS makes on ports, protocols, certificates and SSL policies; actions
+ * are checked by {@link ListenerActionRules}, rule conditions by {@link RuleConditionRules}. ecsnet has no ACM or
+ * IAM certificate store, so a certificate is any ACM or IAM certificate ARN.
+ */
 public final class Listeners {
-    private static final Set<String> ALB_PROTOCOLS = Set.of("HTTP", "HTTPS");
-    private static final Set<String> NLB_PROTOCOLS = Set.of("TCP", "TLS", "UDP", "TCP_UDP");
-    private static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-2016-08";
+    static final Set<String> ALB_PROTOCOLS = Set.of("HTTP", "HTTPS");
+    static final Set<String> NLB_PROTOCOLS = Set.of("TCP", "TLS", "UDP", "TCP_UDP");
+    private static final List<String> ALPN_POLICIES = List.of("HTTP1Only", "HTTP2Only", "HTTP2Optional", "HTTP2Preferred", "None");
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:(acm:[a-z0-9-]+:\\d{12}:certificate/|iam::\\d{12}:server-certificate/).+");
+    /** Certificates per Application Load Balancer, default certificates excluded (AWS's quota). */
+    static final int MAX_CERTIFICATES_PER_LOAD_BALANCER = 25;
 
     private final Elb elb;
     private final IdSource ids;
+    private final ListenerActionRules actionRules;
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
     private final Map<String, ListenerRule> rules = new LinkedHashMap<>();
 
     Listeners(Elb elb, IdSource ids) {
         this.elb = elb;
         this.ids = ids;
+        this.actionRules = new ListenerActionRules(elb);
+    }
+
+    /** A certificate as a request names it; {@code isDefault} is whatever the caller set (AWS refuses it on input). */
+    public record CertificateRequest(String certificateArn, Boolean isDefault) {
     }
 
     /** What CreateListener and ModifyListener ask for; null fields keep (or default) their value. */
-    public record Request(String protocol, Integer port, String sslPolicy, List<String> certificateArns, String alpnPolicy,
+    public record Request(String protocol, Integer port, String sslPolicy, List<CertificateRequest> certificates, String alpnPolicy,
                           List<ListenerAction> defaultActions, Map<String, String> tags) {
     }
 
@@ -53,29 +68,23 @@ public final class Listeners {
         return listeners.values().stream().filter(l -> l.loadBalancerArn().equals(lbArn)).toList();
     }
 
+    /** What a create or modify leaves the listener with, checked. */
+    private record Settings(String protocol, int port, String sslPolicy, String defaultCertificate, String alpnPolicy,
+                            List<ListenerAction> actions) {
+    }
+
     public Listener create(String lbArn, Request r) {
         LoadBalancer lb = elb.loadBalancer(lbArn);
-        String protocol = r.protocol() != null ? r.protocol() : (lb.isApplication() ? "HTTP" : "TCP");
-        Set<String> allowed = lb.isApplication() ? ALB_PROTOCOLS : NLB_PROTOCOLS;
-        if (!allowed.contains(protocol)) {
-            throw ElbErrors.validation("Listener protocol '" + protocol + "' must be one of '" + String.join(", ", allowed.stream().sorted().toList()) + "'");
-        }
         if (r.port() == null) {
             throw ElbErrors.validation("A listener port must be specified");
         }
-        checkPort(r.port());
-        boolean secure = protocol.equals("HTTPS") || protocol.equals("TLS");
-        if (secure && (r.certificateArns() == null || r.certificateArns().isEmpty())) {
-            throw ElbErrors.validation("A certificate must be specified for " + protocol + " listeners");
-        }
-        List<ListenerAction> actions = checkActions(lb, protocol, r.defaultActions(), true);
-        if (ofLoadBalancer(lbArn).stream().anyMatch(l -> l.port() == r.port())) {
+        Settings s = settings(lb, null, r);
+        if (ofLoadBalancer(lbArn).stream().anyMatch(l -> l.port() == s.port())) {
             throw ElbErrors.duplicateListener(lbArn);
         }
         String arn = elb.arns().listener(lb, ids.hex(16));
-        Listener l = new Listener(arn, lbArn, protocol, r.port(), secure ? (r.sslPolicy() != null ? r.sslPolicy() : DEFAULT_SSL_POLICY) : null,
-                secure ? r.certificateArns() : List.of(), r.alpnPolicy(), actions, elb.arns().rule(arn, ids.hex(16)),
-                ElbAttributes.listenerDefaults(protocol));
+        Listener l = new Listener(arn, lbArn, s.protocol(), s.port(), s.sslPolicy(), s.defaultCertificate(), s.alpnPolicy(), s.actions(),
+                elb.arns().rule(arn, ids.hex(16)), ElbAttributes.listenerDefaults(s.protocol()));
         l.tags().putAll(r.tags());
         listeners.put(arn, l);
         return l;
@@ -84,26 +93,76 @@ public final class Listeners {
     public Listener modify(String arn, Request r) {
         Listener l = get(arn);
         LoadBalancer lb = elb.loadBalancer(l.loadBalancerArn());
-        String protocol = r.protocol() != null ? r.protocol() : l.protocol();
+        Settings s = settings(lb, l, r);
+        if (s.port() != l.port() && ofLoadBalancer(lb.arn()).stream().anyMatch(o -> o.port() == s.port())) {
+            throw ElbErrors.duplicateListener(lb.arn());
+        }
+        l.modify(s.protocol(), s.port(), s.sslPolicy(), s.defaultCertificate(), s.alpnPolicy(), s.actions());
+        return l;
+    }
+
+    /** Checks a CreateListener ({@code current} null) or ModifyListener request against what the listener has. */
+    private Settings settings(LoadBalancer lb, Listener current, Request r) {
+        String protocol = r.protocol() != null ? r.protocol() : current != null ? current.protocol() : (lb.isApplication() ? "HTTP" : "TCP");
         Set<String> allowed = lb.isApplication() ? ALB_PROTOCOLS : NLB_PROTOCOLS;
         if (!allowed.contains(protocol)) {
             throw ElbErrors.validation("Listener protocol '" + protocol + "' must be one of '" + String.join(", ", allowed.stream().sorted().toList()) + "'");
         }
-        int port = r.port() != null ? r.port() : l.port();
-        checkPort(port);
-        if (port != l.port() && ofLoadBalancer(lb.arn()).stream().anyMatch(o -> o.port() == port)) {
-            throw ElbErrors.duplicateListener(lb.arn());
+        int port = r.port() != null ? r.port() : current.port();
+        if (port < 1 || port > 65535) {
+            throw ElbErrors.validation("Listener port '" + port + "' must be between 1 and 65535");
         }
         boolean secure = protocol.equals("HTTPS") || protocol.equals("TLS");
-        List<String> certs = r.certificateArns() != null && !r.certificateArns().isEmpty() ? r.certificateArns() : l.certificateArns();
-        if (secure && certs.isEmpty()) {
-            throw ElbErrors.validation("A certificate must be specified for " + protocol + " listeners");
+        List<CertificateRequest> certificates = r.certificates() == null ? List.of() : r.certificates();
+        String sslPolicy = null;
+        String certificate = null;
+        if (secure) {
+            checkCertificates(certificates);
+            if (certificates.size() > 1) {
+                throw ElbErrors.validation("A listener can have only one default certificate; add the others with AddListenerCertificates");
+            }
+            certificate = certificates.isEmpty() ? (current == null ? null : current.defaultCertificateArn().orElse(null))
+                    : certificates.get(0).certificateArn();
+            if (certificate == null) {
+                throw ElbErrors.validation("A certificate must be specified for " + protocol + " listeners");
+            }
+            sslPolicy = r.sslPolicy() != null ? r.sslPolicy() : current != null && current.sslPolicy() != null ? current.sslPolicy() : SslPolicies.API_DEFAULT;
+            String policy = sslPolicy;
+            SslPolicies.find(policy).filter(p -> p.loadBalancerTypes().contains(lb.type())).orElseThrow(() -> SslPolicies.notFound(policy));
+        } else {
+            if (!certificates.isEmpty()) {
+                throw ElbErrors.validation("A certificate cannot be specified for " + protocol + " listeners");
+            }
+            if (r.sslPolicy() != null) {
+                throw ElbErrors.validation("An SSL policy cannot be specified for " + protocol + " listeners");
+            }
         }
-        List<ListenerAction> actions = r.defaultActions() != null && !r.defaultActions().isEmpty()
-                ? checkActions(lb, protocol, r.defaultActions(), true) : l.defaultActions();
-        String policy = secure ? (r.sslPolicy() != null ? r.sslPolicy() : (l.sslPolicy() != null ? l.sslPolicy() : DEFAULT_SSL_POLICY)) : null;
-        l.modify(protocol, port, policy, secure ? certs : List.of(), r.alpnPolicy() != null ? r.alpnPolicy() : l.alpnPolicy(), actions);
-        return l;
+        String alpn = r.alpnPolicy() != null ? r.alpnPolicy() : current != null && protocol.equals("TLS") ? current.alpnPolicy() : null;
+        if (alpn != null) {
+            if (!protocol.equals("TLS")) {
+                throw DomainException.invalid("ALPNPolicyNotSupported", "ALPN policies are supported only for TLS listeners");
+            }
+            if (!ALPN_POLICIES.contains(alpn)) {
+                throw DomainException.invalid("ALPNPolicyNotSupported", "ALPN policy '" + alpn + "' is not supported");
+            }
+        }
+        List<ListenerAction> previous = current == null ? List.of() : current.defaultActions();
+        boolean newActions = r.defaultActions() != null && !r.defaultActions().isEmpty();
+        List<ListenerAction> actions = newActions || current == null
+                ? actionRules.check(new ListenerActionRules.Context(lb, protocol, port, "defaultActions", previous), r.defaultActions())
+                : previous;
+        return new Settings(protocol, port, sslPolicy, certificate, alpn, actions);
+    }
+
+    private static void checkCertificates(List<CertificateRequest> certificates) {
+        for (CertificateRequest c : certificates) {
+            if (c.isDefault() != null) {
+                throw ElbErrors.validation("You cannot set the isDefault parameter for a certificate.");
+            }
+            if (c.certificateArn() == null || !CERTIFICATE_ARN.matcher(c.certificateArn()).matches()) {
+                throw DomainException.notFound("CertificateNotFound", "Certificate '" + c.certificateArn() + "' not found");
+            }
+        }
     }
 
     public void delete(String arn) {
@@ -122,62 +181,37 @@ public final class Listeners {
         ElbAttributes.modify(l.attributes, changes, ElbAttributes.listenerExtraKeys());
     }
 
-    private static void checkPort(int port) {
-        if (port < 1 || port > 65535) {
-            throw ElbErrors.validation("Listener port '" + port + "' must be between 1 and 65535");
+    // ---- certificate list (AddListenerCertificates, RemoveListenerCertificates) --------------------------------
+
+    /** Adds certificates to the listener's certificate list; one already there is not added again, as on AWS. */
+    public List<String> addCertificates(String arn, List<CertificateRequest> certificates) {
+        Listener l = get(arn);
+        if (l.defaultCertificateArn().isEmpty()) {
+            throw ElbErrors.validation("Certificates can be added only to HTTPS and TLS listeners");
         }
+        checkCertificates(certificates);
+        List<String> arns = certificates.stream().map(CertificateRequest::certificateArn).distinct().toList();
+        Set<String> after = new LinkedHashSet<>();
+        ofLoadBalancer(l.loadBalancerArn()).forEach(o -> after.addAll(o.additionalCertificateArns()));
+        after.addAll(arns);
+        if (after.size() > MAX_CERTIFICATES_PER_LOAD_BALANCER) {
+            throw DomainException.invalid("TooManyCertificates", "You've reached the limit on the number of certificates per load balancer");
+        }
+        l.addCertificates(arns);
+        return arns;
     }
 
-    private List<ListenerAction> checkActions(LoadBalancer lb, String protocol, List<ListenerAction> actions, boolean isDefault) {
-        if (actions == null || actions.isEmpty()) {
-            throw ElbErrors.validation("At least one action must be specified");
-        }
-        for (ListenerAction a : actions) {
-            switch (a.type() == null ? "" : a.type()) {
-                case "forward" -> {
-                    if (a.targetGroups().isEmpty()) {
-                        throw ElbErrors.validation("A target group ARN must be specified for a forward action");
-                    }
-                    for (ListenerAction.WeightedTargetGroup t : a.targetGroups()) {
-                        TargetGroup tg = elb.targetGroups().get(t.targetGroupArn());
-                        checkTargetGroupFits(lb, protocol, tg);
-                    }
-                }
-                case "fixed-response", "redirect" -> {
-                    if (!lb.isApplication()) {
-                        throw ElbErrors.validation("Action type '" + a.type() + "' is not supported for network load balancers");
-                    }
-                    if (a.type().equals("fixed-response") && (a.fixedResponse() == null || a.fixedResponse().statusCode() == null)) {
-                        throw ElbErrors.validation("A fixed response status code must be specified");
-                    }
-                    if (a.type().equals("redirect") && (a.redirect() == null || a.redirect().statusCode() == null)) {
-                        throw ElbErrors.validation("A redirect status code must be specified");
-                    }
-                }
-                case "authenticate-oidc", "authenticate-cognito" -> throw ElbErrors.unsupported("Action type '" + a.type() + "' is not supported by ecsnet");
-                default -> throw ElbErrors.validation("Action type '" + a.type() + "' must be one of 'forward, redirect, fixed-response, authenticate-oidc, authenticate-cognito'");
+    /** Removes certificates from the certificate list; the default certificate stays (replace it with ModifyListener). */
+    public void removeCertificates(String arn, List<CertificateRequest> certificates) {
+        Listener l = get(arn);
+        for (CertificateRequest c : certificates) {
+            boolean isDefault = c.certificateArn() != null && c.certificateArn().equals(l.defaultCertificateArn().orElse(null))
+                    && !l.additionalCertificateArns().contains(c.certificateArn());
+            if (Boolean.TRUE.equals(c.isDefault()) || isDefault) {
+                throw ElbErrors.operationNotPermitted("The default certificate cannot be removed from a listener; replace it with ModifyListener");
             }
         }
-        return actions;
-    }
-
-    private void checkTargetGroupFits(LoadBalancer lb, String listenerProtocol, TargetGroup tg) {
-        String tgProtocol = tg.protocol().orElse(null);
-        if (lb.isApplication()) {
-            if (tgProtocol != null && !ALB_PROTOCOLS.contains(tgProtocol)) {
-                throw ElbErrors.validation("The target group with target group ARN '" + tg.arn() + "' uses protocol '" + tgProtocol
-                        + "', which is not compatible with an Application Load Balancer");
-            }
-        } else if (tgProtocol == null || !NLB_PROTOCOLS.contains(tgProtocol)) {
-            throw ElbErrors.validation("Listener protocol '" + listenerProtocol + "' is not supported with a target group with the protocol '" + tgProtocol + "'");
-        }
-        if (tg.vpcId().isPresent() && !tg.vpcId().get().equals(lb.vpcId())) {
-            throw ElbErrors.validation("The target group '" + tg.arn() + "' is in a different VPC than the load balancer '" + lb.arn() + "'");
-        }
-        List<String> others = loadBalancersForwardingTo(tg.arn()).stream().filter(a -> !a.equals(lb.arn())).toList();
-        if (!others.isEmpty()) {
-            throw ElbErrors.associationLimit(tg.arn());
-        }
+        l.removeCertificates(certificates.stream().map(CertificateRequest::certificateArn).toList());
     }
 
     // ---- rules ------------------------------------------------------------------------------------------------
@@ -208,12 +242,12 @@ public final class Listeners {
             throw ElbErrors.validation("Rules are not supported for listeners of network load balancers");
         }
         checkPriority(priority);
-        checkConditions(conditions);
-        List<ListenerAction> checked = checkActions(lb, l.protocol(), actions, false);
+        List<RuleCondition> checkedConditions = RuleConditionRules.check(conditions);
+        List<ListenerAction> checked = actionRules.check(new ListenerActionRules.Context(lb, l.protocol(), l.port(), "actions", List.of()), actions);
         if (rulesOf(listenerArn).stream().anyMatch(r -> r.priority() == priority)) {
             throw ElbErrors.priorityInUse(priority);
         }
-        ListenerRule rule = new ListenerRule(elb.arns().rule(l.arn(), ids.hex(16)), listenerArn, priority, conditions, checked);
+        ListenerRule rule = new ListenerRule(elb.arns().rule(l.arn(), ids.hex(16)), listenerArn, priority, checkedConditions, checked);
         rule.tags().putAll(tags);
         rules.put(rule.arn(), rule);
         return rule;
@@ -223,13 +257,10 @@ public final class Listeners {
         ListenerRule r = rule(arn);
         Listener l = get(r.listenerArn());
         LoadBalancer lb = elb.loadBalancer(l.loadBalancerArn());
-        if (!conditions.isEmpty()) {
-            checkConditions(conditions);
-        }
-        List<ListenerAction> checked = actions.isEmpty() ? r.actions() : checkActions(lb, l.protocol(), actions, false);
-        if (!conditions.isEmpty()) {
-            r.setConditions(conditions);
-        }
+        List<RuleCondition> checkedConditions = conditions.isEmpty() ? r.conditions() : RuleConditionRules.check(conditions);
+        List<ListenerAction> checked = actions.isEmpty() ? r.actions()
+                : actionRules.check(new ListenerActionRules.Context(lb, l.protocol(), l.port(), "actions", r.actions()), actions);
+        r.setConditions(checkedConditions);
         r.setActions(checked);
         return r;
     }
@@ -266,20 +297,6 @@ public final class Listeners {
     private static void checkPriority(int priority) {
         if (priority < 1 || priority > 50000) {
             throw ElbErrors.validation("Priority '" + priority + "' must be between 1 and 50000");
-        }
-    }
-
-    private static void checkConditions(List<RuleCondition> conditions) {
-        if (conditions.isEmpty()) {
-            throw ElbErrors.validation("At least one condition must be specified");
-        }
-        for (RuleCondition c : conditions) {
-            if (!RuleCondition.FIELDS.contains(c.field())) {
-                throw ElbErrors.validation("Condition field '" + c.field() + "' must be one of '" + String.join(", ", RuleCondition.FIELDS) + "'");
-            }
-            if (c.values().isEmpty() && c.queryStrings().isEmpty()) {
-                throw ElbErrors.validation("A condition value must be specified for field '" + c.field() + "'");
-            }
         }
     }
 

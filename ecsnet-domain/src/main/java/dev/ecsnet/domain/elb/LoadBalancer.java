@@ -20,7 +20,7 @@ public final class LoadBalancer {
     private final String canonicalHostedZoneId;
     private final Instant createdTime;
     private final Instant activeAt;
-    private final String ipAddressType;
+    private String ipAddressType;
     private List<Node> nodes;
     private List<String> securityGroups;
     final Map<String, String> attributes;
@@ -97,8 +97,13 @@ public final class LoadBalancer {
         return activeAt;
     }
 
+    /** {@code ipv4}, {@code dualstack} or (ALBs) {@code dualstack-without-public-ipv4}. */
     public String ipAddressType() {
         return ipAddressType;
+    }
+
+    void setIpAddressType(String value) {
+        ipAddressType = value;
     }
 
     public List<Node> nodes() {

@@ -224,7 +224,9 @@ public final class TargetGroups {
 
     public void modifyAttributes(String arn, Map<String, String> changes) {
         TargetGroup g = get(arn);
-        ElbAttributes.modify(g.attributes, changes, Set.of());
+        ElbAttributes.check(g.attributes, changes, Set.of());
+        TargetGroupAttributeRules.check(g, g.attributes, changes);
+        g.attributes.putAll(changes);
     }
 
     public void delete(String arn) {

@@ -81,4 +81,12 @@ public final class Subnet implements Taggable {
     void setMapPublicIpOnLaunch(boolean value) {
         mapPublicIpOnLaunch = value;
     }
+
+    /**
+     * Whether the subnet has an IPv6 CIDR block (what dualstack load balancers need). Subnets are IPv4-only until
+     * IPv6 CIDR associations are modelled, so this is false.
+     */
+    public boolean hasIpv6Cidr() {
+        return false;
+    }
 }

@@ -48,7 +48,7 @@ class TargetHealthTest {
         tg = elb.targetGroups().create(new TargetGroups.Request("web-tg", "HTTP", null, 8080, vpc, "ip", null, null, null, null,
                 "/health", null, null, null, null, "200", null, Map.of()));
         elb.listeners().create(alb.arn(), new Listeners.Request("HTTP", 80, null, List.of(), null,
-                List.of(new ListenerAction("forward", null, tg.arn(), List.of(new ListenerAction.WeightedTargetGroup(tg.arn(), 1)), null, null, null)), Map.of()));
+                List.of(ListenerAction.forward(tg.arn())), Map.of()));
     }
 
     private static IpPermission tcp(int from, int to, IpPermission.PeerKind kind, String peer) {
