@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.reach;
 
 import dev.ecsnet.domain.analysis.Hop;
+import dev.ecsnet.domain.analysis.Ipv6PathAnalyzer;
 import dev.ecsnet.domain.analysis.PathAnalyzer;
 import dev.ecsnet.domain.analysis.Source;
 import dev.ecsnet.domain.analysis.Verdict;
@@ -10,6 +11,8 @@ import dev.ecsnet.domain.ecs.Task;
 import dev.ecsnet.domain.ecs.TaskLifecycle;
 import dev.ecsnet.domain.elb.LoadBalancer;
 import dev.ecsnet.domain.net.Cidr;
+import dev.ecsnet.domain.net.Ipv6Address;
+import dev.ecsnet.domain.net.Ipv6Cidr;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.SecurityGroup;
 import dev.ecsnet.domain.net.Subnet;
@@ -23,7 +26,7 @@ import java.util.Optional;
  * {@code ecsnet reach SOURCE DEST PORT}: can the one talk to the other, for every pair of network interfaces the two
  * names stand for? A name is an ENI, a task, an ECS service (its running tasks), a load balancer (its nodes), a
  * security group by id or, last, by name (an interface carrying it, placed beside the other end) or, as
- * destination, a public CIDR. Each
+ * destination, a public IPv4 or IPv6 CIDR ({@code ::/0} is the IPv6 internet). Each
  * answer names the rule that allows the traffic or the first thing that blocks it. Reads only.
  */
 public final class Reach {
@@ -40,7 +43,7 @@ public final class Reach {
         }
     }
 
-    private sealed interface Named permits Interfaces, Group, Address {
+    private sealed interface Named permits Interfaces, Group, Address, Ipv6Destination {
     }
 
     private record Interfaces(List<End> ends) implements Named {
@@ -50,6 +53,13 @@ public final class Reach {
     }
 
     private record Address(Cidr cidr) implements Named {
+    }
+
+    private record Ipv6Destination(Ipv6Cidr cidr) implements Named {
+        /** The address the packet goes to: the block's own one for a /128, else the one after it. */
+        Ipv6Address address() {
+            return cidr.prefixLength() == 128 ? cidr.network() : cidr.addressAt(1);
+        }
     }
 
     private final RegionState state;
@@ -66,16 +76,19 @@ public final class Reach {
         }
         Named from = resolve(source);
         Named to = resolve(destination);
-        if (from instanceof Address) {
+        if (from instanceof Address || from instanceof Ipv6Destination) {
             throw DomainException.invalid("InvalidParameterValue", "a CIDR can only be a destination; start from a service, task, load balancer, ENI or security group");
         }
         PathAnalyzer analyzer = new PathAnalyzer(network);
+        Ipv6PathAnalyzer ipv6 = new Ipv6PathAnalyzer(network);
         List<Answer> answers = new ArrayList<>();
         for (End[] pair : pairs(from, to)) {
             End s = pair[0];
             if (to instanceof Address a) {
                 int ip = a.cidr().prefixLength() == 32 ? a.cidr().network() : a.cidr().addressAt(1);
                 answers.add(answer(s.label(), destination, analyzer.toPublicAddress(s.source(), ip, protocol, port, destination, List.of())));
+            } else if (to instanceof Ipv6Destination d) {
+                answers.add(answer(s.label(), destination, ipv6.toIpv6Address(s.source(), d.address(), protocol, port, destination)));
             } else if (!pair[1].source().id().equals(s.source().id())) {
                 answers.add(answer(s.label(), pair[1].label(), analyzer.toInterface(s.source(), pair[1].source(), protocol, port, List.of())));
             }
@@ -135,6 +148,14 @@ public final class Reach {
     private Named resolve(String ref) {
         if (ref.startsWith("eni-")) {
             return new Interfaces(List.of(new End(ref, Source.of(network.networkInterface(ref)))));
+        }
+        if (ref.contains("/") && ref.contains(":") && !ref.startsWith("arn:")) {
+            Ipv6Cidr cidr = Ipv6Cidr.parse(ref).orElseThrow(() -> DomainException.invalid("InvalidParameterValue", "'" + ref + "' is not a CIDR block"));
+            boolean inside = network.vpcs().stream().flatMap(v -> v.ipv6CidrBlocks().stream()).anyMatch(b -> b.cidr().contains(cidr));
+            if (inside) {
+                throw DomainException.invalid("InvalidParameterValue", "CIDR " + ref + " is inside a VPC; name the service, task, ENI or security group there instead");
+            }
+            return new Ipv6Destination(cidr);
         }
         if (ref.contains("/") && !ref.startsWith("arn:")) {
             Cidr cidr = Cidr.parse(ref).orElseThrow(() -> DomainException.invalid("InvalidParameterValue", "'" + ref + "' is not a CIDR block"));
