@@ -151,6 +151,10 @@ public final class Network {
         return vpc;
     }
 
+    public Optional<Vpc> findVpc(String id) {
+        return Optional.ofNullable(vpcs.get(id));
+    }
+
     public Optional<Vpc> defaultVpc() {
         return vpcs.values().stream().filter(Vpc::isDefault).findFirst();
     }

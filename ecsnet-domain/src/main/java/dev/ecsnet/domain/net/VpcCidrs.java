@@ -127,6 +127,24 @@ public final class VpcCidrs {
         return candidatePrivate;
     }
 
+    /**
+     * A /16 AssociateVpcCidrBlock would accept for this VPC now (from 100.64.0.0/10, which joins any VPC whose
+     * primary block is not in 198.19.0.0/16), for advice; empty when the VPC is at its quota or none fits.
+     */
+    public Optional<Cidr> suggestSecondaryCidr(Vpc vpc) {
+        List<VpcCidrBlock> held = vpc.cidrBlocks().stream().filter(b -> b.state().isHeld()).toList();
+        if (held.size() >= IPV4_BLOCKS_PER_VPC) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < 64; i++) {
+            Cidr candidate = new Cidr((100 << 24) | ((64 + i) << 16), 16);
+            if (!restricted(vpc.cidr(), candidate) && held.stream().noneMatch(b -> b.cidr().overlaps(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     // ---- VPC IPv6 blocks ---------------------------------------------------------------------------------------
 
     /**
@@ -181,7 +199,7 @@ public final class VpcCidrs {
     /** The block turns associated on the clock: its local routes (and IPv6 ACL entries) appear then. */
     private void settle(Vpc vpc, String associationId, boolean defaultGroupEgress) {
         scheduler.schedule(timing.cidrAssociation(), () -> {
-            if (!network.vpcs().contains(vpc) || state(vpc, associationId) != CidrBlockState.ASSOCIATING) {
+            if (network.findVpc(vpc.id()).filter(v -> v == vpc).isEmpty() || state(vpc, associationId) != CidrBlockState.ASSOCIATING) {
                 return;
             }
             vpc.setCidrBlockState(associationId, CidrBlockState.ASSOCIATED);
