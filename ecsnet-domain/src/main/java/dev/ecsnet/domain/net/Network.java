@@ -433,7 +433,9 @@ public final class Network {
             }
             address = -1;
         }
-        NetworkInterfaceIpv6.Request ipv6 = interfaceIpv6.check(subnet, request.ipv6AddressCount(), request.ipv6Addresses(), true, null);
+        // the subnet's automatic IPv6 address is for interfaces of the account (and its instances), not AWS-managed ones
+        boolean byDefault = request.requesterId() == null;
+        NetworkInterfaceIpv6.Request ipv6 = interfaceIpv6.check(subnet, request.ipv6AddressCount(), request.ipv6Addresses(), byDefault, null);
         if (address == -1) {
             address = subnet.pool().allocate(subnet.id());
         } else {

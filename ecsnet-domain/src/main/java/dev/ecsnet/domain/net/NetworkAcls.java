@@ -64,7 +64,7 @@ public final class NetworkAcls {
             acl.entries.add(new NetworkAcl.Entry(FINAL_RULE, egress, "-1", "deny", "0.0.0.0/0", null, null, null, null));
         }
         acls.put(acl.id(), acl);
-        if (!network.vpc(vpcId).ipv6CidrBlocks().isEmpty()) {
+        if (!network.vpc(vpcId).associatedIpv6Cidrs().isEmpty()) {
             addIpv6Entries(acl);
         }
         return acl;

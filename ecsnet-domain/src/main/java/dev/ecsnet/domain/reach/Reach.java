@@ -159,7 +159,7 @@ public final class Reach {
         }
         if (ref.contains("/") && !ref.startsWith("arn:")) {
             Cidr cidr = Cidr.parse(ref).orElseThrow(() -> DomainException.invalid("InvalidParameterValue", "'" + ref + "' is not a CIDR block"));
-            boolean inside = network.vpcs().stream().anyMatch(v -> v.cidr().overlaps(cidr));
+            boolean inside = network.vpcs().stream().flatMap(v -> v.associatedCidrs().stream()).anyMatch(c -> c.overlaps(cidr));
             if (inside) {
                 throw DomainException.invalid("InvalidParameterValue", "CIDR " + ref + " is inside a VPC; name the service, task, ENI or security group there instead");
             }
