@@ -163,6 +163,10 @@ class DiagnoseIT {
         JsonNode f = diagnose(failed).path("findings").get(0);
         assertThat(f.path("resource").asText()).isEqualTo(small);
         assertThat(f.path("message").asText()).startsWith("subnet " + small + " has 0 free addresses (a /28 holds 11; 11 held by ENIs); 1 task(s) could not get one");
+        // AWS's standard fix: a secondary CIDR block for the VPC and a subnet in it
+        assertThat(f.path("message").asText()).endsWith("; or give the VPC more addresses: aws ec2 associate-vpc-cidr-block --vpc-id " + vpc
+                + " --cidr-block 100.64.0.0/16, then create a subnet in it (aws ec2 create-subnet --vpc-id " + vpc
+                + " --cidr-block 100.64.0.0/24) and add it to the tasks' subnets");
         JsonNode cluster = diagnose("web");
         assertThat(cluster.path("kind").asText()).isEqualTo("cluster");
         // the 11 running tasks are one group (none stopped), the failed one is counted apart
@@ -180,5 +184,29 @@ class DiagnoseIT {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("no task, cluster or service is named 'nope'");
         assertThat(cli("diagnose", "nope", "--endpoint", ecsnet.endpoint().toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aServiceShortOfAddressesIsToldToAddASecondaryCidrTheVpcCanTake() throws Exception {
+        String small = ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.9.0/28").availabilityZone("us-east-1b")).subnet().subnetId();
+        ec2().associateVpcCidrBlock(r -> r.vpcId(vpc).cidrBlock("100.64.0.0/16"));
+        ecs().createService(r -> r.cluster("web").serviceName("web-app").taskDefinition("web-app").desiredCount(13).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(small).securityGroups(taskSg))));
+        ecsnet.advance(java.time.Duration.ofSeconds(30));
+        JsonNode f = diagnose("web-app").path("findings").get(0);
+        assertThat(f.path("resource").asText()).isEqualTo(small);
+        assertThat(f.path("message").asText()).contains("tasks wait: add a subnet with free addresses to the service")
+                .contains("aws ec2 associate-vpc-cidr-block --vpc-id " + vpc + " --cidr-block 100.65.0.0/16");
+    }
+
+    @Test
+    void addressesKeptByCidrReservationsAreNamed() throws Exception {
+        String small = ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.9.0/28").availabilityZone("us-east-1b")).subnet().subnetId();
+        ec2().createSubnetCidrReservation(r -> r.subnetId(small).cidr("10.0.9.0/29").reservationType("explicit"));
+        List<String> tasks = run(small, 8);
+        String failed = tasks.stream().filter(id -> ecs().describeTasks(r -> r.cluster("web").tasks(id)).tasks().get(0).lastStatus().equals("STOPPED"))
+                .findFirst().orElseThrow();
+        assertThat(diagnose(failed).path("findings").get(0).path("message").asText())
+                .startsWith("subnet " + small + " has 0 free addresses (a /28 holds 11; 7 held by ENIs; 4 more free but in subnet CIDR reservations)");
     }
 }

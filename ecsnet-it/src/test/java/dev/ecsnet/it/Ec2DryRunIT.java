@@ -65,7 +65,41 @@ class Ec2DryRunIT {
             String subnet = f.subnet(f.vpc("10.3.0.0/16"), "10.3.1.0/24", "us-east-1a");
             return () -> ec2().deleteSubnet(r -> r.subnetId(subnet).dryRun(true));
         }));
+        ipv6Rows(rows);
         return rows.stream();
+    }
+
+    /**
+     * The operations (and IPv6 branches of existing ones) of dual stack, secondary CIDRs and CIDR reservations.
+     * Associate/DisassociateVpcCidrBlock, Associate/DisassociateSubnetCidrBlock, ModifySubnetAttribute and
+     * Assign/UnassignIpv6Addresses have no DryRun member in the EC2 API, so they have no row.
+     */
+    private static void ipv6Rows(List<Row> rows) {
+        rows.add(new Row("CreateVpc", f -> () -> ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16").amazonProvidedIpv6CidrBlock(true).dryRun(true))));
+        rows.add(new Row("CreateSubnet", f -> {
+            String vpc = f.dualStackVpc("10.6.0.0/16");
+            String slash64 = NetFixture.slash64(f.ipv6Block(vpc), 1);
+            return () -> ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.6.1.0/24").ipv6CidrBlock(slash64).dryRun(true));
+        }));
+        rows.add(new Row("CreateSubnetCidrReservation", f -> {
+            String subnet = f.subnet(f.vpc("10.7.0.0/16"), "10.7.1.0/24", "us-east-1a");
+            return () -> ec2().createSubnetCidrReservation(r -> r.subnetId(subnet).cidr("10.7.1.16/28").reservationType("explicit").dryRun(true));
+        }));
+        rows.add(new Row("DeleteSubnetCidrReservation", f -> {
+            String subnet = f.subnet(f.vpc("10.7.0.0/16"), "10.7.1.0/24", "us-east-1a");
+            String scr = ec2().createSubnetCidrReservation(r -> r.subnetId(subnet).cidr("10.7.1.16/28").reservationType("explicit"))
+                    .subnetCidrReservation().subnetCidrReservationId();
+            return () -> ec2().deleteSubnetCidrReservation(r -> r.subnetCidrReservationId(scr).dryRun(true));
+        }));
+        rows.add(new Row("CreateEgressOnlyInternetGateway", f -> {
+            String vpc = f.vpc("10.8.0.0/16");
+            return () -> ec2().createEgressOnlyInternetGateway(r -> r.vpcId(vpc).dryRun(true));
+        }));
+        rows.add(new Row("DeleteEgressOnlyInternetGateway", f -> {
+            String vpc = f.vpc("10.8.0.0/16");
+            String eigw = ec2().createEgressOnlyInternetGateway(r -> r.vpcId(vpc)).egressOnlyInternetGateway().egressOnlyInternetGatewayId();
+            return () -> ec2().deleteEgressOnlyInternetGateway(r -> r.egressOnlyInternetGatewayId(eigw).dryRun(true));
+        }));
     }
 
     /** Everything a client can see of the region, by resource type. */
@@ -86,6 +120,9 @@ class Ec2DryRunIT {
         p.put("instances", ec2().describeInstances().reservations());
         p.put("network insights paths", ec2().describeNetworkInsightsPaths(r -> { }).networkInsightsPaths());
         p.put("network insights analyses", ec2().describeNetworkInsightsAnalyses(r -> { }).networkInsightsAnalyses());
+        p.put("egress-only internet gateways", ec2().describeEgressOnlyInternetGateways().egressOnlyInternetGateways());
+        p.put("subnet cidr reservations", ec2().describeSubnets().subnets().stream()
+                .map(sn -> ec2().getSubnetCidrReservations(r -> r.subnetId(sn.subnetId())).toString()).toList());
         return p;
     }
 

@@ -48,7 +48,8 @@ class Ec2NetworkAclIT {
 
     private List<String> state() {
         return ec2().describeNetworkAcls().networkAcls().stream().map(a -> a.networkAclId() + " "
-                + a.entries().stream().map(e -> e.ruleNumber() + "/" + e.egress() + "/" + e.protocol() + "/" + e.ruleActionAsString() + "/" + e.cidrBlock()).toList()
+                + a.entries().stream().map(e -> e.ruleNumber() + "/" + e.egress() + "/" + e.protocol() + "/" + e.ruleActionAsString() + "/"
+                        + (e.cidrBlock() != null ? e.cidrBlock() : e.ipv6CidrBlock())).toList()
                 + " " + a.associations().stream().map(x -> x.subnetId()).sorted().toList()).sorted().toList();
     }
 
@@ -186,5 +187,59 @@ class Ec2NetworkAclIT {
         ec2().deleteTags(r -> r.resources(acl).tags(tag("team", null)));
         assertThat(acl(acl).tags()).isEmpty();
         refused(() -> ec2().createTags(r -> r.resources("igw-0123456789abcdef0").tags(tag("a", "b"))), "InvalidInternetGatewayID.NotFound", null);
+    }
+
+    private static String describe(NetworkAclEntry e) {
+        return e.ruleNumber() + " " + e.egress() + " " + e.protocol() + " " + e.ruleActionAsString() + " "
+                + (e.cidrBlock() != null ? "v4 " + e.cidrBlock() : "v6 " + e.ipv6CidrBlock());
+    }
+
+    @Test
+    void ipv6EntriesAreAcceptedInAnyVpcAndKeptApartFromIpv4Ones() {
+        // the terraform-aws-modules/vpc default rules: 100 for 0.0.0.0/0 and 101 for ::/0, in a VPC without IPv6
+        String acl = defaultAcl().networkAclId();
+        for (boolean egress : new boolean[] {false, true}) {
+            ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(101).egress(egress).protocol("-1").ruleAction(RuleAction.ALLOW)
+                    .ipv6CidrBlock("::/0"));
+        }
+        NetworkAcl a = acl(acl);
+        assertThat(a.entries()).extracting(Ec2NetworkAclIT::describe).containsExactly("100 false -1 allow v4 0.0.0.0/0", "101 false -1 allow v6 ::/0",
+                "32767 false -1 deny v4 0.0.0.0/0", "100 true -1 allow v4 0.0.0.0/0", "101 true -1 allow v6 ::/0", "32767 true -1 deny v4 0.0.0.0/0");
+        assertThat(ec2().describeNetworkAcls(r -> r.filters(filter("entry.ipv6-cidr", "::/0"))).networkAcls())
+                .extracting(NetworkAcl::networkAclId).containsExactly(acl);
+        ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(101).egress(true).protocol("6").ruleAction(RuleAction.ALLOW)
+                .ipv6CidrBlock("2001:DB8::/32").portRange(p -> p.from(443).to(443)));
+        assertThat(acl(acl).entries()).extracting(Ec2NetworkAclIT::describe).contains("101 true 6 allow v6 2001:db8::/32");
+        ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(101).egress(true));
+        assertThat(acl(acl).entries()).hasSize(5);
+    }
+
+    @Test
+    void ipv6EntryErrors() {
+        String acl = newAcl();
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("-1")
+                .ruleAction(RuleAction.ALLOW)), "MissingParameter", "The request must contain the parameter cidrBlock or ipv6CidrBlock");
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("-1")
+                .ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0").ipv6CidrBlock("::/0")), "InvalidParameterCombination", null);
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("-1")
+                .ruleAction(RuleAction.ALLOW).ipv6CidrBlock("2001:db8::1/32")), "InvalidParameterValue",
+                "Value (2001:db8::1/32) for parameter ipv6CidrBlock is invalid. This is not a valid IPv6 CIDR block.");
+        entry(acl, 100, false);
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("-1")
+                .ruleAction(RuleAction.ALLOW).ipv6CidrBlock("::/0")), "NetworkAclEntryAlreadyExists",
+                "The network acl entry identified by 100 already exists.");
+    }
+
+    @Test
+    void aVpcGettingIpv6GetsAwsIpv6EntriesInItsAcls() {
+        String custom = newAcl();
+        ec2().associateVpcCidrBlock(r -> r.vpcId(vpc).amazonProvidedIpv6CidrBlock(true));
+        ecsnet.advance(java.time.Duration.ofSeconds(1));
+        assertThat(defaultAcl().entries()).filteredOn(e -> e.ipv6CidrBlock() != null).extracting(Ec2NetworkAclIT::describe)
+                .containsExactly("101 false -1 allow v6 ::/0", "32768 false -1 deny v6 ::/0", "101 true -1 allow v6 ::/0", "32768 true -1 deny v6 ::/0");
+        assertThat(acl(custom).entries()).filteredOn(e -> e.ipv6CidrBlock() != null).extracting(Ec2NetworkAclIT::describe)
+                .containsExactly("32768 false -1 deny v6 ::/0", "32768 true -1 deny v6 ::/0");
+        assertThat(acl(newAcl()).entries()).as("an ACL created afterwards has them too").hasSize(4);
+        refused(() -> ec2().deleteNetworkAclEntry(r -> r.networkAclId(custom).ruleNumber(32768).egress(false)), "InvalidNetworkAclEntry.NotFound", null);
     }
 }

@@ -395,4 +395,34 @@ class Ec2SecurityGroupIT {
         assertThat(ec2().describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name").values("w*").build()))
                 .securityGroups()).extracting(SecurityGroup::groupId).containsExactly(web);
     }
+
+    @Test
+    void ipv6RulesAreStoredInAwsFormRenderedAndFiltered() {
+        IpPermission v6 = IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("2001:DB8:0:0::/64").description("partner").build()).build();
+        ec2().authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(v6));
+        ec2().authorizeSecurityGroupEgress(r -> r.groupId(web).ipPermissions(IpPermission.builder().ipProtocol("-1")
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build()));
+        assertThat(rules(web)).containsExactlyInAnyOrder("in tcp 443-443 2001:db8::/64", "out -1 -1--1 0.0.0.0/0", "out -1 -1--1 ::/0");
+        SecurityGroup g = group(web);
+        assertThat(g.ipPermissions()).singleElement().satisfies(p -> {
+            assertThat(p.ipRanges()).isEmpty();
+            assertThat(p.ipv6Ranges()).singleElement().satisfies(x -> {
+                assertThat(x.cidrIpv6()).isEqualTo("2001:db8::/64");
+                assertThat(x.description()).isEqualTo("partner");
+            });
+        });
+        assertThat(ec2().describeSecurityGroups(r -> r.filters(Filter.builder().name("ip-permission.ipv6-cidr").values("2001:db8::/64").build()))
+                .securityGroups()).extracting(SecurityGroup::groupId).containsExactly(web);
+        assertThat(ec2().describeSecurityGroups(r -> r.filters(Filter.builder().name("egress.ip-permission.ipv6-cidr").values("::/0").build()))
+                .securityGroups()).extracting(SecurityGroup::groupId).containsExactly(web);
+        refusedWithoutChange(() -> rules(web), () -> ec2().authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(v6)),
+                "InvalidPermission.Duplicate", null);
+        refusedWithoutChange(() -> rules(web), () -> ec2().authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(80).toPort(80).ipv6Ranges(Ipv6Range.builder().cidrIpv6("2001:db8::1/64").build()).build())),
+                "InvalidParameterValue", "CIDR block 2001:db8::1/64 is malformed");
+        ec2().revokeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
+                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("2001:db8::/64").build()).build()));
+        assertThat(rules(web)).containsExactlyInAnyOrder("out -1 -1--1 0.0.0.0/0", "out -1 -1--1 ::/0");
+    }
 }

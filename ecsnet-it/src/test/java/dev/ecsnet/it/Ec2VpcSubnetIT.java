@@ -376,12 +376,13 @@ class Ec2VpcSubnetIT {
     void unmodelledSubnetAttributesAcceptOnlyTheValueEverySubnetHas() {
         String vpc = newVpc("10.0.0.0/16");
         String subnet = ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
-        ec2().modifySubnetAttribute(r -> r.subnetId(subnet).enableDns64(AttributeBooleanValue.builder().value(false).build()));
+        ec2().modifySubnetAttribute(r -> r.subnetId(subnet).enableResourceNameDnsARecordOnLaunch(AttributeBooleanValue.builder().value(false).build()));
         refusedWithoutChange(this::subnetSummary, () -> ec2().modifySubnetAttribute(r -> r.subnetId(subnet)
-                .enableDns64(AttributeBooleanValue.builder().value(true).build())), "InvalidParameterValue",
-                "ecsnet does not model EnableDns64; it is false on every subnet.");
+                .enableResourceNameDnsARecordOnLaunch(AttributeBooleanValue.builder().value(true).build())), "InvalidParameterValue",
+                "ecsnet does not model EnableResourceNameDnsARecordOnLaunch; it is false on every subnet.");
         refused(() -> ec2().modifySubnetAttribute(r -> r.subnetId(subnet)), "InvalidParameterCombination", "No attributes specified.");
-        assertThat(ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().get(0).enableDns64()).isFalse();
+        assertThat(ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().get(0).privateDnsNameOptionsOnLaunch()
+                .enableResourceNameDnsARecord()).isFalse();
     }
 
     @Test

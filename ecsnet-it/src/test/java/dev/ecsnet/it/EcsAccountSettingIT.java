@@ -32,7 +32,7 @@ class EcsAccountSettingIT {
         assertThat(effective("containerInstanceLongArnFormat", ROOT)).isEqualTo("enabled");
         assertThat(ecsnet.ecs().listAccountSettings().settings()).isEmpty();   // nothing set explicitly
         assertThat(ecsnet.ecs().listAccountSettingsPaginator(r -> r.effectiveSettings(true)).settings())
-                .hasSize(11)
+                .hasSize(12)
                 .allSatisfy(s -> assertThat(s.principalArn()).isEqualTo(ROOT));
     }
 

@@ -30,6 +30,24 @@ final class NetFixture {
         return Tag.builder().key(key).value(value).build();
     }
 
+    /** The {@code n}th /64 of a VPC's /56, as Terraform's {@code cidrsubnet(block, 8, n)} writes it. */
+    static String slash64(String vpcBlock, int n) {
+        var block = dev.ecsnet.domain.net.Ipv6Cidr.parse(vpcBlock).orElseThrow();
+        var network = new dev.ecsnet.domain.net.Ipv6Address(block.network().high() + n, 0);
+        return new dev.ecsnet.domain.net.Ipv6Cidr(network, 64).toString();
+    }
+
+    /** A VPC with an Amazon-provided IPv6 /56 (associated once the clock moves); answers its id. */
+    String dualStackVpc(String cidr) {
+        return ec2.createVpc(r -> r.cidrBlock(cidr).amazonProvidedIpv6CidrBlock(true)).vpc().vpcId();
+    }
+
+    /** The VPC's associated IPv6 /56. */
+    String ipv6Block(String vpc) {
+        return ec2.describeVpcs(r -> r.vpcIds(vpc)).vpcs().get(0).ipv6CidrBlockAssociationSet().stream()
+                .filter(a -> a.ipv6CidrBlockState().stateAsString().equals("associated")).findFirst().orElseThrow().ipv6CidrBlock();
+    }
+
     String vpc(String cidr) {
         return ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
     }

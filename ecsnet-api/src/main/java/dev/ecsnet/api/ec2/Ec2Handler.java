@@ -33,6 +33,9 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         Ec2NetworkAclOps.register(operations);
         Ec2NetworkInsightsOps.register(operations);
         Ec2InstanceOps.register(operations);
+        Ec2CidrBlockOps.register(operations);
+        Ec2SubnetCidrReservationOps.register(operations);
+        Ec2EgressOnlyInternetGatewayOps.register(operations);
     }
 
     /**

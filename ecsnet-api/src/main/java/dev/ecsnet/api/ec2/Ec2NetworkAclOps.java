@@ -56,16 +56,13 @@ final class Ec2NetworkAclOps {
     }
 
     private static NetworkAcl.Entry entry(Params p) {
-        if (p.has("Ipv6CidrBlock")) {
-            throw AwsError.badRequest("InvalidParameterValue", "ecsnet models IPv4 network ACL entries only.");
-        }
         Params ports = p.child("PortRange");
         Params icmp = p.child("Icmp");
         return new NetworkAcl.Entry(
                 p.integer("RuleNumber").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter ruleNumber")),
                 p.bool("Egress").orElse(false), protocolNumber(p.required("Protocol")),
-                p.required("RuleAction").toLowerCase(Locale.ROOT), p.required("CidrBlock"),
-                ports.integer("From").orElse(null), ports.integer("To").orElse(null),
+                p.required("RuleAction").toLowerCase(Locale.ROOT), p.string("CidrBlock").orElse(null),
+                p.string("Ipv6CidrBlock").orElse(null), ports.integer("From").orElse(null), ports.integer("To").orElse(null),
                 icmp.integer("Type").orElse(null), icmp.integer("Code").orElse(null));
     }
 
@@ -79,7 +76,8 @@ final class Ec2NetworkAclOps {
             .multi("association.network-acl-id", a -> a.associations().stream().map(NetworkAcl.Association::networkAclId).toList())
             .multi("entry.rule-number", a -> a.entries().stream().map(e -> String.valueOf(e.ruleNumber())).toList())
             .multi("entry.rule-action", a -> a.entries().stream().map(NetworkAcl.Entry::ruleAction).toList())
-            .multi("entry.cidr", a -> a.entries().stream().map(NetworkAcl.Entry::cidrBlock).toList())
+            .multi("entry.cidr", a -> a.entries().stream().map(NetworkAcl.Entry::cidrBlock).filter(java.util.Objects::nonNull).toList())
+            .multi("entry.ipv6-cidr", a -> a.entries().stream().map(NetworkAcl.Entry::ipv6CidrBlock).filter(java.util.Objects::nonNull).toList())
             .multi("entry.egress", a -> a.entries().stream().map(e -> String.valueOf(e.egress())).toList())
             .multi("entry.protocol", a -> a.entries().stream().map(NetworkAcl.Entry::protocol).toList());
 
@@ -88,11 +86,16 @@ final class Ec2NetworkAclOps {
         ArrayNode entries = o.putArray("entrySet");
         for (NetworkAcl.Entry e : a.entries()) {
             ObjectNode x = entries.addObject().put("ruleNumber", e.ruleNumber()).put("protocol", e.protocol())
-                    .put("ruleAction", e.ruleAction()).put("egress", e.egress()).put("cidrBlock", e.cidrBlock());
+                    .put("ruleAction", e.ruleAction()).put("egress", e.egress());
+            if (e.isIpv6()) {
+                x.put("ipv6CidrBlock", e.ipv6CidrBlock());
+            } else {
+                x.put("cidrBlock", e.cidrBlock());
+            }
             if (e.fromPort() != null && (e.protocol().equals("6") || e.protocol().equals("17"))) {
                 x.putObject("portRange").put("from", e.fromPort()).put("to", e.toPort());
             }
-            if (e.icmpType() != null && e.protocol().equals("1")) {
+            if (e.icmpType() != null && (e.protocol().equals("1") || e.protocol().equals("58"))) {
                 x.putObject("icmpTypeCode").put("type", e.icmpType()).put("code", e.icmpCode() == null ? -1 : e.icmpCode());
             }
         }

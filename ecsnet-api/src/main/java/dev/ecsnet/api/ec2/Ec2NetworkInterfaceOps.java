@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** CreateNetworkInterface, DescribeNetworkInterfaces, DeleteNetworkInterface. */
+/** CreateNetworkInterface, DescribeNetworkInterfaces, DeleteNetworkInterface, Assign/UnassignIpv6Addresses. */
 final class Ec2NetworkInterfaceOps {
     private static final Set<String> USER_INTERFACE_TYPES = Set.of("interface", "efa", "efa-only", "trunk");
 
@@ -25,6 +25,8 @@ final class Ec2NetworkInterfaceOps {
         t.register("CreateNetworkInterface", Ec2NetworkInterfaceOps::createNetworkInterface);
         t.register("DescribeNetworkInterfaces", Ec2NetworkInterfaceOps::describeNetworkInterfaces);
         t.register("DeleteNetworkInterface", Ec2NetworkInterfaceOps::deleteNetworkInterface);
+        t.register("AssignIpv6Addresses", Ec2NetworkInterfaceOps::assignIpv6Addresses);
+        t.register("UnassignIpv6Addresses", Ec2NetworkInterfaceOps::unassignIpv6Addresses);
     }
 
     private static Ec2Filters<NetworkInterface> filters(Network net) {
@@ -40,6 +42,7 @@ final class Ec2NetworkInterfaceOps {
                 .field("addresses.private-ip-address", NetworkInterface::privateIpAddress)
                 .field("addresses.primary", n -> true)
                 .field("private-dns-name", NetworkInterface::privateDnsName)
+                .multi("ipv6-addresses.ipv6-address", n -> n.ipv6Addresses().stream().map(Object::toString).toList())
                 .field("mac-address", NetworkInterface::macAddress)
                 .field("status", NetworkInterface::status)
                 .field("description", NetworkInterface::description)
@@ -103,7 +106,10 @@ final class Ec2NetworkInterfaceOps {
             o.set("association", association);
         }
         o.put("interfaceType", n.interfaceType());
-        o.set("ipv6AddressesSet", Ec2Shapes.array());
+        ArrayNode v6 = o.putArray("ipv6AddressesSet");
+        n.ipv6Addresses().forEach(a -> v6.addObject().put("ipv6Address", a.toString()).put("isPrimaryIpv6", false));
+        n.ipv6Addresses().stream().findFirst().ifPresent(a -> o.put("ipv6Address", a.toString()));
+        o.put("ipv6Native", false);
         ObjectNode primary = o.putArray("privateIpAddressesSet").addObject()
                 .put("privateIpAddress", n.privateIpAddress())
                 .put("privateDnsName", n.privateDnsName())
@@ -121,14 +127,20 @@ final class Ec2NetworkInterfaceOps {
         if (type != null && !USER_INTERFACE_TYPES.contains(type)) {
             throw AwsError.badRequest("InvalidParameterValue", "Value (" + type + ") for parameter interfaceType is invalid.");
         }
-        if (p.has("SecondaryPrivateIpAddressCount") || p.has("PrivateIpAddresses") || p.has("Ipv6AddressCount") || p.has("Ipv6Addresses")) {
+        if (p.has("SecondaryPrivateIpAddressCount") || p.has("PrivateIpAddresses")) {
             throw AwsError.badRequest("InvalidParameterValue", "ecsnet models one primary private IPv4 address per network interface; "
-                    + "secondary and IPv6 addresses are not supported.");
+                    + "secondary private IPv4 addresses are not supported.");
+        }
+        refusePrefixes(p, "Ipv4Prefix", "Ipv4PrefixCount", "Ipv6Prefix", "Ipv6PrefixCount");
+        if (p.bool("EnablePrimaryIpv6").orElse(false)) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model primary IPv6 addresses (EnablePrimaryIpv6).");
         }
         Network net = call.state().network();
+        List<String> ipv6 = p.list("Ipv6Addresses").stream().map(a -> a.required("Ipv6Address")).toList();
         NetworkInterface eni = net.createNetworkInterface(new Network.EniRequest(p.required("SubnetId"),
                 p.string("Description").orElse(null), p.strings("SecurityGroupId"), p.string("PrivateIpAddress").orElse(null),
-                type, null, Ec2Shapes.tagsFor(p, "network-interface")));
+                type, null, Ec2Shapes.tagsFor(p, "network-interface"), p.integer("Ipv6AddressCount").orElse(null),
+                ipv6.isEmpty() ? null : ipv6));
         ObjectNode out = Ec2Shapes.object();
         out.set("networkInterface", render(net, eni));
         return out;
@@ -155,5 +167,39 @@ final class Ec2NetworkInterfaceOps {
     static ObjectNode deleteNetworkInterface(Call call) {
         call.state().network().deleteNetworkInterface(call.params().required("NetworkInterfaceId"));
         return Ec2Shapes.object().put("return", true);
+    }
+
+    /** Prefix delegation (IPv4 or IPv6 prefixes on an interface) is not modelled. */
+    private static void refusePrefixes(Params p, String... members) {
+        for (String m : members) {
+            if (p.has(m)) {
+                throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model prefix delegation (" + m + ").");
+            }
+        }
+    }
+
+    static ObjectNode assignIpv6Addresses(Call call) {
+        Params p = call.params();
+        refusePrefixes(p, "Ipv6Prefix", "Ipv6PrefixCount");
+        String id = p.required("NetworkInterfaceId");
+        List<String> addresses = p.strings("Ipv6Addresses");
+        var assigned = call.state().network().interfaceIpv6().assign(id, p.integer("Ipv6AddressCount").orElse(null), addresses);
+        ObjectNode out = Ec2Shapes.object().put("networkInterfaceId", id);
+        ArrayNode set = out.putArray("assignedIpv6Addresses");
+        assigned.forEach(a -> set.add(a.toString()));
+        out.putArray("assignedIpv6PrefixSet");
+        return out;
+    }
+
+    static ObjectNode unassignIpv6Addresses(Call call) {
+        Params p = call.params();
+        refusePrefixes(p, "Ipv6Prefix");
+        String id = p.required("NetworkInterfaceId");
+        var removed = call.state().network().interfaceIpv6().unassign(id, p.strings("Ipv6Addresses"));
+        ObjectNode out = Ec2Shapes.object().put("networkInterfaceId", id);
+        ArrayNode set = out.putArray("unassignedIpv6Addresses");
+        removed.forEach(a -> set.add(a.toString()));
+        out.putArray("unassignedIpv6PrefixSet");
+        return out;
     }
 }

@@ -28,11 +28,13 @@ final class Ec2RouteTableOps {
         t.register("DisassociateRouteTable", c -> ok(() -> tables(c).disassociate(c.params().required("AssociationId"))));
         t.register("ReplaceRouteTableAssociation", Ec2RouteTableOps::replaceAssociation);
         t.register("CreateRoute", c -> ok(() -> tables(c).createRoute(c.params().required("RouteTableId"),
-                destinationCidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null), target(c.params()))));
+                destinationCidr(c.params()), destinationIpv6Cidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null),
+                target(c.params()))));
         t.register("ReplaceRoute", c -> ok(() -> tables(c).replaceRoute(c.params().required("RouteTableId"),
-                destinationCidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null), target(c.params()))));
+                destinationCidr(c.params()), destinationIpv6Cidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null),
+                target(c.params()))));
         t.register("DeleteRoute", c -> ok(() -> tables(c).deleteRoute(c.params().required("RouteTableId"),
-                destinationCidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null))));
+                destinationCidr(c.params()), destinationIpv6Cidr(c.params()), c.params().string("DestinationPrefixListId").orElse(null))));
     }
 
     private static RouteTables tables(Call c) {
@@ -45,10 +47,11 @@ final class Ec2RouteTableOps {
     }
 
     private static String destinationCidr(Params p) {
-        if (p.has("DestinationIpv6CidrBlock")) {
-            throw AwsError.badRequest("InvalidParameterValue", "ecsnet models IPv4 routing only; DestinationIpv6CidrBlock is not supported.");
-        }
         return p.string("DestinationCidrBlock").orElse(null);
+    }
+
+    private static String destinationIpv6Cidr(Params p) {
+        return p.string("DestinationIpv6CidrBlock").orElse(null);
     }
 
     /** Exactly one target; GatewayId names an internet gateway or a gateway endpoint by its prefix. */
@@ -58,14 +61,15 @@ final class Ec2RouteTableOps {
         p.string("NatGatewayId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.NAT_GATEWAY, g)));
         p.string("VpcEndpointId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.VPC_ENDPOINT, g)));
         p.string("NetworkInterfaceId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.NETWORK_INTERFACE, g)));
-        for (String unsupported : List.of("InstanceId", "VpcPeeringConnectionId", "TransitGatewayId", "EgressOnlyInternetGatewayId",
+        p.string("EgressOnlyInternetGatewayId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.EGRESS_ONLY_INTERNET_GATEWAY, g)));
+        for (String unsupported : List.of("InstanceId", "VpcPeeringConnectionId", "TransitGatewayId",
                 "LocalGatewayId", "CarrierGatewayId", "CoreNetworkArn")) {
             if (p.has(unsupported)) {
                 throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model " + unsupported + " route targets.");
             }
         }
         if (targets.size() > 1) {
-            throw AwsError.badRequest("InvalidParameterCombination", "The parameter gatewayId, natGatewayId, networkInterfaceId and vpcEndpointId are mutually exclusive.");
+            throw AwsError.badRequest("InvalidParameterCombination", "The parameter gatewayId, natGatewayId, networkInterfaceId, egressOnlyInternetGatewayId and vpcEndpointId are mutually exclusive.");
         }
         return targets.isEmpty() ? null : targets.get(0);
     }
@@ -80,6 +84,9 @@ final class Ec2RouteTableOps {
             .multi("association.route-table-id", t -> t.associations().stream().map(RouteTable.Association::routeTableId).toList())
             .multi("association.association-state", t -> t.associations().stream().map(a -> "associated").toList())
             .multi("route.destination-cidr-block", t -> t.routes().stream().map(Route::destinationCidrBlock).filter(Objects::nonNull).toList())
+            .multi("route.destination-ipv6-cidr-block", t -> t.routes().stream().map(Route::destinationIpv6CidrBlock).filter(Objects::nonNull).toList())
+            .multi("route.egress-only-internet-gateway-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.EGRESS_ONLY_INTERNET_GATEWAY)
+                    .map(Route::targetId).toList())
             .multi("route.destination-prefix-list-id", t -> t.routes().stream().map(Route::destinationPrefixListId).filter(Objects::nonNull).toList())
             .multi("route.gateway-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.INTERNET_GATEWAY || r.kind() == TargetKind.LOCAL
                     || r.kind() == TargetKind.VPC_ENDPOINT).map(Route::targetId).toList())
@@ -94,6 +101,8 @@ final class Ec2RouteTableOps {
             ObjectNode x = routes.addObject();
             if (r.destinationCidrBlock() != null) {
                 x.put("destinationCidrBlock", r.destinationCidrBlock());
+            } else if (r.destinationIpv6CidrBlock() != null) {
+                x.put("destinationIpv6CidrBlock", r.destinationIpv6CidrBlock());
             } else {
                 x.put("destinationPrefixListId", r.destinationPrefixListId());
             }
@@ -101,6 +110,7 @@ final class Ec2RouteTableOps {
                 case LOCAL, INTERNET_GATEWAY, VPC_ENDPOINT -> x.put("gatewayId", r.targetId());
                 case NAT_GATEWAY -> x.put("natGatewayId", r.targetId());
                 case NETWORK_INTERFACE -> x.put("networkInterfaceId", r.targetId());
+                case EGRESS_ONLY_INTERNET_GATEWAY -> x.put("egressOnlyInternetGatewayId", r.targetId());
                 default -> throw new IllegalStateException();
             }
             x.put("state", r.state()).put("origin", r.origin());

@@ -49,6 +49,8 @@ final class Ec2SecurityGroupOps {
             .multi("ip-permission.to-port", g -> ruleValues(g.ingress(), r -> String.valueOf(r.toPort())))
             .multi("ip-permission.cidr", g -> ruleValues(g.ingress(), SecurityGroupRule::cidrIpv4))
             .multi("ip-permission.group-id", g -> ruleValues(g.ingress(), SecurityGroupRule::referencedGroupId))
+            .multi("ip-permission.ipv6-cidr", g -> ruleValues(g.ingress(), SecurityGroupRule::cidrIpv6))
+            .multi("egress.ip-permission.ipv6-cidr", g -> ruleValues(g.egress(), SecurityGroupRule::cidrIpv6))
             .multi("egress.ip-permission.protocol", g -> ruleValues(g.egress(), SecurityGroupRule::protocol))
             .multi("egress.ip-permission.cidr", g -> ruleValues(g.egress(), SecurityGroupRule::cidrIpv4))
             .multi("egress.ip-permission.group-id", g -> ruleValues(g.egress(), SecurityGroupRule::referencedGroupId));

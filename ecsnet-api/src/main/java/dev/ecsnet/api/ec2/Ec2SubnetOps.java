@@ -6,6 +6,7 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.Subnet;
+import dev.ecsnet.domain.net.SubnetIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.List;
@@ -38,7 +39,14 @@ final class Ec2SubnetOps {
             .field("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
             .field("owner-id", Subnet::ownerId)
             .field("state", Subnet::state)
-            .field("subnet-arn", Subnet::arn);
+            .field("subnet-arn", Subnet::arn)
+            .field("assign-ipv6-address-on-creation", Subnet::assignIpv6AddressOnCreation)
+            .field("enable-dns64", Subnet::enableDns64)
+            .field("ipv6-native", s -> false)
+            .field("private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record", Subnet::enableResourceNameDnsAAAARecordOnLaunch)
+            .multi("ipv6-cidr-block-association.ipv6-cidr-block", s -> s.ipv6CidrBlocks().stream().map(b -> b.cidr().toString()).toList())
+            .multi("ipv6-cidr-block-association.association-id", s -> s.ipv6CidrBlocks().stream().map(SubnetIpv6CidrBlock::associationId).toList())
+            .multi("ipv6-cidr-block-association.state", s -> s.ipv6CidrBlocks().stream().map(b -> b.state().wireName()).toList());
 
     static ObjectNode render(Subnet s) {
         ObjectNode o = Ec2Shapes.object()
@@ -54,24 +62,37 @@ final class Ec2SubnetOps {
                 .put("mapPublicIpOnLaunch", s.mapPublicIpOnLaunch())
                 .put("mapCustomerOwnedIpOnLaunch", false)
                 .put("ownerId", s.ownerId())
-                .put("assignIpv6AddressOnCreation", false)
-                .put("enableDns64", false)
+                .put("assignIpv6AddressOnCreation", s.assignIpv6AddressOnCreation())
+                .put("enableDns64", s.enableDns64())
                 .put("ipv6Native", false);
-        o.set("ipv6CidrBlockAssociationSet", Ec2Shapes.array());
+        ArrayNode v6 = o.putArray("ipv6CidrBlockAssociationSet");
+        s.ipv6CidrBlocks().forEach(b -> v6.add(renderIpv6Association(b)));
         o.putObject("privateDnsNameOptionsOnLaunch")
                 .put("hostnameType", "ip-name")
                 .put("enableResourceNameDnsARecord", false)
-                .put("enableResourceNameDnsAAAARecord", false);
+                .put("enableResourceNameDnsAAAARecord", s.enableResourceNameDnsAAAARecordOnLaunch());
         o.putObject("blockPublicAccessStates").put("internetGatewayBlockMode", "off");
         o.set("tagSet", Ec2Shapes.tagSet(s.tags()));
         return o;
     }
 
+    /** A SubnetIpv6CidrBlockAssociation, as DescribeSubnets and the association calls show it. */
+    static ObjectNode renderIpv6Association(SubnetIpv6CidrBlock b) {
+        ObjectNode o = Ec2Shapes.object().put("associationId", b.associationId()).put("ipv6CidrBlock", b.cidr().toString());
+        o.putObject("ipv6CidrBlockState").put("state", b.state().wireName());
+        return o.put("ipv6AddressAttribute", "public").put("ipSource", "amazon");
+    }
+
     static ObjectNode createSubnet(Call call) {
         String vpcId = call.params().required("VpcId");
+        Ec2VpcOps.refuseUnmodelledIpPools(call.params(), java.util.List.of("Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6IpamPoolId", "Ipv6NetmaskLength"));
+        if (call.params().bool("Ipv6Native").orElse(false)) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model IPv6-only subnets (Ipv6Native): give the subnet "
+                    + "an IPv4 CidrBlock and, for dual stack, an Ipv6CidrBlock.");
+        }
         String cidr = call.params().string("CidrBlock").orElseThrow(() ->
                 AwsError.badRequest("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided."));
-        Subnet subnet = call.state().network().createSubnet(vpcId, cidr,
+        Subnet subnet = call.state().network().createSubnet(vpcId, cidr, call.params().string("Ipv6CidrBlock").orElse(null),
                 call.params().string("AvailabilityZone").orElse(null),
                 call.params().string("AvailabilityZoneId").orElse(null),
                 Ec2Shapes.tagsFor(call.params(), "subnet"));
@@ -100,18 +121,18 @@ final class Ec2SubnetOps {
 
     /** The subnet attributes ecsnet does not model, with the value every subnet here has (what DescribeSubnets shows). */
     private static final java.util.Map<String, String> FIXED_ATTRIBUTES = java.util.Map.of(
-            "AssignIpv6AddressOnCreation", "false",
-            "EnableDns64", "false",
             "MapCustomerOwnedIpOnLaunch", "false",
             "EnableResourceNameDnsARecordOnLaunch", "false",
-            "EnableResourceNameDnsAAAARecordOnLaunch", "false",
             "PrivateDnsHostnameTypeOnLaunch", "ip-name");
 
     static ObjectNode modifySubnetAttribute(Call call) {
         String id = call.params().required("SubnetId");
         call.state().network().subnet(id);
         var mapPublic = call.params().child("MapPublicIpOnLaunch").bool("Value");
-        boolean any = mapPublic.isPresent();
+        var assignIpv6 = call.params().child("AssignIpv6AddressOnCreation").bool("Value");
+        var dns64 = call.params().child("EnableDns64").bool("Value");
+        var aaaa = call.params().child("EnableResourceNameDnsAAAARecordOnLaunch").bool("Value");
+        boolean any = mapPublic.isPresent() || assignIpv6.isPresent() || dns64.isPresent() || aaaa.isPresent();
         for (var fixed : FIXED_ATTRIBUTES.entrySet()) {
             String name = fixed.getKey();
             var given = name.equals("PrivateDnsHostnameTypeOnLaunch") ? call.params().string(name)
@@ -126,6 +147,9 @@ final class Ec2SubnetOps {
         }
         if (!any) {
             throw AwsError.badRequest("InvalidParameterCombination", "No attributes specified.");
+        }
+        if (assignIpv6.isPresent() || dns64.isPresent() || aaaa.isPresent()) {
+            call.state().network().cidrs().modifySubnetIpv6Attributes(id, assignIpv6.orElse(null), dns64.orElse(null), aaaa.orElse(null));
         }
         mapPublic.ifPresent(v -> call.state().network().modifySubnetMapPublicIpOnLaunch(id, v));
         return Ec2Shapes.object().put("return", true);

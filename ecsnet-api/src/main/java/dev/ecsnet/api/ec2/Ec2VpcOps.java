@@ -6,6 +6,9 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.Vpc;
+import dev.ecsnet.domain.net.VpcCidrAssociation;
+import dev.ecsnet.domain.net.VpcCidrBlock;
+import dev.ecsnet.domain.net.VpcIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.List;
@@ -26,9 +29,13 @@ final class Ec2VpcOps {
     private static final Ec2Filters<Vpc> FILTERS = Ec2Filters.<Vpc>taggable()
             .field("vpc-id", Vpc::id)
             .field("cidr", v -> v.cidr().toString())
-            .field("cidr-block-association.cidr-block", v -> v.cidr().toString())
-            .field("cidr-block-association.association-id", Vpc::cidrAssociationId)
-            .field("cidr-block-association.state", v -> "associated")
+            .multi("cidr-block-association.cidr-block", v -> v.cidrBlocks().stream().map(VpcCidrBlock::block).toList())
+            .multi("cidr-block-association.association-id", v -> v.cidrBlocks().stream().map(VpcCidrBlock::associationId).toList())
+            .multi("cidr-block-association.state", v -> v.cidrBlocks().stream().map(b -> b.state().wireName()).toList())
+            .multi("ipv6-cidr-block-association.ipv6-cidr-block", v -> v.ipv6CidrBlocks().stream().map(VpcIpv6CidrBlock::block).toList())
+            .multi("ipv6-cidr-block-association.ipv6-pool", v -> v.ipv6CidrBlocks().stream().map(VpcIpv6CidrBlock::ipv6Pool).toList())
+            .multi("ipv6-cidr-block-association.association-id", v -> v.ipv6CidrBlocks().stream().map(VpcIpv6CidrBlock::associationId).toList())
+            .multi("ipv6-cidr-block-association.state", v -> v.ipv6CidrBlocks().stream().map(b -> b.state().wireName()).toList())
             .field("dhcp-options-id", Vpc::dhcpOptionsId)
             .field("is-default", Vpc::isDefault)
             .field("owner-id", Vpc::ownerId)
@@ -43,19 +50,53 @@ final class Ec2VpcOps {
                 .put("dhcpOptionsId", v.dhcpOptionsId())
                 .put("instanceTenancy", v.instanceTenancy())
                 .put("isDefault", v.isDefault());
-        ObjectNode assoc = o.putArray("cidrBlockAssociationSet").addObject()
-                .put("associationId", v.cidrAssociationId())
-                .put("cidrBlock", v.cidr().toString());
-        assoc.putObject("cidrBlockState").put("state", "associated");
+        ArrayNode v4 = o.putArray("cidrBlockAssociationSet");
+        v.cidrBlocks().forEach(b -> v4.add(renderAssociation(b)));
+        if (!v.ipv6CidrBlocks().isEmpty()) {
+            ArrayNode v6 = o.putArray("ipv6CidrBlockAssociationSet");
+            v.ipv6CidrBlocks().forEach(b -> v6.add(renderAssociation(b)));
+        }
         o.putObject("blockPublicAccessStates").put("internetGatewayBlockMode", "off");
         o.set("tagSet", Ec2Shapes.tagSet(v.tags()));
         return o;
     }
 
+    /** A VpcCidrBlockAssociation or VpcIpv6CidrBlockAssociation, as DescribeVpcs and the association calls show it. */
+    static ObjectNode renderAssociation(VpcCidrAssociation association) {
+        ObjectNode o = Ec2Shapes.object().put("associationId", association.associationId());
+        if (association instanceof VpcIpv6CidrBlock b) {
+            o.put("ipv6CidrBlock", b.block());
+            o.putObject("ipv6CidrBlockState").put("state", b.state().wireName());
+            o.put("networkBorderGroup", b.networkBorderGroup()).put("ipv6Pool", b.ipv6Pool())
+                    .put("ipv6AddressAttribute", "public").put("ipSource", "amazon");
+        } else {
+            o.put("cidrBlock", association.block());
+            o.putObject("cidrBlockState").put("state", association.state().wireName());
+        }
+        return o;
+    }
+
+    /** Members of CreateVpc and AssociateVpcCidrBlock that ask for a BYOIP pool or IPAM, which ecsnet does not model. */
+    static final java.util.List<String> VPC_POOL_MEMBERS = java.util.List.of("Ipv6Pool", "Ipv6CidrBlock", "Ipv6IpamPoolId",
+            "Ipv6NetmaskLength", "Ipv4IpamPoolId", "Ipv4NetmaskLength");
+
+    /** Refuses the members of {@code members} the request has: IPv6 blocks are Amazon-provided, IPv4 ones given as CidrBlock. */
+    static void refuseUnmodelledIpPools(dev.ecsnet.api.Params p, java.util.List<String> members) {
+        for (String member : members) {
+            if (p.has(member)) {
+                throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model " + member
+                        + ": IPv6 blocks are Amazon-provided (AmazonProvidedIpv6CidrBlock) and IPv4 blocks are given as CidrBlock.");
+            }
+        }
+    }
+
     static ObjectNode createVpc(Call call) {
+        refuseUnmodelledIpPools(call.params(), VPC_POOL_MEMBERS);
         String cidr = call.params().string("CidrBlock").orElseThrow(() ->
                 AwsError.badRequest("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided."));
         Vpc vpc = call.state().network().createVpc(cidr, call.params().string("InstanceTenancy").orElse(null),
+                call.params().bool("AmazonProvidedIpv6CidrBlock").orElse(false),
+                call.params().string("Ipv6CidrBlockNetworkBorderGroup").orElse(null),
                 Ec2Shapes.tagsFor(call.params(), "vpc"));
         ObjectNode out = Ec2Shapes.object();
         out.set("vpc", render(vpc).put("state", "pending"));

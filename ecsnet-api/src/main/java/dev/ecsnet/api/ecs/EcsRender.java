@@ -184,7 +184,10 @@ final class EcsRender {
                 .forEach(b -> bindings.addObject().put("bindIP", "0.0.0.0").put("containerPort", b.containerPort())
                         .put("hostPort", b.hostPort()).put("protocol", b.protocol())));
         ArrayNode nis = o.putArray("networkInterfaces");
-        t.privateIpv4Address().ifPresent(ip -> nis.addObject().put("attachmentId", t.attachment().id()).put("privateIpv4Address", ip));
+        t.privateIpv4Address().ifPresent(ip -> {
+            ObjectNode ni = nis.addObject().put("attachmentId", t.attachment().id()).put("privateIpv4Address", ip);
+            Optional.ofNullable(t.attachment().details().get("ipv6Address")).ifPresent(v6 -> ni.put("ipv6Address", v6));
+        });
         o.put("healthStatus", "UNKNOWN");
         o.put("cpu", Integer.toString(c.definition().cpu().orElse(0)));
         c.definition().memory().ifPresent(v -> o.put("memory", Integer.toString(v)));

@@ -215,7 +215,7 @@ public final class PathAnalyzer {
         for (String g : dst.groupIds()) {
             network.findSecurityGroup(g).ifPresent(sg -> sg.ingress().stream()
                     .filter(r -> SecurityGroupEvaluator.protocolMatches(r, new Traffic(protocol, port, 0, List.of())))
-                    .forEach(r -> admitted.add(r.referencedGroupId() != null ? r.referencedGroupId() : r.cidrIpv4() != null ? r.cidrIpv4() : String.valueOf(r.prefixListId()))));
+                    .forEach(r -> admitted.add(r.peer())));
         }
         String groupsText = String.join(", ", dst.groupIds());
         String carried = String.join(", ", src.groupIds());
@@ -230,12 +230,6 @@ public final class PathAnalyzer {
 
     private Optional<Verdict> aclCheck(Subnet subnet, boolean egress, String protocol, int port, int peer, String what, List<Hop> path) {
         NetworkAcl acl = network.acls().forSubnet(subnet.id());
-        Optional<NetworkAcl.Entry> entry = NaclEvaluator.decide(acl, egress, protocol, port, peer);
-        if (entry.isPresent() && entry.get().ruleAction().equals("allow")) {
-            return Optional.empty();
-        }
-        String rule = entry.map(e -> "rule " + (e.ruleNumber() == 32767 ? "*" : String.valueOf(e.ruleNumber()))).orElse("no rule");
-        return Optional.of(new Verdict.Blocked("SUBNET_ACL_RESTRICTION", "network-acl", acl.id(), "network ACL " + acl.id() + " of "
-                + subnet.id() + " denies " + (egress ? "outbound " : "inbound ") + protocol + " " + port + " for " + what + " (" + rule + ")", path));
+        return NaclEvaluator.blocked(acl, subnet, egress, protocol, port, NaclEvaluator.decide(acl, egress, protocol, port, peer), what, path);
     }
 }

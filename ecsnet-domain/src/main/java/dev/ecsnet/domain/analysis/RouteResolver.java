@@ -2,6 +2,8 @@ package dev.ecsnet.domain.analysis;
 
 import dev.ecsnet.domain.net.Cidr;
 import dev.ecsnet.domain.net.EndpointServices;
+import dev.ecsnet.domain.net.Ipv6Address;
+import dev.ecsnet.domain.net.Ipv6Cidr;
 import dev.ecsnet.domain.net.Route;
 import dev.ecsnet.domain.net.RouteTable;
 
@@ -11,7 +13,7 @@ import java.util.Optional;
 /**
  * Picks the route a destination takes: the most specific match (longest prefix), where a prefix-list route counts
  * with the prefix length of the list entry that contains the destination. Blackhole routes still win the match;
- * the packet is then dropped there, as in AWS.
+ * the packet is then dropped there, as in AWS. IPv4 and IPv6 destinations are routed by the routes of their family.
  */
 public final class RouteResolver {
     private RouteResolver() {
@@ -31,9 +33,26 @@ public final class RouteResolver {
         return Optional.ofNullable(best);
     }
 
+    /** The most specific IPv6 route to {@code destination} (the VPC's IPv6 blocks have their {@code local} route). */
+    public static Optional<Route> resolveIpv6(RouteTable table, Ipv6Address destination) {
+        Route best = null;
+        int bestLength = -1;
+        for (Route r : table.routes()) {
+            int length = Ipv6Cidr.parse(r.destinationIpv6CidrBlock()).filter(c -> c.contains(destination)).map(Ipv6Cidr::prefixLength).orElse(-1);
+            if (length > bestLength) {
+                best = r;
+                bestLength = length;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     private static int matchLength(Route r, int destination, List<EndpointServices.PrefixList> lists) {
         if (r.destinationCidrBlock() != null) {
             return Cidr.parse(r.destinationCidrBlock()).filter(c -> c.contains(destination)).map(Cidr::prefixLength).orElse(-1);
+        }
+        if (r.destinationPrefixListId() == null) {
+            return -1;
         }
         return lists.stream().filter(p -> p.id().equals(r.destinationPrefixListId()))
                 .flatMap(p -> p.cidrs().stream())

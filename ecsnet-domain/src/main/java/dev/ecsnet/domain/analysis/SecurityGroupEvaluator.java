@@ -2,18 +2,21 @@ package dev.ecsnet.domain.analysis;
 
 import dev.ecsnet.domain.net.Cidr;
 import dev.ecsnet.domain.net.EndpointServices;
+import dev.ecsnet.domain.net.Ipv6Address;
+import dev.ecsnet.domain.net.Ipv6Cidr;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.SecurityGroup;
 import dev.ecsnet.domain.net.SecurityGroupRule;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Security groups are allow-lists evaluated per ENI: traffic passes when any rule of any of the ENI's groups, in
  * the right direction, matches its protocol, port and peer. A peer matches a CIDR rule when its address is inside,
- * a group-reference rule when it carries that group, a prefix-list rule when its address is in the list. Stateful:
- * replies need no rule.
+ * a group-reference rule when it carries that group, a prefix-list rule when its address is in the list. IPv4
+ * traffic matches IPv4 CIDR rules, IPv6 traffic IPv6 ones ({@code ::/0}, ...). Stateful: replies need no rule.
  */
 public final class SecurityGroupEvaluator {
     private final Network network;
@@ -32,14 +35,25 @@ public final class SecurityGroupEvaluator {
         return match(groupIds, false, traffic);
     }
 
+    /** The rule that lets IPv6 traffic to {@code peer} (outside the VPC) leave an ENI carrying {@code groupIds}, if any. */
+    public Optional<SecurityGroupRule> egressIpv6(List<String> groupIds, String protocol, int port, Ipv6Address peer) {
+        Traffic traffic = new Traffic(protocol, port, 0, List.of());
+        return match(groupIds, true, r -> protocolMatches(r, traffic) && r.cidrIpv6() != null
+                && Ipv6Cidr.parse(r.cidrIpv6()).map(c -> c.contains(peer)).orElse(false));
+    }
+
     private Optional<SecurityGroupRule> match(List<String> groupIds, boolean egress, Traffic traffic) {
+        return match(groupIds, egress, r -> protocolMatches(r, traffic) && peerMatches(r, traffic));
+    }
+
+    private Optional<SecurityGroupRule> match(List<String> groupIds, boolean egress, Predicate<SecurityGroupRule> matches) {
         for (String g : groupIds) {
             Optional<SecurityGroup> group = network.findSecurityGroup(g);
             if (group.isEmpty()) {
                 continue;
             }
             for (SecurityGroupRule r : group.get().rules()) {
-                if (r.egress() == egress && protocolMatches(r, traffic) && peerMatches(r, traffic)) {
+                if (r.egress() == egress && matches.test(r)) {
                     return Optional.of(r);
                 }
             }

@@ -73,4 +73,13 @@ public enum TimingProfile {
             case REALISTIC -> Duration.ofSeconds(20);
         };
     }
+
+    /** A VPC or subnet CIDR block association: associating → associated, disassociating → disassociated. */
+    public Duration cidrAssociation() {
+        return switch (this) {
+            case INSTANT -> Duration.ZERO;
+            case FAST -> Duration.ofMillis(100);
+            case REALISTIC -> Duration.ofSeconds(5);
+        };
+    }
 }

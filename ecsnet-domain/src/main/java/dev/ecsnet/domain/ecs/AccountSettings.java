@@ -32,6 +32,8 @@ public final class AccountSettings {
         ALLOWED.put("guardDutyActivate", List.of("off", "on"));
         ALLOWED.put("defaultLogDriverMode", List.of("blocking", "non-blocking"));
         ALLOWED.put("fargateEventWindows", List.of("disabled", "enabled"));
+        // not in the SDK's SettingName enum, yet ECS accepts it: an awsvpc task in a dual-stack subnet gets an IPv6 address
+        ALLOWED.put("dualStackIPv6", List.of("disabled", "enabled"));
     }
 
     private static final Set<String> NAMES = java.util.Collections.unmodifiableSet(ALLOWED.keySet());

@@ -132,9 +132,27 @@ public final class Diagnoser {
                 .filter(x -> s.id().equals(x.spec().subnetId()) && x.stoppedReason().orElse("").contains("InsufficientFreeAddressesInSubnet"))
                 .count();
         long holding = network.networkInterfaces().stream().filter(n -> n.subnetId().equals(s.id())).count();
-        return "subnet " + s.id() + " has " + s.availableIpAddressCount() + " free addresses (a /" + s.cidr().prefixLength() + " holds "
-                + (s.cidr().size() - 5) + "; " + holding + " held by ENIs); " + failed + " task(s) could not get one: "
-                + "use a larger subnet, spread tasks over more subnets, or stop some";
+        return "subnet " + s.id() + " has " + s.assignableIpAddressCount() + " free addresses (a /" + s.cidr().prefixLength() + " holds "
+                + (s.cidr().size() - 5) + "; " + holding + " held by ENIs" + reserved(s) + "); " + failed + " task(s) could not get one: "
+                + "use a larger subnet, spread tasks over more subnets, or stop some" + secondaryCidrFix(network, s);
+    }
+
+    /** The reserved-but-unused addresses, when subnet CIDR reservations keep some free ones out of reach. */
+    static String reserved(Subnet s) {
+        int kept = s.availableIpAddressCount() - s.assignableIpAddressCount();
+        return kept > 0 ? "; " + kept + " more free but in subnet CIDR reservations" : "";
+    }
+
+    /**
+     * AWS's standard fix when a VPC's subnets are full: a secondary CIDR block and a subnet in it, with the block
+     * AssociateVpcCidrBlock would take now.
+     */
+    static String secondaryCidrFix(Network network, Subnet s) {
+        return network.findVpc(s.vpcId()).flatMap(v -> network.cidrs().suggestSecondaryCidr(v))
+                .map(c -> "; or give the VPC more addresses: aws ec2 associate-vpc-cidr-block --vpc-id " + s.vpcId() + " --cidr-block " + c
+                        + ", then create a subnet in it (aws ec2 create-subnet --vpc-id " + s.vpcId() + " --cidr-block "
+                        + new dev.ecsnet.domain.net.Cidr(c.network(), Math.max(c.prefixLength(), Math.min(24, s.cidr().prefixLength()))) + ") and add it to the tasks' subnets")
+                .orElse("");
     }
 
     private static String resource(TaskEgress.Failure f) {

@@ -77,7 +77,7 @@ public final class Ecs {
                         logs.createLogGroup(name, java.util.Map.of(), null, null);
                     }
                 });
-        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network, egress);
+        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network, egress, accountSettings);
         this.diagnoser = new Diagnoser(this, network, egress);
         this.containerInstances = new ContainerInstances(arns, ids, clock, scheduler, timing, network, accountSettings);
         this.ec2Launcher = new Ec2TaskLauncher(arns, ids, clock, placement, containerInstances, lifecycle);

@@ -61,14 +61,14 @@ final class ServiceDiagnosis {
             return;
         }
         List<Subnet> subnets = s.config().network().get().subnets().stream().map(network::findSubnet).flatMap(Optional::stream).toList();
-        if (subnets.isEmpty() || subnets.stream().anyMatch(x -> x.availableIpAddressCount() > 0)) {
+        if (subnets.isEmpty() || subnets.stream().anyMatch(x -> x.assignableIpAddressCount() > 0)) {
             return;
         }
         for (Subnet x : subnets) {
-            out.add(new Diagnoser.Finding(subject, Diagnoser.BLOCKED, x.id(), "subnet " + x.id() + " has " + x.availableIpAddressCount()
-                    + " free addresses (a /" + x.cidr().prefixLength() + " holds " + (x.cidr().size() - 5) + "); " + waiting
+            out.add(new Diagnoser.Finding(subject, Diagnoser.BLOCKED, x.id(), "subnet " + x.id() + " has " + x.assignableIpAddressCount()
+                    + " free addresses (a /" + x.cidr().prefixLength() + " holds " + (x.cidr().size() - 5) + Diagnoser.reserved(x) + "); " + waiting
                     + " tasks wait: add a subnet with free addresses to the service (UpdateService networkConfiguration), "
-                    + "use a larger subnet, or stop some tasks"));
+                    + "use a larger subnet, or stop some tasks" + Diagnoser.secondaryCidrFix(network, x)));
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The task's ElasticNetworkInterface attachment. Details keep AWS's order: subnetId, networkInterfaceId, macAddress, privateDnsName, privateIPv4Address. */
+/**
+ * The task's ElasticNetworkInterface attachment. Details keep AWS's order: subnetId, networkInterfaceId, macAddress,
+ * privateDnsName, privateIPv4Address, and ipv6Address for a dual-stack task.
+ */
 public final class TaskAttachment {
     public static final String TYPE = "ElasticNetworkInterface";
 

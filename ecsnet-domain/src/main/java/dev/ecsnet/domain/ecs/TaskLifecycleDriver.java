@@ -39,12 +39,13 @@ final class TaskLifecycleDriver {
     private final TimingProfile timing;
     private final Network network;
     private final TaskEgress egress;
+    private final AccountSettings settings;
     private java.util.function.Consumer<Task> onChange = t -> {
     };
     private Notices notices = Notices.NONE;
 
     TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
-                        TaskEgress egress) {
+                        TaskEgress egress, AccountSettings settings) {
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
@@ -52,6 +53,7 @@ final class TaskLifecycleDriver {
         this.timing = timing;
         this.network = network;
         this.egress = egress;
+        this.settings = settings;
     }
 
     /** Told after every step that changed a task (the service scheduler listens). */
@@ -126,16 +128,19 @@ final class TaskLifecycleDriver {
             failToStart(task, "InvalidSubnetID.NotFound");
             return;
         }
-        if (subnet.get().availableIpAddressCount() == 0) {
+        if (subnet.get().assignableIpAddressCount() == 0) {
             failToStart(task, "InsufficientFreeAddressesInSubnet");
             return;
         }
         NetworkInterface eni;
         Optional<Ec2Placement> ec2 = task.ec2();
         String interfaceType = ec2.map(p -> p.branchEni() ? "branch" : "interface").orElse("interface");
+        // dualStackIPv6: a task in a subnet with an IPv6 /64 gets one IPv6 address; otherwise none, whatever the subnet assigns
+        boolean dualStack = "enabled".equals(settings.effective(arns.rootPrincipal(), "dualStackIPv6")) && subnet.get().ipv6Cidr().isPresent();
         try {
             eni = network.createNetworkInterface(new Network.EniRequest(spec.subnetId(),
-                    arns.attachment(task.attachment().id()), spec.securityGroupIds(), null, interfaceType, FARGATE_ACCOUNT, Map.of()));
+                    arns.attachment(task.attachment().id()), spec.securityGroupIds(), null, interfaceType, FARGATE_ACCOUNT, Map.of(),
+                    dualStack ? 1 : 0, null));
         } catch (DomainException e) {
             // e.g. a security group deleted since RunTask; ECS reports the EC2 error code
             failToStart(task, e.code());
@@ -155,6 +160,7 @@ final class TaskLifecycleDriver {
         a.putDetail("macAddress", eni.macAddress());
         a.putDetail("privateDnsName", eni.privateDnsName());
         a.putDetail("privateIPv4Address", eni.privateIpAddress());
+        eni.ipv6Addresses().stream().findFirst().ifPresent(ip -> a.putDetail("ipv6Address", ip.toString()));
         a.setStatus(AttachmentStatus.ATTACHED);
         task.networkAttached(eni.id(), eni.privateIpAddress(), clock.now());
         task.moveTo(TaskLifecycle.PENDING);

@@ -41,6 +41,10 @@ public final class Network {
     private final VpcEndpoints endpoints;
     private final NetworkAcls acls;
     private final SecurityGroups groups;
+    private final VpcCidrs cidrs;
+    private final EgressOnlyInternetGateways egressOnlyInternetGateways;
+    private final SubnetCidrReservations subnetCidrReservations;
+    private final NetworkInterfaceIpv6 interfaceIpv6 = new NetworkInterfaceIpv6(this);
     private final WriteGate gate = new WriteGate();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
@@ -60,6 +64,9 @@ public final class Network {
         this.endpoints = new VpcEndpoints(this, ids, clock, scheduler, timing);
         this.acls = new NetworkAcls(this, ids);
         this.groups = new SecurityGroups(this, ids);
+        this.cidrs = new VpcCidrs(this, ids, scheduler, timing);
+        this.egressOnlyInternetGateways = new EgressOnlyInternetGateways(this, ids);
+        this.subnetCidrReservations = new SubnetCidrReservations(this, ids);
         createDefaultVpc();
     }
 
@@ -82,6 +89,24 @@ public final class Network {
 
     public NetworkAcls acls() {
         return acls;
+    }
+
+    /** Secondary IPv4 and IPv6 CIDR blocks of VPCs and subnets. */
+    public VpcCidrs cidrs() {
+        return cidrs;
+    }
+
+    public EgressOnlyInternetGateways egressOnlyInternetGateways() {
+        return egressOnlyInternetGateways;
+    }
+
+    public SubnetCidrReservations subnetCidrReservations() {
+        return subnetCidrReservations;
+    }
+
+    /** IPv6 addresses of network interfaces. */
+    public NetworkInterfaceIpv6 interfaceIpv6() {
+        return interfaceIpv6;
     }
 
     /**
@@ -126,11 +151,20 @@ public final class Network {
         return vpc;
     }
 
+    public Optional<Vpc> findVpc(String id) {
+        return Optional.ofNullable(vpcs.get(id));
+    }
+
     public Optional<Vpc> defaultVpc() {
         return vpcs.values().stream().filter(Vpc::isDefault).findFirst();
     }
 
     public Vpc createVpc(String cidrBlock, String instanceTenancy, Map<String, String> tags) {
+        return createVpc(cidrBlock, instanceTenancy, false, null, tags);
+    }
+
+    /** CreateVpc; {@code amazonIpv6} also asks for an Amazon-provided IPv6 /56 (from {@code networkBorderGroup}). */
+    public Vpc createVpc(String cidrBlock, String instanceTenancy, boolean amazonIpv6, String networkBorderGroup, Map<String, String> tags) {
         Cidr cidr = Cidr.parse(cidrBlock).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
                 "Value (" + cidrBlock + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
         if (cidr.prefixLength() < 16 || cidr.prefixLength() > 28) {
@@ -141,9 +175,18 @@ public final class Network {
             throw DomainException.invalid("InvalidParameterValue",
                     "Value (" + tenancy + ") for parameter instanceTenancy is invalid.");
         }
+        if (amazonIpv6 || networkBorderGroup != null) {
+            if (!amazonIpv6) {
+                throw DomainException.invalid("InvalidParameterCombination", "Ipv6CidrBlockNetworkBorderGroup requires AmazonProvidedIpv6CidrBlock.");
+            }
+            cidrs.checkAmazonIpv6(null, networkBorderGroup);
+        }
         gate.open();
         Vpc vpc = insertVpc(cidr, tenancy, false);
         vpc.tags().putAll(tags);
+        if (amazonIpv6) {
+            cidrs.settleCreatedWithVpc(vpc, cidrs.insertAmazonIpv6(vpc).associationId());
+        }
         return vpc;
     }
 
@@ -164,7 +207,7 @@ public final class Network {
         boolean hasGroups = groups.hasCustomGroups(id);
         boolean hasEnis = networkInterfaces.values().stream().anyMatch(n -> n.vpcId().equals(id));
         boolean hasGatewaysOrEndpoints = gateways.hasInternetGateway(id) || routeTables.hasCustomTables(id)
-                || endpoints.hasEndpoints(id) || acls.hasCustomAcls(id);
+                || endpoints.hasEndpoints(id) || acls.hasCustomAcls(id) || egressOnlyInternetGateways.hasGateway(id);
         if (hasSubnets || hasGroups || hasEnis || hasGatewaysOrEndpoints) {
             throw DomainException.dependency("DependencyViolation", "The vpc '" + id + "' has dependencies and cannot be deleted.");
         }
@@ -172,6 +215,7 @@ public final class Network {
         groups.deleteVpcGroups(vpc.id());
         routeTables.deleteVpcTables(id);
         acls.deleteVpcAcls(id);
+        cidrs.forgetVpc(vpc);
         vpcs.remove(id);
     }
 
@@ -216,21 +260,21 @@ public final class Network {
 
     /** {@code zoneName} or {@code zoneId} picks the zone; with neither, the zone with the fewest subnets of the VPC. */
     public Subnet createSubnet(String vpcId, String cidrBlock, String zoneName, String zoneId, Map<String, String> tags) {
+        return createSubnet(vpcId, cidrBlock, null, zoneName, zoneId, tags);
+    }
+
+    /** CreateSubnet in any associated IPv4 block of the VPC; {@code ipv6CidrBlock} (a /64 of the VPC) makes it dual stack. */
+    public Subnet createSubnet(String vpcId, String cidrBlock, String ipv6CidrBlock, String zoneName, String zoneId, Map<String, String> tags) {
         Vpc vpc = vpc(vpcId);
-        Cidr cidr = Cidr.parse(cidrBlock).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
-                "Value (" + cidrBlock + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
-        if (!vpc.cidr().contains(cidr) || cidr.prefixLength() < 16 || cidr.prefixLength() > 28) {
-            throw DomainException.invalid("InvalidSubnet.Range", "The CIDR '" + cidrBlock + "' is invalid.");
-        }
-        for (Subnet other : subnets.values()) {
-            if (other.vpcId().equals(vpcId) && other.cidr().overlaps(cidr)) {
-                throw DomainException.conflict("InvalidSubnet.Conflict", "The CIDR '" + cidrBlock + "' conflicts with another subnet");
-            }
-        }
+        Cidr cidr = cidrs.checkSubnetCidr(vpc, cidrBlock);
+        Ipv6Cidr ipv6 = ipv6CidrBlock == null ? null : cidrs.checkSubnetIpv6Cidr(vpc, ipv6CidrBlock);
         AvailabilityZone zone = pickZone(vpcId, zoneName, zoneId);
         gate.open();
         Subnet subnet = insertSubnet(vpc, cidr, zone, false);
         subnet.tags().putAll(tags);
+        if (ipv6 != null) {
+            cidrs.insertSubnetIpv6(subnet, ipv6);
+        }
         return subnet;
     }
 
@@ -275,6 +319,7 @@ public final class Network {
         gate.open();
         routeTables.forgetSubnet(id);
         acls.forgetSubnet(id);
+        subnetCidrReservations.forgetSubnet(id);
         subnets.remove(id);
     }
 
@@ -342,9 +387,16 @@ public final class Network {
         return Optional.ofNullable(networkInterfaces.get(id));
     }
 
-    /** What a caller asks for when creating an ENI; null fields take EC2's defaults. */
+    /** What a caller asks for when creating an ENI; null fields take EC2's defaults (IPv6: the subnet's). */
     public record EniRequest(String subnetId, String description, List<String> groupIds, String privateIpAddress,
-                             String interfaceType, String requesterId, Map<String, String> tags) {
+                             String interfaceType, String requesterId, Map<String, String> tags,
+                             Integer ipv6AddressCount, List<String> ipv6Addresses) {
+
+        /** An ENI with the subnet's default IPv6 behaviour. */
+        public EniRequest(String subnetId, String description, List<String> groupIds, String privateIpAddress,
+                          String interfaceType, String requesterId, Map<String, String> tags) {
+            this(subnetId, description, groupIds, privateIpAddress, interfaceType, requesterId, tags, null, null);
+        }
     }
 
     /**
@@ -370,16 +422,31 @@ public final class Network {
             if (subnet.pool().isReserved((int) ip)) {
                 throw DomainException.invalid("InvalidParameterValue", "Address " + request.privateIpAddress() + " is in subnet's reserved address range");
             }
-            if (!subnet.pool().take((int) ip)) {
+            if (!subnet.pool().isFree((int) ip)) {
                 throw DomainException.conflict("InvalidIPAddress.InUse", "The specified address is already in use.");
             }
             address = (int) ip;
         } else {
-            if (subnet.availableIpAddressCount() == 0) {
+            if (subnet.assignableIpAddressCount() == 0) {
                 // what CreateNetworkInterface answers today; ECS reports the same event as InsufficientFreeAddressesInSubnet
                 throw DomainException.capacity("InvalidParameterValue", "There aren't sufficient free Ipv4 addresses or prefixes");
             }
+            address = -1;
+        }
+        // the subnet's automatic IPv6 address is for interfaces of the account (and its instances), not AWS-managed ones
+        boolean byDefault = request.requesterId() == null;
+        NetworkInterfaceIpv6.Request ipv6 = interfaceIpv6.check(subnet, request.ipv6AddressCount(), request.ipv6Addresses(), byDefault, null);
+        if (address == -1) {
             address = subnet.pool().allocate(subnet.id());
+        } else {
+            subnet.pool().take(address);
+        }
+        List<Ipv6Address> ipv6Addresses;
+        try {
+            ipv6Addresses = interfaceIpv6.take(subnet, ipv6);
+        } catch (DomainException e) {
+            subnet.pool().release(address);
+            throw e;
         }
         String type = request.interfaceType() == null ? "interface" : request.interfaceType();
         NetworkInterface eni = new NetworkInterface(ids.resourceId("eni"), subnet.id(), vpc.id(), subnet.zone(), accountId,
@@ -387,6 +454,7 @@ public final class Network {
         if (request.tags() != null) {
             eni.tags().putAll(request.tags());
         }
+        ipv6Addresses.forEach(eni::addIpv6Address);
         networkInterfaces.put(eni.id(), eni);
         return eni;
     }
@@ -450,6 +518,7 @@ public final class Network {
 
     private void release(NetworkInterface eni) {
         subnet(eni.subnetId()).pool().release(eni.privateIp());
+        interfaceIpv6.releaseAll(eni);
         if (eni.allocationId() == null) {
             eni.publicIp().ifPresent(publicIps::remove);
         }
@@ -472,6 +541,8 @@ public final class Network {
             case "rtb" -> routeTables.get(id);
             case "vpce" -> endpoints.endpoint(id);
             case "acl" -> acls.get(id);
+            case "eigw" -> egressOnlyInternetGateways.get(id);
+            case "scr" -> subnetCidrReservations.get(id);
             default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
         };
     }
@@ -488,6 +559,8 @@ public final class Network {
         all.addAll(routeTables.all());
         all.addAll(endpoints.all());
         all.addAll(acls.all());
+        all.addAll(egressOnlyInternetGateways.all());
+        all.addAll(subnetCidrReservations.all());
         return all;
     }
 

@@ -17,9 +17,22 @@ public final class NetworkAcl implements Taggable {
     final List<Entry> entries = new ArrayList<>();
     final List<Association> associations = new ArrayList<>();
 
-    /** One entry; rule 32767 is the implicit final deny every ACL shows. Ports are null for protocol -1. */
+    /**
+     * One entry, for IPv4 ({@code cidrBlock}) or IPv6 ({@code ipv6CidrBlock}) traffic, never both; rule 32767 (IPv4)
+     * and 32768 (IPv6) are the final denies EC2 shows as {@code *}. Ports are null for protocol -1.
+     */
     public record Entry(int ruleNumber, boolean egress, String protocol, String ruleAction, String cidrBlock,
-                        Integer fromPort, Integer toPort, Integer icmpType, Integer icmpCode) {
+                        String ipv6CidrBlock, Integer fromPort, Integer toPort, Integer icmpType, Integer icmpCode) {
+
+        /** An IPv4 entry. */
+        public Entry(int ruleNumber, boolean egress, String protocol, String ruleAction, String cidrBlock,
+                     Integer fromPort, Integer toPort, Integer icmpType, Integer icmpCode) {
+            this(ruleNumber, egress, protocol, ruleAction, cidrBlock, null, fromPort, toPort, icmpType, icmpCode);
+        }
+
+        public boolean isIpv6() {
+            return ipv6CidrBlock != null;
+        }
     }
 
     public record Association(String id, String networkAclId, String subnetId) {

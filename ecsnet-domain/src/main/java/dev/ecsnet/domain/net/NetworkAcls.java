@@ -13,6 +13,10 @@ import java.util.Map;
  */
 public final class NetworkAcls {
     public static final int FINAL_RULE = 32767;
+    /** The final deny of IPv6 traffic, shown in every ACL of a VPC with an IPv6 CIDR. */
+    public static final int FINAL_IPV6_RULE = 32768;
+    /** The rule the default ACL allows all IPv6 traffic with, as AWS numbers it. */
+    static final int DEFAULT_IPV6_RULE = 101;
 
     private final Network network;
     private final IdSource ids;
@@ -60,7 +64,31 @@ public final class NetworkAcls {
             acl.entries.add(new NetworkAcl.Entry(FINAL_RULE, egress, "-1", "deny", "0.0.0.0/0", null, null, null, null));
         }
         acls.put(acl.id(), acl);
+        if (!network.vpc(vpcId).associatedIpv6Cidrs().isEmpty()) {
+            addIpv6Entries(acl);
+        }
         return acl;
+    }
+
+    /**
+     * A VPC got an IPv6 CIDR: as AWS does, its default ACL allows all IPv6 traffic (rule 101, unless that number is
+     * taken) and every ACL of the VPC ends with the IPv6 final deny.
+     */
+    void enableIpv6(String vpcId) {
+        acls.values().stream().filter(a -> a.vpcId().equals(vpcId)).forEach(this::addIpv6Entries);
+    }
+
+    private void addIpv6Entries(NetworkAcl acl) {
+        for (boolean egress : new boolean[] {false, true}) {
+            boolean taken = acl.entries.stream().anyMatch(e -> e.egress() == egress && e.ruleNumber() == DEFAULT_IPV6_RULE);
+            boolean hasFinal = acl.entries.stream().anyMatch(e -> e.egress() == egress && e.ruleNumber() == FINAL_IPV6_RULE);
+            if (acl.isDefault() && !taken && !hasFinal) {
+                acl.entries.add(new NetworkAcl.Entry(DEFAULT_IPV6_RULE, egress, "-1", "allow", null, "::/0", null, null, null, null));
+            }
+            if (!hasFinal) {
+                acl.entries.add(new NetworkAcl.Entry(FINAL_IPV6_RULE, egress, "-1", "deny", null, "::/0", null, null, null, null));
+            }
+        }
     }
 
     public void delete(String id) {
@@ -111,18 +139,18 @@ public final class NetworkAcls {
 
     public void createEntry(String aclId, NetworkAcl.Entry entry) {
         NetworkAcl acl = get(aclId);
-        validate(entry);
-        if (acl.entries.stream().anyMatch(e -> e.egress() == entry.egress() && e.ruleNumber() == entry.ruleNumber())) {
-            throw DomainException.conflict("NetworkAclEntryAlreadyExists", "The network acl entry identified by " + entry.ruleNumber() + " already exists.");
+        NetworkAcl.Entry e = validate(entry);
+        if (acl.entries.stream().anyMatch(x -> x.egress() == e.egress() && x.ruleNumber() == e.ruleNumber())) {
+            throw DomainException.conflict("NetworkAclEntryAlreadyExists", "The network acl entry identified by " + e.ruleNumber() + " already exists.");
         }
-        acl.entries.add(entry);
+        acl.entries.add(e);
     }
 
     public void replaceEntry(String aclId, NetworkAcl.Entry entry) {
         NetworkAcl acl = get(aclId);
-        validate(entry);
-        int index = indexOf(acl, entry.ruleNumber(), entry.egress());
-        acl.entries.set(index, entry);
+        NetworkAcl.Entry e = validate(entry);
+        int index = indexOf(acl, e.ruleNumber(), e.egress());
+        acl.entries.set(index, e);
     }
 
     public void deleteEntry(String aclId, int ruleNumber, boolean egress) {
@@ -133,26 +161,41 @@ public final class NetworkAcls {
     private static int indexOf(NetworkAcl acl, int ruleNumber, boolean egress) {
         for (int i = 0; i < acl.entries.size(); i++) {
             NetworkAcl.Entry e = acl.entries.get(i);
-            if (e.ruleNumber() == ruleNumber && e.egress() == egress && ruleNumber != FINAL_RULE) {
+            if (e.ruleNumber() == ruleNumber && e.egress() == egress && ruleNumber != FINAL_RULE && ruleNumber != FINAL_IPV6_RULE) {
                 return i;
             }
         }
         throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "The network acl entry identified by " + ruleNumber + " does not exist.");
     }
 
-    private static void validate(NetworkAcl.Entry e) {
+    /** Checks an entry and answers it with its CIDR in EC2's form; IPv6 entries are accepted in any VPC, as AWS does. */
+    private static NetworkAcl.Entry validate(NetworkAcl.Entry e) {
         if (e.ruleNumber() < 1 || e.ruleNumber() > 32766) {
             throw DomainException.invalid("InvalidParameterValue", "Value (" + e.ruleNumber() + ") for parameter ruleNumber is invalid. Must be between 1 and 32766.");
         }
         if (!e.ruleAction().equals("allow") && !e.ruleAction().equals("deny")) {
             throw DomainException.invalid("InvalidParameterValue", "Value (" + e.ruleAction() + ") for parameter ruleAction is invalid.");
         }
-        if (Cidr.parse(e.cidrBlock()).isEmpty()) {
-            throw DomainException.invalid("InvalidParameterValue", "Value (" + e.cidrBlock() + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
+        if (e.cidrBlock() == null && e.ipv6CidrBlock() == null) {
+            throw DomainException.invalid("MissingParameter", "The request must contain the parameter cidrBlock or ipv6CidrBlock");
+        }
+        if (e.cidrBlock() != null && e.ipv6CidrBlock() != null) {
+            throw DomainException.invalid("InvalidParameterCombination", "Only one of cidrBlock and ipv6CidrBlock may be specified.");
+        }
+        String v4 = null;
+        String v6 = null;
+        if (e.cidrBlock() != null) {
+            v4 = Cidr.parse(e.cidrBlock()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                    "Value (" + e.cidrBlock() + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
+        } else {
+            v6 = Ipv6Cidr.parse(e.ipv6CidrBlock()).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                    "Value (" + e.ipv6CidrBlock() + ") for parameter ipv6CidrBlock is invalid. This is not a valid IPv6 CIDR block."));
         }
         boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
         if (ports && (e.fromPort() == null || e.toPort() == null)) {
             throw DomainException.invalid("InvalidParameterValue", "PortRange is required and must be specified for protocol " + e.protocol() + ".");
         }
+        return new NetworkAcl.Entry(e.ruleNumber(), e.egress(), e.protocol(), e.ruleAction(), v4, v6, e.fromPort(), e.toPort(),
+                e.icmpType(), e.icmpCode());
     }
 }

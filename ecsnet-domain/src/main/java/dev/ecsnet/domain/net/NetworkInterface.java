@@ -2,12 +2,16 @@ package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.Taggable;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An elastic network interface with one primary private IPv4 address taken from its subnet's pool. */
+/**
+ * An elastic network interface with one primary private IPv4 address taken from its subnet's pool and, in a dual-stack
+ * subnet, IPv6 addresses taken from the subnet's /64.
+ */
 public final class NetworkInterface implements Taggable {
     private final String id;
     private final String subnetId;
@@ -26,6 +30,7 @@ public final class NetworkInterface implements Taggable {
     private String allocationId;
     private String associationId;
     private boolean sourceDestCheck = true;
+    private final List<Ipv6Address> ipv6Addresses = new ArrayList<>();
 
     NetworkInterface(String id, String subnetId, String vpcId, AvailabilityZone zone, String ownerId, String macAddress,
                      int privateIp, String description, List<String> groupIds, String interfaceType, String requesterId) {
@@ -155,6 +160,19 @@ public final class NetworkInterface implements Taggable {
 
     void setSourceDestCheck(boolean value) {
         sourceDestCheck = value;
+    }
+
+    /** IPv6 addresses in the order they were assigned. */
+    public List<Ipv6Address> ipv6Addresses() {
+        return List.copyOf(ipv6Addresses);
+    }
+
+    void addIpv6Address(Ipv6Address address) {
+        ipv6Addresses.add(address);
+    }
+
+    void removeIpv6Address(Ipv6Address address) {
+        ipv6Addresses.remove(address);
     }
 
     @Override

@@ -64,9 +64,25 @@ public final class RouteTables {
 
     private RouteTable insert(Vpc vpc) {
         RouteTable t = new RouteTable(ids.resourceId("rtb"), vpc.id(), vpc.ownerId());
-        t.routes.add(new Route(vpc.cidr().toString(), null, TargetKind.LOCAL, "local", "CreateRouteTable", "active"));
+        vpc.associatedCidrs().forEach(c -> t.routes.add(localRoute(c.toString())));
+        vpc.associatedIpv6Cidrs().forEach(c -> t.routes.add(localRoute(c.toString())));
         tables.put(t.id(), t);
         return t;
+    }
+
+    private static Route localRoute(String block) {
+        return block.contains(":") ? new Route(null, block, null, TargetKind.LOCAL, "local", "CreateRouteTable", "active")
+                : new Route(block, null, TargetKind.LOCAL, "local", "CreateRouteTable", "active");
+    }
+
+    /** A VPC block became associated: every table of the VPC routes it locally, as AWS adds the route. */
+    void addLocalRoute(String vpcId, String block) {
+        tables.values().stream().filter(t -> t.vpcId().equals(vpcId)).forEach(t -> t.routes.add(localRoute(block)));
+    }
+
+    void removeLocalRoute(String vpcId, String block) {
+        tables.values().stream().filter(t -> t.vpcId().equals(vpcId))
+                .forEach(t -> t.routes.removeIf(r -> r.kind() == TargetKind.LOCAL && r.destination().equals(block)));
     }
 
     public void delete(String id) {
@@ -143,8 +159,13 @@ public final class RouteTables {
     }
 
     public void createRoute(String routeTableId, String cidr, String prefixListId, Target target) {
+        createRoute(routeTableId, cidr, null, prefixListId, target);
+    }
+
+    /** CreateRoute to exactly one of an IPv4 CIDR, an IPv6 CIDR or a prefix list. */
+    public void createRoute(String routeTableId, String cidr, String ipv6Cidr, String prefixListId, Target target) {
         RouteTable t = get(routeTableId);
-        Route r = route(t, cidr, prefixListId, target, "CreateRoute");
+        Route r = route(t, cidr, ipv6Cidr, prefixListId, target, "CreateRoute");
         if (t.routes.stream().anyMatch(x -> x.destination().equals(r.destination()))) {
             throw DomainException.conflict("RouteAlreadyExists", "The route identified by " + r.destination() + " already exists.");
         }
@@ -152,15 +173,23 @@ public final class RouteTables {
     }
 
     public void replaceRoute(String routeTableId, String cidr, String prefixListId, Target target) {
+        replaceRoute(routeTableId, cidr, null, prefixListId, target);
+    }
+
+    public void replaceRoute(String routeTableId, String cidr, String ipv6Cidr, String prefixListId, Target target) {
         RouteTable t = get(routeTableId);
-        Route r = route(t, cidr, prefixListId, target, "CreateRoute");
+        Route r = route(t, cidr, ipv6Cidr, prefixListId, target, "CreateRoute");
         int index = indexOf(t, r.destination());
         t.routes.set(index, r);
     }
 
     public void deleteRoute(String routeTableId, String cidr, String prefixListId) {
+        deleteRoute(routeTableId, cidr, null, prefixListId);
+    }
+
+    public void deleteRoute(String routeTableId, String cidr, String ipv6Cidr, String prefixListId) {
         RouteTable t = get(routeTableId);
-        String destination = cidr != null ? canonical(cidr) : prefixListId;
+        String destination = cidr != null ? canonical(cidr) : ipv6Cidr != null ? canonicalIpv6(ipv6Cidr) : prefixListId;
         int index = indexOf(t, destination);
         if (t.routes.get(index).kind() == TargetKind.LOCAL) {
             throw DomainException.invalid("InvalidParameterValue", "cannot remove local route " + destination + " in route table " + routeTableId);
@@ -182,14 +211,19 @@ public final class RouteTables {
                 "Value (" + cidr + ") for parameter destinationCidrBlock is invalid. This is not a valid CIDR block."));
     }
 
-    private Route route(RouteTable t, String cidr, String prefixListId, Target target, String origin) {
-        if ((cidr == null) == (prefixListId == null)) {
+    private static String canonicalIpv6(String cidr) {
+        return Ipv6Cidr.parse(cidr).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+                "Value (" + cidr + ") for parameter destinationIpv6CidrBlock is invalid. This is not a valid IPv6 CIDR block."));
+    }
+
+    private Route route(RouteTable t, String cidr, String ipv6Cidr, String prefixListId, Target target, String origin) {
+        if ((cidr != null ? 1 : 0) + (ipv6Cidr != null ? 1 : 0) + (prefixListId != null ? 1 : 0) != 1) {
             throw DomainException.invalid("InvalidParameterValue", "Exactly one of destinationCidrBlock, destinationIpv6CidrBlock or destinationPrefixListId must be specified.");
         }
         if (target == null) {
             throw DomainException.invalid("InvalidParameterValue", "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId, instanceId or vpcEndpointId");
         }
-        String destination = cidr != null ? canonical(cidr) : prefixListId;
+        String destination = cidr != null ? canonical(cidr) : ipv6Cidr != null ? canonicalIpv6(ipv6Cidr) : prefixListId;
         switch (target.kind()) {
             case INTERNET_GATEWAY -> {
                 InternetGateway igw = network.gateways().internetGateways().stream().filter(g -> g.id().equals(target.id())).findFirst()
@@ -205,11 +239,22 @@ public final class RouteTables {
                     throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and NAT gateway " + target.id() + " belong to different networks");
                 }
             }
+            case EGRESS_ONLY_INTERNET_GATEWAY -> {
+                EgressOnlyInternetGateway eigw = network.egressOnlyInternetGateways().get(target.id());
+                if (ipv6Cidr == null) {
+                    throw DomainException.invalid("InvalidParameterValue", "Egress-only internet gateway " + target.id()
+                            + " can only be the target of a route to an IPv6 destination (destinationIpv6CidrBlock).");
+                }
+                if (!eigw.vpcId().equals(t.vpcId())) {
+                    throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and network gateway " + target.id() + " belong to different networks");
+                }
+            }
             case VPC_ENDPOINT -> network.endpoints().endpoint(target.id());
             case NETWORK_INTERFACE -> network.networkInterface(target.id());
             default -> throw DomainException.invalid("InvalidParameterValue", "cannot create a local route");
         }
-        return new Route(cidr != null ? destination : null, prefixListId, target.kind(), target.id(), origin, "active");
+        return new Route(cidr != null ? destination : null, ipv6Cidr != null ? destination : null, prefixListId, target.kind(),
+                target.id(), origin, "active");
     }
 
     /** What CreateRoute/ReplaceRoute answer for an internet or NAT gateway that does not exist (or is going away). */

@@ -85,6 +85,15 @@ public final class SecurityGroups {
         return sg;
     }
 
+    /** The default group of a VPC created with IPv6 also allows all egress to ::/0, as AWS's does. */
+    void allowDefaultIpv6Egress(String groupId) {
+        SecurityGroup sg = get(groupId);
+        SecurityGroupRule r = rule(sg, true, "-1", -1, -1, null, "::/0", null, null, null);
+        if (sg.rules.stream().noneMatch(x -> x.sameRuleAs(r))) {
+            sg.rules.add(r);
+        }
+    }
+
     SecurityGroupRule rule(SecurityGroup sg, boolean egress, String protocol, int from, int to, String v4, String v6,
                                    String prefixList, String group, String description) {
         return new SecurityGroupRule(ids.resourceId("sgr"), sg.id(), network.accountId(), egress, protocol, from, to, v4, v6,
@@ -239,12 +248,8 @@ public final class SecurityGroups {
                     v4 = Cidr.parse(peer.value()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
                             "CIDR block " + peer.value() + " is malformed"));
                 }
-                case CIDR_IPV6 -> {
-                    if (peer.value() == null || !peer.value().matches("[0-9a-fA-F:]+/\\d{1,3}")) {
-                        throw DomainException.invalid("InvalidParameterValue", "CIDR block " + peer.value() + " is malformed");
-                    }
-                    v6 = peer.value();
-                }
+                case CIDR_IPV6 -> v6 = Ipv6Cidr.parse(peer.value()).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid(
+                        "InvalidParameterValue", "CIDR block " + peer.value() + " is malformed"));
                 case PREFIX_LIST -> pl = peer.value();
                 case GROUP -> {
                     SecurityGroup ref = get(peer.value());

@@ -2,10 +2,16 @@ package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.Taggable;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** A subnet: a CIDR inside its VPC, in one Availability Zone, with the pool that owns its addresses. */
+/**
+ * A subnet: an IPv4 CIDR inside one of its VPC's blocks, in one Availability Zone, with the pool that owns its
+ * addresses; optionally an IPv6 /64 of its VPC with its own pool (dual stack).
+ */
 public final class Subnet implements Taggable {
     private final String id;
     private final String vpcId;
@@ -16,6 +22,11 @@ public final class Subnet implements Taggable {
     private final SubnetIpPool pool;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private boolean mapPublicIpOnLaunch;
+    private final List<SubnetIpv6CidrBlock> ipv6CidrBlocks = new ArrayList<>();
+    private SubnetIpv6Pool ipv6Pool;
+    private boolean assignIpv6AddressOnCreation;
+    private boolean enableDns64;
+    private boolean enableResourceNameDnsAAAARecordOnLaunch;
 
     Subnet(String id, String vpcId, Cidr cidr, AvailabilityZone zone, String ownerId, boolean defaultForAz, SubnetIpPool pool) {
         this.id = id;
@@ -61,8 +72,14 @@ public final class Subnet implements Taggable {
         return "available";
     }
 
+    /** Unused addresses, those in subnet CIDR reservations included (AWS's {@code AvailableIpAddressCount}). */
     public int availableIpAddressCount() {
         return pool.availableCount();
+    }
+
+    /** Unused addresses EC2 picks from by itself: outside every subnet CIDR reservation. */
+    public int assignableIpAddressCount() {
+        return pool.assignableCount();
     }
 
     SubnetIpPool pool() {
@@ -82,11 +99,65 @@ public final class Subnet implements Taggable {
         mapPublicIpOnLaunch = value;
     }
 
-    /**
-     * Whether the subnet has an IPv6 CIDR block (what dualstack load balancers need). Subnets are IPv4-only until
-     * IPv6 CIDR associations are modelled, so this is false.
-     */
+    /** Every IPv6 block as DescribeSubnets lists it (a disassociated one stays listed for a while). */
+    public List<SubnetIpv6CidrBlock> ipv6CidrBlocks() {
+        return List.copyOf(ipv6CidrBlocks);
+    }
+
+    /** The /64 ENIs take IPv6 addresses from, while it is associated. */
+    public Optional<Ipv6Cidr> ipv6Cidr() {
+        return ipv6CidrBlocks.stream().filter(b -> b.state() == CidrBlockState.ASSOCIATED).map(SubnetIpv6CidrBlock::cidr).findFirst();
+    }
+
+    /** The IPv6 block being associated or associated, if any: a subnet holds one at a time. */
+    Optional<SubnetIpv6CidrBlock> heldIpv6CidrBlock() {
+        return ipv6CidrBlocks.stream().filter(b -> b.state().isHeld()).findFirst();
+    }
+
+    Optional<SubnetIpv6Pool> ipv6Pool() {
+        return Optional.ofNullable(ipv6Pool);
+    }
+
+    void addIpv6CidrBlock(SubnetIpv6CidrBlock block) {
+        ipv6CidrBlocks.add(block);
+    }
+
+    /** Moves the IPv6 association to {@code state}; associated, it gets its address pool, leaving it, loses it. */
+    void setIpv6CidrBlockState(String associationId, CidrBlockState state, SubnetIpv6Pool pool) {
+        ipv6CidrBlocks.replaceAll(b -> b.associationId().equals(associationId) ? b.withState(state) : b);
+        ipv6Pool = pool;
+    }
+
+    void removeIpv6CidrBlock(String associationId) {
+        ipv6CidrBlocks.removeIf(b -> b.associationId().equals(associationId));
+    }
+
+    public boolean assignIpv6AddressOnCreation() {
+        return assignIpv6AddressOnCreation;
+    }
+
+    void setAssignIpv6AddressOnCreation(boolean value) {
+        assignIpv6AddressOnCreation = value;
+    }
+
+    public boolean enableDns64() {
+        return enableDns64;
+    }
+
+    void setEnableDns64(boolean value) {
+        enableDns64 = value;
+    }
+
+    public boolean enableResourceNameDnsAAAARecordOnLaunch() {
+        return enableResourceNameDnsAAAARecordOnLaunch;
+    }
+
+    void setEnableResourceNameDnsAAAARecordOnLaunch(boolean value) {
+        enableResourceNameDnsAAAARecordOnLaunch = value;
+    }
+
+    /** Whether the subnet has an associated IPv6 CIDR block (what dualstack load balancers need). */
     public boolean hasIpv6Cidr() {
-        return false;
+        return ipv6Cidr().isPresent();
     }
 }

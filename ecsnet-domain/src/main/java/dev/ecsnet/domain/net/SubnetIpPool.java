@@ -2,14 +2,15 @@ package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.DomainException;
 
+import java.util.BitSet;
 import java.util.Random;
 
 /**
  * The one allocator of a subnet's private addresses. It never hands out the five addresses AWS reserves (the
- * network address, +1 router, +2 DNS, +3 future use, and the broadcast address), never one address twice, and
- * picks among the free ones at random from a seeded stream, as AWS's scattered choices look. Allocation, a chosen
- * address and release are O(1): a dense array of free offsets plus each offset's position in it, built lazily so a
- * /16 costs nothing until it is used.
+ * network address, +1 router, +2 DNS, +3 future use, and the broadcast address), never one address twice, never one
+ * in a subnet CIDR reservation (those are taken only by name), and picks among the free ones at random from a seeded
+ * stream, as AWS's scattered choices look. Allocation, a chosen address, release are O(1): a dense array of free
+ * offsets, unreserved ones first, plus each offset's position in it, built lazily so a /16 costs nothing until used.
  */
 public final class SubnetIpPool {
     /** Offsets 0..3 and the last one are reserved. */
@@ -19,9 +20,12 @@ public final class SubnetIpPool {
     private final Cidr cidr;
     private final Random random;
     private final int usable;
+    /** free[0, assignable) are free and outside every reservation; free[assignable, freeCount) are free and reserved. */
     private int[] free;
     private int[] position;
+    private BitSet inReservation;
     private int freeCount;
+    private int assignable;
 
     public SubnetIpPool(Cidr cidr, Random random) {
         if (cidr.prefixLength() > 28 || cidr.prefixLength() < 16) {
@@ -31,14 +35,21 @@ public final class SubnetIpPool {
         this.random = random;
         this.usable = (int) cidr.size() - RESERVED;
         this.freeCount = usable;
+        this.assignable = usable;
     }
 
     public int usableCount() {
         return usable;
     }
 
+    /** Free addresses, reserved ones included: AWS's {@code AvailableIpAddressCount} counts every unused address. */
     public int availableCount() {
         return freeCount;
+    }
+
+    /** Free addresses EC2 may pick by itself: outside every subnet CIDR reservation. */
+    public int assignableCount() {
+        return assignable;
     }
 
     public boolean isReserved(int address) {
@@ -46,20 +57,20 @@ public final class SubnetIpPool {
         return offset < FIRST_USABLE || offset == cidr.size() - 1;
     }
 
-    /** Takes a free address; {@code InsufficientFreeAddressesInSubnet} when none is left. */
+    /** Takes a free address outside the reservations; {@code InsufficientFreeAddressesInSubnet} when none is left. */
     public int allocate(String subnetId) {
-        if (freeCount == 0) {
+        if (assignable == 0) {
             throw DomainException.capacity("InsufficientFreeAddressesInSubnet",
                     "There are not enough free addresses in subnet '" + subnetId + "' to satisfy the requested number of instances.");
         }
         materialize();
-        int index = random.nextInt(freeCount);
+        int index = random.nextInt(assignable);
         int offset = free[index];
         removeAt(index);
         return cidr.addressAt(offset);
     }
 
-    /** Takes one chosen address; false when it is reserved, outside the subnet, or already taken. */
+    /** Takes one chosen address (a reserved range's too); false when it is AWS's, outside the subnet, or taken. */
     public boolean take(int address) {
         if (!cidr.contains(address) || isReserved(address)) {
             return false;
@@ -91,18 +102,75 @@ public final class SubnetIpPool {
         if (position[offset] >= 0) {
             throw new IllegalStateException("address is already free: " + Ipv4.format(address));
         }
-        free[freeCount] = offset;
-        position[offset] = freeCount;
+        place(offset, freeCount);
         freeCount++;
+        if (!inReservation.get(offset)) {
+            swap(freeCount - 1, assignable);
+            assignable++;
+        }
     }
 
+    /** A subnet CIDR reservation: its free addresses stop being picked; taken ones stay where they are. */
+    public void reserve(Cidr range) {
+        materialize();
+        forEachUsableOffset(range, offset -> {
+            inReservation.set(offset);
+            int index = position[offset];
+            if (index >= 0 && index < assignable) {
+                swap(index, assignable - 1);
+                assignable--;
+            }
+        });
+    }
+
+    /** The reservation is gone: its free addresses can be picked again. */
+    public void unreserve(Cidr range) {
+        materialize();
+        forEachUsableOffset(range, offset -> {
+            inReservation.clear(offset);
+            int index = position[offset];
+            if (index >= assignable) {
+                swap(index, assignable);
+                assignable++;
+            }
+        });
+    }
+
+    private void forEachUsableOffset(Cidr range, java.util.function.IntConsumer action) {
+        long first = Math.max(FIRST_USABLE, cidr.offsetOf(range.network()));
+        long last = Math.min(cidr.size() - 2, cidr.offsetOf(range.broadcast()));
+        for (long offset = first; offset <= last; offset++) {
+            action.accept((int) offset);
+        }
+    }
+
+    /** Removes the free offset at {@code index}, keeping both parts of the array dense. */
     private void removeAt(int index) {
         int offset = free[index];
-        int last = free[freeCount - 1];
-        free[index] = last;
-        position[last] = index;
-        position[offset] = -1;
+        int hole = index;
+        if (hole < assignable) {
+            swap(hole, assignable - 1);
+            hole = assignable - 1;
+            assignable--;
+        }
+        swap(hole, freeCount - 1);
         freeCount--;
+        position[offset] = -1;
+    }
+
+    private void swap(int i, int j) {
+        if (i == j) {
+            return;
+        }
+        int a = free[i];
+        int b = free[j];
+        place(b, i);
+        place(a, j);
+    }
+
+    private void place(int offset, int index) {
+        free[index] = offset;
+        position[offset] = index;
     }
 
     private void materialize() {
@@ -112,10 +180,10 @@ public final class SubnetIpPool {
         int size = (int) cidr.size();
         free = new int[usable];
         position = new int[size];
+        inReservation = new BitSet(size);
         java.util.Arrays.fill(position, -1);
         for (int i = 0; i < usable; i++) {
-            free[i] = FIRST_USABLE + i;
-            position[FIRST_USABLE + i] = i;
+            place(FIRST_USABLE + i, i);
         }
     }
 }

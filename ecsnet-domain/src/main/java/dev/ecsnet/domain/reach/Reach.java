@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.reach;
 
 import dev.ecsnet.domain.analysis.Hop;
+import dev.ecsnet.domain.analysis.Ipv6PathAnalyzer;
 import dev.ecsnet.domain.analysis.PathAnalyzer;
 import dev.ecsnet.domain.analysis.Source;
 import dev.ecsnet.domain.analysis.Verdict;
@@ -11,6 +12,8 @@ import dev.ecsnet.domain.ecs.TaskLifecycle;
 import dev.ecsnet.domain.elb.LoadBalancer;
 import dev.ecsnet.domain.net.Cidr;
 import dev.ecsnet.domain.net.Ipv4;
+import dev.ecsnet.domain.net.Ipv6Address;
+import dev.ecsnet.domain.net.Ipv6Cidr;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.SecurityGroup;
 import dev.ecsnet.domain.net.Subnet;
@@ -24,10 +27,10 @@ import java.util.Optional;
  * {@code ecsnet reach SOURCE DEST PORT}: can the one talk to the other, for every pair of network interfaces the two
  * names stand for? A name is an ENI, a task, an ECS service (its running tasks), a load balancer (its nodes), a
  * security group by id or, last, by name (an interface carrying it, placed beside the other end) or, as
- * destination, a public CIDR ({@code 0.0.0.0/0}: the internet). Naming the same thing twice asks about two of its
- * members: {@code sg-X sg-X} two interfaces carrying the group, a service to itself two of its tasks, a task to
- * itself that task and another like it. Each answer names the rule that allows the traffic or the first thing
- * that blocks it. Reads only.
+ * destination, a public IPv4 or IPv6 CIDR ({@code 0.0.0.0/0}: the internet; {@code ::/0}: the IPv6 internet). Naming
+ * the same thing twice asks about two of its members: {@code sg-X sg-X} two interfaces carrying the group, a service
+ * to itself two of its tasks, a task to itself that task and another like it. Each answer names the rule that allows
+ * the traffic or the first thing that blocks it. Reads only.
  */
 public final class Reach {
     private static final int MAX_PAIRS = 100;
@@ -45,7 +48,7 @@ public final class Reach {
         }
     }
 
-    private sealed interface Named permits Interfaces, Group, Address {
+    private sealed interface Named permits Interfaces, Group, Address, Ipv6Destination {
     }
 
     private record Interfaces(List<End> ends) implements Named {
@@ -55,6 +58,13 @@ public final class Reach {
     }
 
     private record Address(Cidr cidr) implements Named {
+    }
+
+    private record Ipv6Destination(Ipv6Cidr cidr) implements Named {
+        /** The address the packet goes to: the block's own one for a /128, else the one after it. */
+        Ipv6Address address() {
+            return cidr.prefixLength() == 128 ? cidr.network() : cidr.addressAt(1);
+        }
     }
 
     private final RegionState state;
@@ -71,10 +81,11 @@ public final class Reach {
         }
         Named from = resolve(source);
         Named to = resolve(destination);
-        if (from instanceof Address) {
+        if (from instanceof Address || from instanceof Ipv6Destination) {
             throw DomainException.invalid("InvalidParameterValue", "a CIDR can only be a destination; start from a service, task, load balancer, ENI or security group");
         }
         PathAnalyzer analyzer = new PathAnalyzer(network);
+        Ipv6PathAnalyzer ipv6 = new Ipv6PathAnalyzer(network);
         List<Answer> answers = new ArrayList<>();
         List<End[]> pairs = source.equals(destination) ? samePairs(from) : pairs(from, to);
         for (End[] pair : pairs) {
@@ -84,6 +95,8 @@ public final class Reach {
                 int ip = internet ? (int) Ipv4.parse(INTERNET_SAMPLE) : a.cidr().prefixLength() == 32 ? a.cidr().network() : a.cidr().addressAt(1);
                 String label = internet ? "the internet (" + destination + ")" : destination;
                 answers.add(answer(s.label(), label, analyzer.toPublicAddress(s.source(), ip, protocol, port, label, List.of())));
+            } else if (to instanceof Ipv6Destination d) {
+                answers.add(answer(s.label(), destination, ipv6.toIpv6Address(s.source(), d.address(), protocol, port, destination)));
             } else if (!pair[1].source().id().equals(s.source().id())) {
                 answers.add(answer(s.label(), pair[1].label(), analyzer.toInterface(s.source(), pair[1].source(), protocol, port, List.of())));
             }
@@ -122,7 +135,7 @@ public final class Reach {
         Source s = one.source();
         Cidr cidr = network.subnet(s.subnetId()).cidr();
         int ip = s.ip() == cidr.addressAt(4) ? cidr.addressAt(5) : cidr.addressAt(4);
-        return new End(label, new Source("twin:" + s.id(), s.subnetId(), s.vpcId(), s.zone(), s.groupIds(), ip, false));
+        return new End(label, new Source("twin:" + s.id(), s.subnetId(), s.vpcId(), s.zone(), s.groupIds(), ip, false, List.of()));
     }
 
     /**
@@ -172,9 +185,17 @@ public final class Reach {
         if (ref.startsWith("eni-")) {
             return new Interfaces(List.of(new End(ref, Source.of(network.networkInterface(ref)))));
         }
+        if (ref.contains("/") && ref.contains(":") && !ref.startsWith("arn:")) {
+            Ipv6Cidr cidr = Ipv6Cidr.parse(ref).orElseThrow(() -> DomainException.invalid("InvalidParameterValue", "'" + ref + "' is not a CIDR block"));
+            boolean inside = network.vpcs().stream().flatMap(v -> v.ipv6CidrBlocks().stream()).anyMatch(b -> b.cidr().contains(cidr));
+            if (inside) {
+                throw DomainException.invalid("InvalidParameterValue", "CIDR " + ref + " is inside a VPC; name the service, task, ENI or security group there instead");
+            }
+            return new Ipv6Destination(cidr);
+        }
         if (ref.contains("/") && !ref.startsWith("arn:")) {
             Cidr cidr = Cidr.parse(ref).orElseThrow(() -> DomainException.invalid("InvalidParameterValue", "'" + ref + "' is not a CIDR block"));
-            boolean inside = cidr.prefixLength() > 0 && network.vpcs().stream().anyMatch(v -> v.cidr().overlaps(cidr));
+            boolean inside = cidr.prefixLength() > 0 && network.vpcs().stream().flatMap(v -> v.associatedCidrs().stream()).anyMatch(c -> c.overlaps(cidr));
             if (inside) {
                 throw DomainException.invalid("InvalidParameterValue", "CIDR " + ref + " is inside a VPC; name the service, task, ENI or security group there instead");
             }

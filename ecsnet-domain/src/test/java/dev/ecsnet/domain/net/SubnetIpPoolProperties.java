@@ -91,6 +91,106 @@ class SubnetIpPoolProperties {
         }
     }
 
+    enum ReservationKind { ALLOCATE, TAKE, RELEASE, RESERVE, UNRESERVE }
+
+    record ReservationStep(ReservationKind kind, long pick, int size) {
+    }
+
+    @Provide
+    Arbitrary<List<ReservationStep>> reservationSteps() {
+        return Arbitraries.longs().between(0, Long.MAX_VALUE).flatMap(pick -> Arbitraries.integers().between(0, 6).flatMap(size ->
+                Arbitraries.of(ReservationKind.class).map(k -> new ReservationStep(k, pick, size)))).list().ofMaxSize(120);
+    }
+
+    /**
+     * Subnet CIDR reservations interleaved with allocations: allocate never picks an address inside a reservation,
+     * taking by name still works there, and the counts stay true (available = all free, assignable = free outside
+     * every reservation).
+     */
+    @Property(tries = 60)
+    void reservationsAreNeverAllocated(@ForAll @IntRange(min = 24, max = 28) int prefix, @ForAll long where, @ForAll long seed,
+                                       @ForAll("reservationSteps") List<ReservationStep> steps) {
+        Cidr cidr = subnet(prefix, where);
+        SubnetIpPool pool = new SubnetIpPool(cidr, new Random(seed));
+        int usable = (int) cidr.size() - 5;
+        Set<Integer> used = new HashSet<>();
+        List<Cidr> reservations = new ArrayList<>();
+        for (ReservationStep s : steps) {
+            switch (s.kind()) {
+                case ALLOCATE -> {
+                    long assignable = freeOutside(cidr, used, reservations);
+                    if (assignable == 0) {
+                        assertThatThrownBy(() -> pool.allocate("subnet-x")).isInstanceOf(DomainException.class);
+                    } else {
+                        int a = pool.allocate("subnet-x");
+                        assertThat(reserved(cidr, a)).isFalse();
+                        assertThat(reservations.stream().noneMatch(r -> r.contains(a))).as("allocated inside a reservation: " + Ipv4.format(a)).isTrue();
+                        assertThat(used.add(a)).isTrue();
+                    }
+                }
+                case TAKE -> {
+                    int a = cidr.addressAt(Math.floorMod(s.pick(), cidr.size()));
+                    boolean expected = !reserved(cidr, a) && !used.contains(a);
+                    assertThat(pool.take(a)).isEqualTo(expected);
+                    if (expected) {
+                        used.add(a);
+                    }
+                }
+                case RELEASE -> {
+                    if (!used.isEmpty()) {
+                        int a = used.stream().sorted().toList().get((int) Math.floorMod(s.pick(), used.size()));
+                        used.remove(a);
+                        pool.release(a);
+                    }
+                }
+                case RESERVE -> {
+                    int length = Math.max(prefix, 32 - s.size());
+                    long blocks = 1L << (length - prefix);
+                    Cidr r = new Cidr(cidr.addressAt(Math.floorMod(s.pick(), blocks) << (32 - length)), length);
+                    if (reservations.stream().noneMatch(x -> x.overlaps(r))) {
+                        reservations.add(r);
+                        pool.reserve(r);
+                    }
+                }
+                case UNRESERVE -> {
+                    if (!reservations.isEmpty()) {
+                        Cidr r = reservations.remove((int) Math.floorMod(s.pick(), reservations.size()));
+                        pool.unreserve(r);
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+            assertThat(pool.availableCount()).isEqualTo(usable - used.size());
+            assertThat(pool.assignableCount()).isEqualTo(freeOutside(cidr, used, reservations));
+        }
+    }
+
+    /** Free usable addresses outside every reservation, counted the slow way. */
+    private static long freeOutside(Cidr cidr, Set<Integer> used, List<Cidr> reservations) {
+        long n = 0;
+        for (long offset = 4; offset < cidr.size() - 1; offset++) {
+            int a = cidr.addressAt(offset);
+            if (!used.contains(a) && reservations.stream().noneMatch(r -> r.contains(a))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Example
+    void aReservationCoveringTheWholeSubnetLeavesNothingToAllocateButKeepsTheCount() {
+        Cidr c = Cidr.parse("10.0.0.0/28").orElseThrow();
+        SubnetIpPool pool = new SubnetIpPool(c, new Random(1));
+        pool.reserve(c);
+        assertThat(pool.availableCount()).isEqualTo(11);
+        assertThat(pool.assignableCount()).isZero();
+        assertThatThrownBy(() -> pool.allocate("subnet-x")).isInstanceOf(DomainException.class);
+        assertThat(pool.take((int) Ipv4.parse("10.0.0.9"))).as("taken by name").isTrue();
+        pool.unreserve(c);
+        assertThat(pool.assignableCount()).isEqualTo(10);
+        assertThat(pool.allocate("subnet-x")).isNotEqualTo((int) Ipv4.parse("10.0.0.9"));
+    }
+
     @Property(tries = 40)
     void exhaustionThenReleaseThenAllocateGivesBackTheFreedAddress(@ForAll @IntRange(min = 22, max = 28) int prefix, @ForAll long seed) {
         Cidr cidr = subnet(prefix, seed);
