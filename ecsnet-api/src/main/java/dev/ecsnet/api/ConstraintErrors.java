@@ -22,6 +22,11 @@ public final class ConstraintErrors {
                 + "' failed to satisfy constraint: Member must not be null");
     }
 
+    /** A member of the wrong type (a list where a string belongs, a word where a number does). */
+    public static AwsError malformed(String code, String name) {
+        return AwsError.badRequest(code, "1 validation error detected: Value at '" + member(name) + "' is not valid");
+    }
+
     public static AwsError constraint(String code, Object value, String name, String constraint) {
         return AwsError.badRequest(code, "1 validation error detected: Value '" + value + "' at '" + member(name)
                 + "' failed to satisfy constraint: " + constraint);

@@ -7,7 +7,6 @@ import dev.ecsnet.api.ConstraintErrors;
 import dev.ecsnet.api.JsonDocuments;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.TokenPage;
 import dev.ecsnet.domain.appautoscaling.ScalableTarget;
 import dev.ecsnet.domain.appautoscaling.ScalingPolicies;
 import dev.ecsnet.domain.appautoscaling.ScalingPolicy;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.ecsnet.api.JsonServiceHandler.VALIDATION;
 import static dev.ecsnet.api.appautoscaling.ApplicationAutoScalingHandler.aas;
 
 /** PutScalingPolicy, DescribeScalingPolicies and DeleteScalingPolicy. */
@@ -53,14 +53,14 @@ final class AasPolicyOps {
     private static ScalingPolicy.StepScaling step(Params s) {
         List<ScalingPolicy.StepAdjustment> steps = s.list("StepAdjustments").stream()
                 .map(a -> new ScalingPolicy.StepAdjustment(a.decimal("MetricIntervalLowerBound"), a.decimal("MetricIntervalUpperBound"),
-                        a.integer("ScalingAdjustment").orElseThrow(() -> ConstraintErrors.missing(ApplicationAutoScalingHandler.VALIDATION,
+                        a.integer("ScalingAdjustment").orElseThrow(() -> ConstraintErrors.missing(VALIDATION,
                                 "scalingAdjustment")))).toList();
         return new ScalingPolicy.StepScaling(s.string("AdjustmentType"), steps, s.integer("MinAdjustmentMagnitude"), s.integer("Cooldown"),
                 s.string("MetricAggregationType"));
     }
 
     private static ScalingPolicy.TargetTracking tracking(Params t) {
-        double value = t.decimal("TargetValue").orElseThrow(() -> ConstraintErrors.missing(ApplicationAutoScalingHandler.VALIDATION, "targetValue"));
+        double value = t.decimal("TargetValue").orElseThrow(() -> ConstraintErrors.missing(VALIDATION, "targetValue"));
         Optional<ScalingPolicy.PredefinedMetric> predefined = t.has("PredefinedMetricSpecification")
                 ? Optional.of(new ScalingPolicy.PredefinedMetric(t.child("PredefinedMetricSpecification").required("PredefinedMetricType"),
                 t.child("PredefinedMetricSpecification").string("ResourceLabel"))) : Optional.empty();
@@ -113,9 +113,7 @@ final class AasPolicyOps {
         Params p = call.params();
         List<ScalingPolicy> all = aas(call).policies().describe(ApplicationAutoScalingHandler.namespace(p), ApplicationAutoScalingHandler.dimension(p),
                 p.string("ResourceId"), p.strings("PolicyNames"));
-        TokenPage<ScalingPolicy> page = ApplicationAutoScalingHandler.paged(p, all, 10);
-        return ApplicationAutoScalingHandler.page("ScalingPolicies", new TokenPage<>(page.items().stream().map(AasPolicyOps::render).toList(),
-                page.nextToken()));
+        return ApplicationAutoScalingHandler.paged(p, all, 10).render("ScalingPolicies", AasPolicyOps::render);
     }
 
     private static ObjectNode deleteScalingPolicy(Call call) {

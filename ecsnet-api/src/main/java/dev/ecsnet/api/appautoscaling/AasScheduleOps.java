@@ -5,13 +5,11 @@ import dev.ecsnet.api.Call;
 import dev.ecsnet.api.JsonDocuments;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.TokenPage;
 import dev.ecsnet.domain.appautoscaling.ScalableTarget;
 import dev.ecsnet.domain.appautoscaling.ScheduledAction;
 import dev.ecsnet.domain.appautoscaling.ScheduledScaling;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.ecsnet.api.appautoscaling.ApplicationAutoScalingHandler.aas;
 
@@ -54,9 +52,7 @@ final class AasScheduleOps {
         Params p = call.params();
         List<ScheduledAction> all = aas(call).schedules().describe(ApplicationAutoScalingHandler.namespace(p), ApplicationAutoScalingHandler.dimension(p),
                 p.string("ResourceId"), p.strings("ScheduledActionNames"));
-        TokenPage<ScheduledAction> page = ApplicationAutoScalingHandler.paged(p, all, 50);
-        return ApplicationAutoScalingHandler.page("ScheduledActions", new TokenPage<>(page.items().stream().map(AasScheduleOps::render).toList(),
-                page.nextToken()));
+        return ApplicationAutoScalingHandler.paged(p, all, 50).render("ScheduledActions", AasScheduleOps::render);
     }
 
     private static ObjectNode deleteScheduledAction(Call call) {

@@ -1,11 +1,10 @@
 package dev.ecsnet.api.appautoscaling;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.ConstraintErrors;
 import dev.ecsnet.api.JsonDocuments;
-import dev.ecsnet.api.ParamErrors;
+import dev.ecsnet.api.JsonServiceHandler;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.api.TokenPage;
 import dev.ecsnet.domain.appautoscaling.ApplicationAutoScaling;
@@ -22,9 +21,8 @@ import java.util.regex.Pattern;
  * Application Auto Scaling (JSON 1.1, {@code AnyScaleFrontendService}, 2016-02-06) for ECS services: scalable
  * targets, scaling policies, scheduled actions, scaling activities and tags. Other service namespaces are refused.
  */
-public final class ApplicationAutoScalingHandler extends BaseServiceHandler implements ParamErrors {
+public final class ApplicationAutoScalingHandler extends JsonServiceHandler {
     public static final ServiceSpec SPEC = ServiceSpec.json("application-autoscaling", "2016-02-06", "AnyScaleFrontendService");
-    static final String VALIDATION = "ValidationException";
     private static final List<String> NAMESPACES = List.of("ecs", "elasticmapreduce", "ec2", "appstream", "dynamodb", "rds", "sagemaker",
             "custom-resource", "comprehend", "lambda", "cassandra", "kafka", "elasticache", "neptune", "workspaces");
     private static final List<String> DIMENSIONS = List.of("ecs:service:DesiredCount", "ec2:spot-fleet-request:TargetCapacity",
@@ -86,15 +84,7 @@ public final class ApplicationAutoScalingHandler extends BaseServiceHandler impl
     }
 
     static <T> TokenPage<T> paged(Params p, List<T> all, int max) {
-        int size = p.integer("MaxResults").map(n -> ConstraintErrors.range(VALIDATION, n, "maxResults", 1, max)).orElse(max);
-        return TokenPage.of(all, size, p.string("NextToken"), () -> AwsError.badRequest("InvalidNextTokenException", "The next token supplied was invalid."));
-    }
-
-    static ObjectNode page(String field, TokenPage<ObjectNode> page) {
-        ObjectNode out = Call.object();
-        out.putArray(field).addAll(page.items());
-        page.nextToken().ifPresent(t -> out.put("NextToken", t));
-        return out;
+        return TokenPage.of(p, all, max, VALIDATION, () -> AwsError.badRequest("InvalidNextTokenException", "The next token supplied was invalid."));
     }
 
     /** The three members that identify a scalable target, as every output shape carries them. */
@@ -125,9 +115,7 @@ public final class ApplicationAutoScalingHandler extends BaseServiceHandler impl
     private static ObjectNode describeScalableTargets(Call call) {
         Params p = call.params();
         List<ScalableTarget> all = aas(call).targets(namespace(p), p.strings("ResourceIds"), dimension(p));
-        TokenPage<ScalableTarget> page = paged(p, all, 50);
-        return page("ScalableTargets", new TokenPage<>(page.items().stream().map(ApplicationAutoScalingHandler::renderTarget).toList(),
-                page.nextToken()));
+        return paged(p, all, 50).render("ScalableTargets", ApplicationAutoScalingHandler::renderTarget);
     }
 
     private static ObjectNode deregisterScalableTarget(Call call) {
@@ -139,14 +127,13 @@ public final class ApplicationAutoScalingHandler extends BaseServiceHandler impl
     private static ObjectNode describeScalingActivities(Call call) {
         Params p = call.params();
         List<ScalingActivity> all = aas(call).activities(namespace(p), p.string("ResourceId"), dimension(p));
-        TokenPage<ScalingActivity> page = paged(p, all, 50);
-        return page("ScalingActivities", new TokenPage<>(page.items().stream().map(a -> {
+        return paged(p, all, 50).render("ScalingActivities", a -> {
             ObjectNode o = identity(a.resourceId()).put("ActivityId", a.activityId()).put("Description", a.description())
                     .put("Cause", a.cause());
             JsonDocuments.time(o, "StartTime", a.startTime());
             a.endTime().ifPresent(e -> JsonDocuments.time(o, "EndTime", e));
             return o.put("StatusCode", a.statusCode()).put("StatusMessage", a.statusMessage());
-        }).toList(), page.nextToken()));
+        });
     }
 
     private static String targetArn(Params p) {
@@ -176,15 +163,5 @@ public final class ApplicationAutoScalingHandler extends BaseServiceHandler impl
         ObjectNode tags = out.putObject("Tags");
         t.tags().forEach(tags::put);
         return out;
-    }
-
-    @Override
-    public AwsError missingParameter(String name) {
-        return ConstraintErrors.missing(VALIDATION, name);
-    }
-
-    @Override
-    public AwsError invalidParameter(String name) {
-        return AwsError.badRequest(VALIDATION, "1 validation error detected: Value at '" + ConstraintErrors.member(name) + "' is not valid");
     }
 }

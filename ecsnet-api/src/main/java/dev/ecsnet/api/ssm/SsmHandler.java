@@ -2,11 +2,10 @@ package dev.ecsnet.api.ssm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.ConstraintErrors;
 import dev.ecsnet.api.JsonDocuments;
-import dev.ecsnet.api.ParamErrors;
+import dev.ecsnet.api.JsonServiceHandler;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.api.TokenPage;
 import dev.ecsnet.domain.ssm.Parameter;
@@ -26,9 +25,8 @@ import java.util.Optional;
  * AWS Systems Manager (JSON 1.1, {@code AmazonSSM}, 2014-11-06): Parameter Store. Parameters, their versions,
  * labels and tags are per account and region; the public {@code /aws/service/} parameters are read only.
  */
-public final class SsmHandler extends BaseServiceHandler implements ParamErrors {
+public final class SsmHandler extends JsonServiceHandler {
     public static final ServiceSpec SPEC = ServiceSpec.json("ssm", "2014-11-06", "AmazonSSM");
-    static final String VALIDATION = "ValidationException";
 
     public SsmHandler() {
         super(SPEC);
@@ -113,16 +111,8 @@ public final class SsmHandler extends BaseServiceHandler implements ParamErrors 
         return o.put("DataType", v.dataType());
     }
 
-    static ObjectNode page(String field, TokenPage<ObjectNode> page) {
-        ObjectNode out = Call.object();
-        out.putArray(field).addAll(page.items());
-        page.nextToken().ifPresent(t -> out.put("NextToken", t));
-        return out;
-    }
-
     static <T> TokenPage<T> paged(Params p, List<T> all, int max) {
-        int size = p.integer("MaxResults").map(n -> ConstraintErrors.range(VALIDATION, n, "maxResults", 1, max)).orElse(max);
-        return TokenPage.of(all, size, p.string("NextToken"), () -> AwsError.badRequest("InvalidNextToken", "The specified token isn't valid."));
+        return TokenPage.of(p, all, max, VALIDATION, () -> AwsError.badRequest("InvalidNextToken", "The specified token isn't valid."));
     }
 
     static List<ParameterFilter> filters(Params p, String name) {
@@ -132,15 +122,5 @@ public final class SsmHandler extends BaseServiceHandler implements ParamErrors 
     static Optional<ParameterType> type(Params p) {
         return p.string("Type").map(t -> ParameterType.of(t).orElseThrow(() ->
                 ConstraintErrors.enumValue(VALIDATION, t, "type", List.of("SecureString", "StringList", "String"))));
-    }
-
-    @Override
-    public AwsError missingParameter(String name) {
-        return ConstraintErrors.missing(VALIDATION, name);
-    }
-
-    @Override
-    public AwsError invalidParameter(String name) {
-        return AwsError.badRequest(VALIDATION, "1 validation error detected: Value at '" + ConstraintErrors.member(name) + "' is not valid");
     }
 }

@@ -7,7 +7,6 @@ import dev.ecsnet.api.ConstraintErrors;
 import dev.ecsnet.api.JsonDocuments;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
-import dev.ecsnet.api.TokenPage;
 import dev.ecsnet.domain.ssm.ParameterStore;
 import dev.ecsnet.domain.ssm.ParameterTier;
 import dev.ecsnet.domain.ssm.ParameterVersion;
@@ -20,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import static dev.ecsnet.api.ssm.SsmHandler.VALIDATION;
+import static dev.ecsnet.api.JsonServiceHandler.VALIDATION;
 import static dev.ecsnet.api.ssm.SsmHandler.store;
 
 /** Parameter Store's parameter operations: put, the reads, history, labels and deletes. */
@@ -94,19 +93,13 @@ final class SsmParameterOps {
 
     private static ObjectNode getParameters(Call call) {
         Params p = call.params();
-        List<String> names = p.strings("Names");
-        if (names.isEmpty() || names.size() > 10) {
-            throw ConstraintErrors.constraint(VALIDATION, names, "names", names.isEmpty() ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 10");
-        }
+        List<String> names = upToTen(p, "Names");
         boolean decrypt = p.bool("WithDecryption").orElse(false);
         ParameterStore.Lookup lookup = store(call).getAll(names);
         ObjectNode out = Call.object();
         ArrayNode found = out.putArray("Parameters");
         lookup.found().forEach(f -> found.add(SsmHandler.parameter(f, decrypt)));
-        ArrayNode invalid = out.putArray("InvalidParameters");
-        lookup.invalid().forEach(invalid::add);
-        return out;
+        return strings(out, "InvalidParameters", lookup.invalid());
     }
 
     private static ObjectNode getParametersByPath(Call call) {
@@ -114,18 +107,14 @@ final class SsmParameterOps {
         boolean decrypt = p.bool("WithDecryption").orElse(false);
         List<ParameterStore.Found> all = store(call).byPath(ConstraintErrors.length(VALIDATION, p.required("Path"), "path", 1, 2048),
                 p.bool("Recursive").orElse(false), SsmHandler.filters(p, "ParameterFilters"));
-        TokenPage<ParameterStore.Found> page = SsmHandler.paged(p, all, 10);
-        return SsmHandler.page("Parameters", new TokenPage<>(page.items().stream().map(f -> SsmHandler.parameter(f, decrypt)).toList(),
-                page.nextToken()));
+        return SsmHandler.paged(p, all, 10).render("Parameters", f -> SsmHandler.parameter(f, decrypt));
     }
 
     private static ObjectNode describeParameters(Call call) {
         Params p = call.params();
         List<ParameterStore.Found> all = store(call).describe(SsmHandler.filters(p, "Filters"), SsmHandler.filters(p, "ParameterFilters"),
                 p.bool("Shared").orElse(false));
-        TokenPage<ParameterStore.Found> page = SsmHandler.paged(p, all, 50);
-        return SsmHandler.page("Parameters", new TokenPage<>(page.items().stream()
-                .map(f -> SsmHandler.metadata(f.version(), Optional.of(f.parameter().arn()))).toList(), page.nextToken()));
+        return SsmHandler.paged(p, all, 50).render("Parameters", f -> SsmHandler.metadata(f.version(), Optional.of(f.parameter().arn())));
     }
 
     private static ObjectNode getParameterHistory(Call call) {
@@ -134,15 +123,11 @@ final class SsmParameterOps {
         ParameterStore store = store(call);
         String name = name(p);
         List<ParameterVersion> history = store.history(name);
-        TokenPage<ParameterVersion> page = SsmHandler.paged(p, history, 50);
-        List<ObjectNode> rendered = page.items().stream().map(v -> {
+        return SsmHandler.paged(p, history, 50).render("Parameters", v -> {
             ObjectNode o = SsmHandler.metadata(v, Optional.empty());
             o.put("Value", v.value(decrypt));
-            ArrayNode labels = o.putArray("Labels");
-            v.labels().forEach(labels::add);
-            return o;
-        }).toList();
-        return SsmHandler.page("Parameters", new TokenPage<>(rendered, page.nextToken()));
+            return strings(o, "Labels", v.labels());
+        });
     }
 
     private static ObjectNode deleteParameter(Call call) {
@@ -151,27 +136,25 @@ final class SsmParameterOps {
     }
 
     private static ObjectNode deleteParameters(Call call) {
-        List<String> names = call.params().strings("Names");
-        if (names.isEmpty() || names.size() > 10) {
-            throw ConstraintErrors.constraint(VALIDATION, names, "names", names.isEmpty() ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to 10");
-        }
+        List<String> names = upToTen(call.params(), "Names");
         ParameterStore.DeleteResult r = store(call).deleteAll(names);
-        ObjectNode out = Call.object();
-        ArrayNode deleted = out.putArray("DeletedParameters");
-        r.deleted().forEach(deleted::add);
-        ArrayNode invalid = out.putArray("InvalidParameters");
-        r.invalid().forEach(invalid::add);
+        return strings(strings(Call.object(), "DeletedParameters", r.deleted()), "InvalidParameters", r.invalid());
+    }
+
+    private static ObjectNode strings(ObjectNode out, String field, List<String> values) {
+        ArrayNode list = out.putArray(field);
+        values.forEach(list::add);
         return out;
     }
 
-    private static List<String> labels(Params p) {
-        List<String> labels = p.strings("Labels");
-        if (labels.isEmpty() || labels.size() > 10) {
-            throw ConstraintErrors.constraint(VALIDATION, labels, "labels", labels.isEmpty() ? "Member must have length greater than or equal to 1"
+    /** A list member of one to ten strings (Names, Labels). */
+    private static List<String> upToTen(Params p, String name) {
+        List<String> values = p.strings(name);
+        if (values.isEmpty() || values.size() > 10) {
+            throw ConstraintErrors.constraint(VALIDATION, values, name, values.isEmpty() ? "Member must have length greater than or equal to 1"
                     : "Member must have length less than or equal to 10");
         }
-        return labels;
+        return values;
     }
 
     private static Optional<Long> version(Params p) {
@@ -186,22 +169,14 @@ final class SsmParameterOps {
 
     private static ObjectNode labelParameterVersion(Call call) {
         Params p = call.params();
-        ParameterStore.LabelResult r = store(call).label(name(p), version(p), labels(p));
-        ObjectNode out = Call.object();
-        ArrayNode invalid = out.putArray("InvalidLabels");
-        r.invalidLabels().forEach(invalid::add);
-        return out.put("ParameterVersion", r.version());
+        ParameterStore.LabelResult r = store(call).label(name(p), version(p), upToTen(p, "Labels"));
+        return strings(Call.object(), "InvalidLabels", r.invalidLabels()).put("ParameterVersion", r.version());
     }
 
     private static ObjectNode unlabelParameterVersion(Call call) {
         Params p = call.params();
         long version = version(p).orElseThrow(() -> ConstraintErrors.missing(VALIDATION, "parameterVersion"));
-        ParameterStore.UnlabelResult r = store(call).unlabel(name(p), version, labels(p));
-        ObjectNode out = Call.object();
-        ArrayNode removed = out.putArray("RemovedLabels");
-        r.removed().forEach(removed::add);
-        ArrayNode invalid = out.putArray("InvalidLabels");
-        r.invalid().forEach(invalid::add);
-        return out;
+        ParameterStore.UnlabelResult r = store(call).unlabel(name(p), version, upToTen(p, "Labels"));
+        return strings(strings(Call.object(), "RemovedLabels", r.removed()), "InvalidLabels", r.invalid());
     }
 }

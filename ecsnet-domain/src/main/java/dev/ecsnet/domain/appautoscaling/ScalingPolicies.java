@@ -4,7 +4,6 @@ import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.IdSource;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,7 @@ public final class ScalingPolicies {
     private final ApplicationAutoScaling owner;
     private final IdSource ids;
     private final Clock clock;
-    /** resource id → policy name → policy, in creation order. */
-    private final Map<String, Map<String, ScalingPolicy>> policies = new LinkedHashMap<>();
+    private final PerTarget<ScalingPolicy> policies = new PerTarget<>(ScalingPolicy::name);
 
     ScalingPolicies(ApplicationAutoScaling owner, IdSource ids, Clock clock) {
         this.owner = owner;
@@ -51,8 +49,7 @@ public final class ScalingPolicies {
             default -> throw AasErrors.validation("1 validation error detected: Value '" + r.policyType() + "' at 'policyType' failed to "
                     + "satisfy constraint: Member must satisfy enum value set: [PredictiveScaling, StepScaling, TargetTrackingScaling]");
         }
-        Map<String, ScalingPolicy> ofTarget = policies.computeIfAbsent(target.resourceId(), k -> new LinkedHashMap<>());
-        Optional<ScalingPolicy> existing = Optional.ofNullable(ofTarget.get(r.name()));
+        Optional<ScalingPolicy> existing = policies.get(target.resourceId(), r.name());
         String arn = existing.map(ScalingPolicy::arn).orElseGet(() -> "arn:aws:autoscaling:" + owner.key().region() + ":"
                 + owner.key().accountId() + ":scalingPolicy:" + ids.uuid() + ":resource/ecs/" + target.resourceId() + ":policyName/" + r.name());
         List<ScalingPolicy.Alarm> alarms = r.policyType().equals(ScalingPolicy.TARGET_TRACKING)
@@ -62,7 +59,7 @@ public final class ScalingPolicies {
                 r.policyType().equals(ScalingPolicy.TARGET_TRACKING) ? r.targetTracking() : Optional.empty(),
                 r.policyType().equals(ScalingPolicy.PREDICTIVE) ? r.predictiveScaling() : Optional.empty(),
                 alarms, existing.map(ScalingPolicy::creationTime).orElseGet(clock::now));
-        ofTarget.put(r.name(), p);
+        policies.put(target.resourceId(), p);
         return p;
     }
 
@@ -159,24 +156,17 @@ public final class ScalingPolicies {
 
     /** DescribeScalingPolicies: the target's (or every target's) policies, optionally only those named. */
     public List<ScalingPolicy> describe(String namespace, Optional<String> dimension, Optional<String> resourceId, List<String> names) {
-        if (!ApplicationAutoScaling.modelled(namespace, dimension)) {
-            return List.of();
-        }
-        return policies.entrySet().stream().filter(e -> resourceId.isEmpty() || e.getKey().equals(resourceId.get()))
-                .flatMap(e -> e.getValue().values().stream())
-                .filter(p -> names.isEmpty() || names.contains(p.name())).toList();
+        return ApplicationAutoScaling.modelled(namespace, dimension) ? policies.list(resourceId, names) : List.of();
     }
 
     public void delete(String namespace, String resourceId, String dimension, String name) {
         ApplicationAutoScaling.ecsService(namespace, resourceId, dimension);
-        Map<String, ScalingPolicy> ofTarget = policies.getOrDefault(resourceId, Map.of());
-        if (!ofTarget.containsKey(name)) {
+        if (!policies.remove(resourceId, name)) {
             throw AasErrors.notFound("scaling policy", resourceId, name);
         }
-        policies.get(resourceId).remove(name);
     }
 
     void removeAll(String resourceId) {
-        policies.remove(resourceId);
+        policies.removeAll(resourceId);
     }
 }

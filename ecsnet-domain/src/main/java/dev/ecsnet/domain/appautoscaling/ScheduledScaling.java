@@ -8,9 +8,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -32,8 +30,7 @@ public final class ScheduledScaling {
     private final IdSource ids;
     private final Clock clock;
     private final Scheduler scheduler;
-    /** resource id → action name → action, in creation order. */
-    private final Map<String, Map<String, ScheduledAction>> actions = new LinkedHashMap<>();
+    private final PerTarget<ScheduledAction> actions = new PerTarget<>(ScheduledAction::name);
     private long generations;
 
     ScheduledScaling(ApplicationAutoScaling owner, IdSource ids, Clock clock, Scheduler scheduler) {
@@ -48,7 +45,7 @@ public final class ScheduledScaling {
             throw AasErrors.validation("1 validation error detected: Value '" + r.name() + "' at 'scheduledActionName' failed to satisfy "
                     + "constraint: Member must satisfy regular expression pattern: (?!((^[ ]+.*)|(.*([\\u0000-\\u001f]|[\\u007f-\\u009f]|[:/|])+.*)|(.*[ ]+$))).+");
         }
-        Optional<ScheduledAction> existing = Optional.ofNullable(actions.getOrDefault(target.resourceId(), Map.of()).get(r.name()));
+        Optional<ScheduledAction> existing = actions.get(target.resourceId(), r.name());
         String text = r.schedule().or(() -> existing.map(ScheduledAction::scheduleText))
                 .orElseThrow(() -> AasErrors.validation("Schedule must be specified when creating a scheduled action."));
         Schedule schedule = Schedule.parse(text).orElseThrow(() -> AasErrors.validation("Invalid schedule expression: " + text
@@ -74,7 +71,7 @@ public final class ScheduledScaling {
                 + ":scheduledActionName/" + r.name());
         ScheduledAction a = new ScheduledAction(r.name(), arn, target.resourceId(), text, schedule, timezone, r.startTime(), r.endTime(),
                 min, max, existing.map(ScheduledAction::creationTime).orElse(now), now, ++generations);
-        actions.computeIfAbsent(target.resourceId(), k -> new LinkedHashMap<>()).put(a.name(), a);
+        actions.put(target.resourceId(), a);
         arm(a, now);
         return a;
     }
@@ -84,36 +81,30 @@ public final class ScheduledScaling {
     }
 
     private void run(String resourceId, String name, long generation) {
-        ScheduledAction a = actions.getOrDefault(resourceId, Map.of()).get(name);
+        Optional<ScheduledAction> a = actions.get(resourceId, name).filter(x -> x.generation() == generation);
         Optional<ScalableTarget> target = owner.find(resourceId);
-        if (a == null || a.generation() != generation || target.isEmpty()) {
+        if (a.isEmpty() || target.isEmpty()) {
             return;
         }
         if (!target.get().suspendedState().scheduledScalingSuspended()) {
-            owner.runScheduled(target.get(), a);
+            owner.runScheduled(target.get(), a.get());
         }
-        arm(a, clock.now());
+        arm(a.get(), clock.now());
     }
 
     /** DescribeScheduledActions: the target's (or every target's) actions, optionally only those named. */
     public List<ScheduledAction> describe(String namespace, Optional<String> dimension, Optional<String> resourceId, List<String> names) {
-        if (!ApplicationAutoScaling.modelled(namespace, dimension)) {
-            return List.of();
-        }
-        return actions.entrySet().stream().filter(e -> resourceId.isEmpty() || e.getKey().equals(resourceId.get()))
-                .flatMap(e -> e.getValue().values().stream())
-                .filter(a -> names.isEmpty() || names.contains(a.name())).toList();
+        return ApplicationAutoScaling.modelled(namespace, dimension) ? actions.list(resourceId, names) : List.of();
     }
 
     public void delete(String namespace, String resourceId, String dimension, String name) {
         ApplicationAutoScaling.ecsService(namespace, resourceId, dimension);
-        if (!actions.getOrDefault(resourceId, Map.of()).containsKey(name)) {
+        if (!actions.remove(resourceId, name)) {
             throw AasErrors.notFound("scheduled action", resourceId, name);
         }
-        actions.get(resourceId).remove(name);
     }
 
     void removeAll(String resourceId) {
-        actions.remove(resourceId);
+        actions.removeAll(resourceId);
     }
 }
