@@ -184,6 +184,10 @@ class IamPolicyIT {
         assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.AWS).pathPrefix("/service-role/")).policies()).extracting(Policy::arn)
                 .contains("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy").allMatch(a -> a.contains(":aws:policy/service-role/"));
         assertThat(iam.listPolicies(r -> r.policyUsageFilter(PolicyUsageType.PERMISSIONS_BOUNDARY)).policies()).isEmpty();
+        Policy awsManaged = iam.getPolicy(r -> r.policyArn("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")).policy();
+        assertThat(awsManaged.policyName()).isEqualTo("AmazonECSTaskExecutionRolePolicy");
+        assertThat(awsManaged.path()).isEqualTo("/service-role/");
+        assertThat(awsManaged.attachmentCount()).isEqualTo(1);
         var first = iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL).maxItems(1));
         assertThat(first.isTruncated()).isTrue();
         assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL).maxItems(1).marker(first.marker())).policies())

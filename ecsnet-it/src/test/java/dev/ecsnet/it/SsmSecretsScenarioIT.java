@@ -86,6 +86,21 @@ class SsmSecretsScenarioIT {
     }
 
     @Test
+    void diagnoseNamesTheMissingParameterOnceTheNetworkLetsTheTaskReachSsm() throws Exception {
+        String vpc = ecsnet.ec2().describeVpcs(r -> r.filters(NetFixture.filter("is-default", "true"))).vpcs().get(0).vpcId();
+        String publicSubnet = ecsnet.ec2().describeSubnets(r -> r.filters(NetFixture.filter("vpc-id", vpc))).subnets().get(0).subnetId();
+        register("/web/missing");
+        String arn = ecsnet.ecs().runTask(r -> r.cluster("web").taskDefinition("web").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(publicSubnet)
+                        .assignPublicIp(software.amazon.awssdk.services.ecs.model.AssignPublicIp.ENABLED)))).tasks().get(0).taskArn();
+        ecsnet.settle();
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ecsnet.endpoint() + "/_ecsnet/diagnose?target=" + arn)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).contains("BLOCKED").contains("SSM parameter(s) /web/missing do not exist in us-east-1");
+    }
+
+    @Test
     void secretsOfAnotherRegionAndSecretsManagerAreNotThisStoresToJudge() {
         register("arn:aws:ssm:eu-west-1:000000000000:parameter/web/elsewhere",
                 "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbCdEf");
