@@ -1,10 +1,16 @@
 package dev.ecsnet.domain.appautoscaling;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -44,6 +50,21 @@ class ScheduleTest {
     })
     void nextRun(String schedule, String zone, String after, String start, String end, String expected) {
         assertThat(next(schedule, zone, after, start, end)).isEqualTo(Optional.ofNullable(expected).map(Instant::parse));
+    }
+
+    /** A daily cron runs next within a day, strictly later, at its own hour and minute in its zone (here one with a half-hour offset). */
+    @Property
+    void aDailyCronRunsNextWithinADayAtItsTime(@ForAll @IntRange(max = 23) int hour, @ForAll @IntRange(max = 59) int minute,
+                                              @ForAll @LongRange(min = 1_700_000_000L, max = 2_100_000_000L) long seconds) {
+        Instant after = Instant.ofEpochSecond(seconds);
+        ZoneId zone = ZoneId.of("Asia/Kolkata");
+        Instant next = Schedule.parse("cron(" + minute + " " + hour + " * * ? *)").orElseThrow()
+                .next(after, zone, Optional.empty(), Optional.empty(), CREATED).orElseThrow();
+        assertThat(next).isAfter(after).isBeforeOrEqualTo(after.plus(Duration.ofDays(1)));
+        ZonedDateTime local = next.atZone(zone);
+        assertThat(local.getHour()).isEqualTo(hour);
+        assertThat(local.getMinute()).isEqualTo(minute);
+        assertThat(local.getSecond()).isZero();
     }
 
     @ParameterizedTest
