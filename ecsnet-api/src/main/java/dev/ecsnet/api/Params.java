@@ -77,6 +77,22 @@ public final class Params {
         }
     }
 
+    public Optional<Double> decimal(String name) {
+        Optional<String> s = string(name);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode n = node.get(name);
+        if (n.isNumber()) {
+            return Optional.of(n.doubleValue());
+        }
+        try {
+            return Optional.of(Double.parseDouble(s.get().trim()));
+        } catch (NumberFormatException e) {
+            throw invalid.apply(name);
+        }
+    }
+
     public Optional<Boolean> bool(String name) {
         Optional<String> s = string(name);
         if (s.isEmpty()) {
@@ -132,6 +148,30 @@ public final class Params {
             }
             out.add(new Params((ObjectNode) item, missing, invalid));
         }
+        return out;
+    }
+
+    /** The service's validation error for a malformed member. */
+    public AwsError invalid(String name) {
+        return invalid.apply(name);
+    }
+
+    /** A JSON map of strings ({@code {"k": "v"}}), in the order sent. */
+    public Map<String, String> stringMap(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode n = node.get(name);
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw invalid.apply(name);
+        }
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode()) {
+                throw invalid.apply(name);
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        });
         return out;
     }
 

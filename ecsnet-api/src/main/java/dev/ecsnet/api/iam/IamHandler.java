@@ -10,7 +10,6 @@ import dev.ecsnet.api.Params;
 import dev.ecsnet.api.BaseServiceHandler;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.iam.Iam;
-import dev.ecsnet.domain.iam.ManagedPolicies;
 import dev.ecsnet.domain.iam.Role;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.ServiceSpec;
@@ -24,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * IAM (Query protocol, 2010-05-08): roles with trust policies, managed and inline policies and tags, and GetUser,
- * which the Terraform provider uses to learn the account id. IAM is global: state lives per account.
+ * IAM (Query protocol, 2010-05-08): roles with trust policies, managed and inline policies and tags, customer
+ * managed policies with their versions ({@link IamPolicyOps}), and GetUser, which the Terraform provider uses to
+ * learn the account id. IAM is global: state lives per account.
  */
 public final class IamHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("iam", "2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/");
@@ -52,13 +52,14 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
                 .register("TagRole", c -> done(() -> iam(c).tagRole(c.params().required("RoleName"), tags(c.params()))))
                 .register("UntagRole", c -> done(() -> iam(c).untagRole(c.params().required("RoleName"), c.params().strings("TagKeys"))))
                 .register("ListRoleTags", IamHandler::listRoleTags);
+        IamPolicyOps.register(operations);
     }
 
-    private static Iam iam(Call call) {
+    static Iam iam(Call call) {
         return call.state().account().iam();
     }
 
-    private static ObjectNode done(Runnable action) {
+    static ObjectNode done(Runnable action) {
         action.run();
         return JsonNodeFactory.instance.objectNode();
     }
@@ -72,7 +73,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
         return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static Map<String, String> tags(Params p) {
+    static Map<String, String> tags(Params p) {
         return p.keyValues("Tags", "Key", "Value");
     }
 
@@ -146,9 +147,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
     private static ObjectNode listAttachedRolePolicies(Call call) {
         Role role = iam(call).role(call.params().required("RoleName"));
         String prefix = call.params().string("PathPrefix").orElse("/");
-        List<String> arns = role.attachedPolicyArns().stream()
-                .filter(a -> !ManagedPolicies.isAwsManaged(a) || a.substring("arn:aws:iam::aws:policy".length()).startsWith(prefix))
-                .toList();
+        List<String> arns = role.attachedPolicyArns().stream().filter(a -> Iam.policyPath(a).startsWith(prefix)).toList();
         ObjectNode out = Call.object();
         ArrayNode list = out.putArray("AttachedPolicies");
         page(call.params(), arns).forEach(a -> list.addObject().put("PolicyName", a.substring(a.lastIndexOf('/') + 1)).put("PolicyArn", a));
@@ -191,7 +190,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
     }
 
     /** Marker/MaxItems paging: the marker is the offset of the next item. */
-    private static <T> List<T> page(Params p, List<T> all) {
+    static <T> List<T> page(Params p, List<T> all) {
         int start = p.string("Marker").map(IamHandler::marker).orElse(0);
         int max = p.integer("MaxItems").orElse(100);
         if (max < 1 || max > 1000) {
@@ -202,7 +201,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
         return all.subList(from, Math.min(all.size(), from + max));
     }
 
-    private static void putTruncation(ObjectNode out, Params p, int total) {
+    static void putTruncation(ObjectNode out, Params p, int total) {
         int start = p.string("Marker").map(IamHandler::marker).orElse(0);
         int max = p.integer("MaxItems").orElse(100);
         boolean truncated = start + max < total;
@@ -228,7 +227,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
     public AwsError toAwsError(DomainException e) {
         int status = switch (e.kind()) {
             case NOT_FOUND -> 404;
-            case CONFLICT, DEPENDENCY_VIOLATION -> 409;
+            case CONFLICT, DEPENDENCY_VIOLATION, LIMIT_EXCEEDED -> 409;
             default -> 400;
         };
         return new AwsError(e.code(), e.getMessage(), status);

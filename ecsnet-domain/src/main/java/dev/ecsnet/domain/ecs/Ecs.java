@@ -42,6 +42,7 @@ public final class Ecs {
     private final ContainerInstances containerInstances;
     private final Ec2TaskLauncher ec2Launcher;
     private final Services services;
+    private final TaskEgress egress;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
     private final Map<String, Map<String, Task>> tasks = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class Ecs {
         this.taskDefinitions = new TaskDefinitions(arns, clock);
         this.accountSettings = new AccountSettings(arns.rootPrincipal());
         this.placement = new TaskPlacement(network);
-        TaskEgress egress = new TaskEgress(network, egressPolicy, new TaskEgress.LogGroups() {
+        this.egress = new TaskEgress(network, egressPolicy, new TaskEgress.LogGroups() {
                     @Override
                     public boolean exists(String name) {
                         return logs.find(name).isPresent();
@@ -89,6 +90,11 @@ public final class Ecs {
     /** Where stops a user should hear of at once (egress, a full subnet) are told; nowhere until set. */
     public void notices(dev.ecsnet.domain.common.Notices sink) {
         lifecycle.notices(sink);
+    }
+
+    /** Wires SSM Parameter Store in: a task whose secrets name no parameter fails to start, as in AWS. */
+    public void connect(SecretParameters parameters) {
+        egress.connect(parameters);
     }
 
     /** ECS services and their scheduler. */

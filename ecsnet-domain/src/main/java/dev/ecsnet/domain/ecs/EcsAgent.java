@@ -33,6 +33,9 @@ final class EcsAgent implements Instances.Listener {
 
     @Override
     public void running(Instance instance) {
+        if (!dev.ecsnet.domain.ec2.Images.runsEcsAgent(instance.image())) {
+            return;
+        }
         Optional<String> name = clusterName(instance.userData());
         Optional<Cluster> cluster;
         if (name.isEmpty()) {

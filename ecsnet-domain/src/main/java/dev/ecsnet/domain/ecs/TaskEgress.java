@@ -43,6 +43,7 @@ final class TaskEgress {
     private final PathAnalyzer analyzer;
     private final LogGroups logGroups;
     private final EgressPolicy policy;
+    private SecretParameters secretParameters = SecretParameters.NONE;
 
     TaskEgress(Network network, EgressPolicy policy, LogGroups logGroups) {
         this.network = network;
@@ -51,10 +52,16 @@ final class TaskEgress {
         this.logGroups = logGroups;
     }
 
+    /** Wires SSM Parameter Store in, so that secrets naming no parameter stop the task. */
+    void connect(SecretParameters parameters) {
+        this.secretParameters = parameters;
+    }
+
     /** The first unmet need of a task whose ENI is attached; empty when it can start. */
     Optional<Failure> firstFailure(Task task) {
         if (policy == EgressPolicy.IGNORE) {
-            return Optional.empty();
+            // a secret whose parameter does not exist stops the task whatever the network
+            return missingSecrets(task);
         }
         return unmetNeed(task, true);
     }
@@ -66,7 +73,7 @@ final class TaskEgress {
     Optional<Failure> unmetNeed(Task task, boolean actAsAgent) {
         if (!"FARGATE".equals(task.spec().launchType())) {
             // On the EC2 launch type the agent pulls through the instance's own network, not the task ENI.
-            return Optional.empty();
+            return missingSecrets(task);
         }
         Optional<Source> eni = task.networkInterfaceId().flatMap(network::findNetworkInterface).map(Source::of)
                 .or(() -> network.findSubnet(task.spec().subnetId()).map(s -> Source.planned(task.id(), s,
@@ -103,6 +110,10 @@ final class TaskEgress {
         if (!failures.isEmpty()) {
             return Optional.of(failures.get(0));
         }
+        Optional<Failure> secrets = missingSecrets(task);
+        if (secrets.isPresent()) {
+            return secrets;
+        }
         // 2. the images
         for (Map<String, Object> c : containers) {
             String image = ClientDocument.string(c, "image").orElse("");
@@ -119,6 +130,31 @@ final class TaskEgress {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Secrets from SSM parameters that do not exist: the agent's GetParameters answers them as invalid, and the
+     * task stops with the agent's text (Fargate's, or the EC2 agent's).
+     */
+    private Optional<Failure> missingSecrets(Task task) {
+        List<String> froms = new ArrayList<>();
+        for (Map<String, Object> c : ClientDocument.objects(task.spec().taskDefinition().document(), "containerDefinitions")) {
+            for (Map<String, Object> secret : ClientDocument.objects(c, "secrets")) {
+                ClientDocument.string(secret, "valueFrom").filter(f -> !f.isEmpty() && !f.startsWith("arn:aws:secretsmanager:"))
+                        .ifPresent(froms::add);
+            }
+        }
+        List<String> missing = froms.isEmpty() ? List.of() : secretParameters.missing(froms);
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String names = String.join(",", missing);
+        String reason = "FARGATE".equals(task.spec().launchType())
+                ? "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
+                + "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: " + names
+                : "fetching secret data from SSM Parameter Store in " + network.region() + ": invalid parameters: " + names;
+        return Optional.of(new Failure("ssm-parameter", reason, Optional.empty(), "SSM parameter(s) " + String.join(", ", missing)
+                + " do not exist in " + network.region() + ": create them (ssm put-parameter) or correct the secrets' valueFrom"));
     }
 
     private Optional<Failure> pull(Source eni, String image) {

@@ -11,21 +11,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * IAM roles of one account, as far as ECS stacks need them: trust policy, managed policy attachments, inline
- * policies, tags. Documents are stored and returned as written; nothing is evaluated.
+ * IAM roles of one account, as far as ECS stacks need them: trust policy, managed policy attachments (AWS managed
+ * and customer managed), inline policies, tags; and the account's customer managed policies. Documents are
+ * checked as IAM checks them, stored and returned as written; nothing is evaluated.
  */
 public final class Iam {
     private static final String ROLE_NAME = "[\\w+=,.@-]{1,64}";
+
+    static final int MAX_POLICIES_PER_ROLE = 10;
 
     private final String accountId;
     private final IdSource ids;
     private final Clock clock;
     private final Map<String, Role> roles = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final CustomerPolicies policies;
 
     public Iam(String accountId, IdSource ids, Clock clock) {
         this.accountId = accountId;
         this.ids = ids;
         this.clock = clock;
+        this.policies = new CustomerPolicies(accountId, ids, clock);
+    }
+
+    /** The account's customer managed policies. */
+    public CustomerPolicies policies() {
+        return policies;
     }
 
     public String accountId() {
@@ -50,10 +60,7 @@ public final class Iam {
             throw DomainException.invalid("ValidationError", "1 validation error detected: Value '" + name
                     + "' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         }
-        String p = path == null ? "/" : path;
-        if (!p.startsWith("/") || !p.endsWith("/")) {
-            throw DomainException.invalid("ValidationError", "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.");
-        }
+        String p = IamNames.path(java.util.Optional.ofNullable(path));
         requireJson(assumeRolePolicyDocument);
         int session = maxSessionDuration == null ? 3600 : maxSessionDuration;
         if (session < 3600 || session > 43200) {
@@ -101,13 +108,48 @@ public final class Iam {
 
     public void attachRolePolicy(String roleName, String policyArn) {
         Role role = role(roleName);
-        if (policyArn == null || !policyArn.startsWith("arn:aws:iam::")) {
-            throw DomainException.invalid("InvalidInput", "ARN " + policyArn + " is not valid.");
+        IamNames.policyArn(policyArn);
+        if (!policyExists(policyArn)) {
+            throw CustomerPolicies.noSuchPolicy(policyArn);
         }
-        if (ManagedPolicies.nameOf(policyArn).isEmpty()) {
-            throw DomainException.notFound("NoSuchEntity", "Policy " + policyArn + " does not exist or is not attachable.");
+        if (!role.attachedPolicyArns.contains(policyArn) && role.attachedPolicyArns.size() >= MAX_POLICIES_PER_ROLE) {
+            throw new DomainException(DomainException.Kind.LIMIT_EXCEEDED, "LimitExceeded",
+                    "Cannot exceed quota for PoliciesPerRole: " + MAX_POLICIES_PER_ROLE);
         }
         role.attachedPolicyArns.add(policyArn);
+    }
+
+    /** An AWS managed policy ecsnet knows, or one of this account's customer managed policies. */
+    public boolean policyExists(String arn) {
+        return ManagedPolicies.nameOf(arn).isPresent() || policies.find(arn).isPresent();
+    }
+
+    /** The roles a managed policy is attached to, in name order (ecsnet has no users or groups). */
+    public List<Role> rolesAttachedTo(String policyArn) {
+        return roles.values().stream().filter(r -> r.attachedPolicyArns.contains(policyArn)).toList();
+    }
+
+    public int attachmentCount(String policyArn) {
+        return rolesAttachedTo(policyArn).size();
+    }
+
+    /** DeletePolicy: refused while attached, or while versions other than the default remain. */
+    public void deletePolicy(String arn) {
+        ManagedPolicy p = policies.policy(arn);
+        if (attachmentCount(arn) > 0) {
+            throw DomainException.dependency("DeleteConflict", "Cannot delete a policy attached to entities.");
+        }
+        if (p.versions().size() > 1) {
+            throw DomainException.dependency("DeleteConflict", "This policy has more than one version. Before you delete a policy, you must "
+                    + "delete the policy's versions. The default version is deleted with the policy.");
+        }
+        policies.remove(p);
+    }
+
+    /** The path an attached policy's ARN carries ({@code /service-role/} of {@code arn:aws:iam::aws:policy/service-role/X}). */
+    public static String policyPath(String arn) {
+        String rest = arn.substring(arn.indexOf(":policy") + ":policy".length());
+        return rest.substring(0, rest.lastIndexOf('/') + 1);
     }
 
     public void detachRolePolicy(String roleName, String policyArn) {

@@ -47,6 +47,12 @@ public final class ManagedPolicies {
         return path.equals(PATHS.get(name)) ? Optional.of(name) : Optional.empty();
     }
 
+    /** The ARNs of the AWS managed policies ecsnet knows, in name order. */
+    public static java.util.List<String> arns() {
+        return PATHS.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
+                .map(e -> "arn:aws:iam::aws:policy" + e.getValue() + e.getKey()).toList();
+    }
+
     public static boolean isAwsManaged(String arn) {
         return arn != null && arn.startsWith("arn:aws:iam::aws:policy/");
     }

@@ -1,6 +1,8 @@
 package dev.ecsnet.domain.state;
 
 import dev.ecsnet.domain.analysis.NetworkInsights;
+import dev.ecsnet.domain.appautoscaling.ApplicationAutoScaling;
+import dev.ecsnet.domain.appautoscaling.EcsScalableServices;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
@@ -16,6 +18,7 @@ import dev.ecsnet.domain.elb.EcsLoadBalancing;
 import dev.ecsnet.domain.elb.Elb;
 import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.ssm.ParameterStore;
 
 /**
  * Everything one account holds in one region. Each service's state is its own object; services reach each other
@@ -31,6 +34,8 @@ public final class RegionState {
     private final NetworkInsights insights;
     private final Elb elb;
     private final CloudMap cloudMap;
+    private final ParameterStore parameters;
+    private final ApplicationAutoScaling autoScaling;
 
     public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
                        EgressPolicy egress) {
@@ -52,6 +57,19 @@ public final class RegionState {
         this.cloudMap = new CloudMap(key, ids, clock, network);
         this.ecs.notices(notices);
         this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
+        this.parameters = new ParameterStore(key, ids, clock, scheduler);
+        this.ecs.connect(parameters::missing);
+        this.autoScaling = new ApplicationAutoScaling(key, ids, clock, scheduler, new EcsScalableServices(ecs));
+    }
+
+    /** SSM Parameter Store: the account's parameters and the public ones (ECS reads task secrets from it). */
+    public ParameterStore parameters() {
+        return parameters;
+    }
+
+    /** Application Auto Scaling of the region's ECS services. */
+    public ApplicationAutoScaling autoScaling() {
+        return autoScaling;
     }
 
     /** The account's global state (IAM), shared by all its regions. */

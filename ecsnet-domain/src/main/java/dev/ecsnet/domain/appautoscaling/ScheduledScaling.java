@@ -1,0 +1,110 @@
+package dev.ecsnet.domain.appautoscaling;
+
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.Scheduler;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The scheduled actions of the region's scalable targets. Each action is armed with a timer for its next run; a
+ * run sets the target's bounds (and so, if needed, the service's desired count), records an activity and arms the
+ * next run. A timer whose action was put again, deleted or deregistered meanwhile does nothing.
+ */
+public final class ScheduledScaling {
+    private static final Pattern NAME = Pattern.compile("(?!((^[ ]+.*)|(.*([\\u0000-\\u001f]|[\\u007f-\\u009f]|[:/|])+.*)|(.*[ ]+$))).{1,256}");
+
+    /** What PutScheduledAction asks for; on an existing action, members left out stay as they were, except the times. */
+    public record PutRequest(String name, Optional<String> schedule, Optional<String> timezone, Optional<Instant> startTime,
+                             Optional<Instant> endTime, boolean targetActionGiven, Optional<Integer> minCapacity,
+                             Optional<Integer> maxCapacity) {
+    }
+
+    private final ApplicationAutoScaling owner;
+    private final IdSource ids;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final PerTarget<ScheduledAction> actions = new PerTarget<>(ScheduledAction::name);
+    private long generations;
+
+    ScheduledScaling(ApplicationAutoScaling owner, IdSource ids, Clock clock, Scheduler scheduler) {
+        this.owner = owner;
+        this.ids = ids;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    public ScheduledAction put(ScalableTarget target, PutRequest r) {
+        if (!NAME.matcher(r.name()).matches()) {
+            throw AasErrors.validation("1 validation error detected: Value '" + r.name() + "' at 'scheduledActionName' failed to satisfy "
+                    + "constraint: Member must satisfy regular expression pattern: (?!((^[ ]+.*)|(.*([\\u0000-\\u001f]|[\\u007f-\\u009f]|[:/|])+.*)|(.*[ ]+$))).+");
+        }
+        Optional<ScheduledAction> existing = actions.get(target.resourceId(), r.name());
+        String text = r.schedule().or(() -> existing.map(ScheduledAction::scheduleText))
+                .orElseThrow(() -> AasErrors.validation("Schedule must be specified when creating a scheduled action."));
+        Schedule schedule = Schedule.parse(text).orElseThrow(() -> AasErrors.validation("Invalid schedule expression: " + text
+                + ". Use at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(minutes hours day-of-month month day-of-week year)."));
+        String timezone = r.timezone().or(() -> existing.map(ScheduledAction::timezone)).orElse("UTC");
+        try {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw AasErrors.validation("Invalid timezone: " + timezone + ". Use a time zone name of the IANA database, such as Europe/London.");
+        }
+        if (r.startTime().isPresent() && r.endTime().isPresent() && !r.endTime().get().isAfter(r.startTime().get())) {
+            throw AasErrors.validation("EndTime must be later than StartTime.");
+        }
+        Optional<Integer> min = r.targetActionGiven() ? r.minCapacity() : existing.flatMap(ScheduledAction::minCapacity);
+        Optional<Integer> max = r.targetActionGiven() ? r.maxCapacity() : existing.flatMap(ScheduledAction::maxCapacity);
+        if (min.isEmpty() && max.isEmpty()) {
+            throw AasErrors.validation("At least one of minimum capacity and maximum capacity should be provided");
+        }
+        ApplicationAutoScaling.checkBounds(min.orElse(0), max.orElse(Integer.MAX_VALUE));
+        Instant now = clock.now();
+        String arn = existing.map(ScheduledAction::arn).orElseGet(() -> "arn:aws:autoscaling:" + owner.key().region() + ":"
+                + owner.key().accountId() + ":scheduledAction:" + ids.uuid() + ":resource/ecs/" + target.resourceId()
+                + ":scheduledActionName/" + r.name());
+        ScheduledAction a = new ScheduledAction(r.name(), arn, target.resourceId(), text, schedule, timezone, r.startTime(), r.endTime(),
+                min, max, existing.map(ScheduledAction::creationTime).orElse(now), now, ++generations);
+        actions.put(target.resourceId(), a);
+        arm(a, now);
+        return a;
+    }
+
+    private void arm(ScheduledAction a, Instant after) {
+        a.nextRun(after).ifPresent(at -> scheduler.schedule(Duration.between(clock.now(), at), () -> run(a.resourceId(), a.name(), a.generation())));
+    }
+
+    private void run(String resourceId, String name, long generation) {
+        Optional<ScheduledAction> a = actions.get(resourceId, name).filter(x -> x.generation() == generation);
+        Optional<ScalableTarget> target = owner.find(resourceId);
+        if (a.isEmpty() || target.isEmpty()) {
+            return;
+        }
+        if (!target.get().suspendedState().scheduledScalingSuspended()) {
+            owner.runScheduled(target.get(), a.get());
+        }
+        arm(a.get(), clock.now());
+    }
+
+    /** DescribeScheduledActions: the target's (or every target's) actions, optionally only those named. */
+    public List<ScheduledAction> describe(String namespace, Optional<String> dimension, Optional<String> resourceId, List<String> names) {
+        return ApplicationAutoScaling.modelled(namespace, dimension) ? actions.list(resourceId, names) : List.of();
+    }
+
+    public void delete(String namespace, String resourceId, String dimension, String name) {
+        ApplicationAutoScaling.ecsService(namespace, resourceId, dimension);
+        if (!actions.remove(resourceId, name)) {
+            throw AasErrors.notFound("scheduled action", resourceId, name);
+        }
+    }
+
+    void removeAll(String resourceId) {
+        actions.removeAll(resourceId);
+    }
+}
