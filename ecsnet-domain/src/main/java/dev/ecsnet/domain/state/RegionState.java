@@ -8,6 +8,7 @@ import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.discovery.CloudMap;
+import dev.ecsnet.domain.discovery.EcsServiceConnect;
 import dev.ecsnet.domain.discovery.EcsServiceDiscovery;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ecs.Ecs;
@@ -44,6 +45,7 @@ public final class RegionState {
         this.elb = new Elb(key, ids, clock, timing, network);
         this.cloudMap = new CloudMap(key, ids, clock, network);
         this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
+        this.ecs.serviceConnect().connect(new EcsServiceConnect(cloudMap));
     }
 
     /** The account's global state (IAM), shared by all its regions. */
