@@ -203,8 +203,10 @@ public final class CapacityProviders {
 
     /**
      * The provider the next task goes to, given how many tasks each provider already has: the provider with a base
-     * until it holds that many, then the one whose tasks beyond its base are furthest below its share by weight
-     * (the first in strategy order on a tie). Providers with weight 0 take only their base. Pure.
+     * until it holds that many; then, of the tasks beyond the bases, each provider keeps its share by weight: the
+     * next one goes to the provider furthest below its share once it is placed (the first in strategy order on a
+     * tie), so no provider is ever a whole task away from its share. Providers with weight 0 take only their base.
+     * Pure.
      */
     public static String pick(List<CapacityProviderStrategyItem> strategy, Map<String, Integer> placed) {
         for (CapacityProviderStrategyItem item : strategy) {
@@ -212,21 +214,26 @@ public final class CapacityProviders {
                 return item.capacityProvider();
             }
         }
+        int totalWeight = strategy.stream().mapToInt(CapacityProviderStrategyItem::weight).sum();
+        if (totalWeight <= 0) {
+            throw new IllegalArgumentException("a placement strategy has a provider with a weight above zero");
+        }
+        int beyondBases = 0;
+        for (CapacityProviderStrategyItem item : strategy) {
+            beyondBases += Math.max(0, placed.getOrDefault(item.capacityProvider(), 0) - item.base());
+        }
         CapacityProviderStrategyItem best = null;
-        double bestScore = Double.MAX_VALUE;
+        double bestDeficit = Double.MAX_VALUE;
         for (CapacityProviderStrategyItem item : strategy) {
             if (item.weight() <= 0) {
                 continue;
             }
             int beyondBase = Math.max(0, placed.getOrDefault(item.capacityProvider(), 0) - item.base());
-            double score = (beyondBase + 1) / (double) item.weight();
-            if (score < bestScore) {
+            double deficit = beyondBase - (beyondBases + 1) * (double) item.weight() / totalWeight;
+            if (deficit < bestDeficit) {
                 best = item;
-                bestScore = score;
+                bestDeficit = deficit;
             }
-        }
-        if (best == null) {
-            throw new IllegalArgumentException("a placement strategy has a provider with a weight above zero");
         }
         return best.capacityProvider();
     }
