@@ -95,7 +95,7 @@ public final class Ecs {
         ServiceController controller = new ServiceController(this, key, ids, clock, scheduler, timing, placement, lifecycle,
                 serviceConnect);
         this.services = new Services(this, clock, placement, controller, serviceConnect);
-        this.taskSets = new TaskSets(this, clock, controller, services.rules(), placement);
+        this.taskSets = new TaskSets(this, clock, controller, services.rules());
         taskDefinitions.useInUse(this::taskDefinitionInUse);
     }
 

@@ -99,25 +99,7 @@ final class ServiceRules {
             checkDaemon(c);
         }
         checkCommon(c);
-        boolean awsvpc = td.networkMode().equals("awsvpc");
-        if (awsvpc && c.network().isEmpty()) {
-            throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        }
-        if (!awsvpc && c.network().isPresent()) {
-            throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
-        }
-        if (c.network().isPresent()) {
-            if (!c.isFargate() && c.network().get().assignPublicIp().filter("ENABLED"::equals).isPresent()) {
-                throw invalidParameter("Assign public IP is not supported for this launch type.");
-            }
-            placement.check(c.network().get());
-        }
-        for (ServiceConfig.LoadBalancerRef lb : c.loadBalancers()) {
-            checkLoadBalancer(td, awsvpc, lb);
-        }
-        for (ServiceConfig.RegistryRef r : c.serviceRegistries()) {
-            checkRegistry(td, awsvpc, r);
-        }
+        checkTaskNetwork(td, c.network(), c.isFargate(), c.loadBalancers(), c.serviceRegistries());
         if (c.serviceConnect().isPresent()) {
             return c.withServiceConnect(Optional.of(serviceConnect.check(cluster, td, c.serviceConnect().get(), serviceArn)));
         }
@@ -247,9 +229,36 @@ final class ServiceRules {
         }
     }
 
-    // ---- load balancers and registries ------------------------------------------------------------------------
+    // ---- network, load balancers and registries ---------------------------------------------------------------
 
-    void checkLoadBalancer(TaskDefinition td, boolean awsvpc, ServiceConfig.LoadBalancerRef lb) {
+    /**
+     * The network configuration, load balancers and Cloud Map registries tasks of the definition are launched with
+     * (a service's, or a task set's): awsvpc needs a network configuration and nothing else takes one.
+     */
+    void checkTaskNetwork(TaskDefinition td, Optional<TaskLaunch.AwsvpcConfiguration> network, boolean fargate,
+                          List<ServiceConfig.LoadBalancerRef> loadBalancers, List<ServiceConfig.RegistryRef> registries) {
+        boolean awsvpc = td.networkMode().equals("awsvpc");
+        if (awsvpc && network.isEmpty()) {
+            throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        }
+        if (!awsvpc && network.isPresent()) {
+            throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
+        }
+        if (network.isPresent()) {
+            if (!fargate && network.get().assignPublicIp().filter("ENABLED"::equals).isPresent()) {
+                throw invalidParameter("Assign public IP is not supported for this launch type.");
+            }
+            placement.check(network.get());
+        }
+        for (ServiceConfig.LoadBalancerRef lb : loadBalancers) {
+            checkLoadBalancer(td, awsvpc, lb);
+        }
+        for (ServiceConfig.RegistryRef r : registries) {
+            checkRegistry(td, awsvpc, r);
+        }
+    }
+
+    private void checkLoadBalancer(TaskDefinition td, boolean awsvpc, ServiceConfig.LoadBalancerRef lb) {
         if (lb.targetGroupArn().isEmpty()) {
             // a classic load balancer cannot front awsvpc tasks, and ecsnet models none
             throw invalidParameter("targetGroupArn must be specified: classic load balancers are not supported with network mode awsvpc.");
@@ -270,7 +279,7 @@ final class ServiceRules {
         }
     }
 
-    void checkRegistry(TaskDefinition td, boolean awsvpc, ServiceConfig.RegistryRef r) {
+    private void checkRegistry(TaskDefinition td, boolean awsvpc, ServiceConfig.RegistryRef r) {
         if (!discovery.exists(r.registryArn())) {
             throw invalidParameter("The service registry " + r.registryArn() + " does not exist.");
         }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import static dev.ecsnet.domain.ecs.EcsErrors.client;
 import static dev.ecsnet.domain.ecs.EcsErrors.invalidParameter;
 
 /**

@@ -31,14 +31,12 @@ public final class TaskSets {
     private final Clock clock;
     private final ServiceController controller;
     private final ServiceRules rules;
-    private final TaskPlacement placement;
 
-    TaskSets(Ecs ecs, Clock clock, ServiceController controller, ServiceRules rules, TaskPlacement placement) {
+    TaskSets(Ecs ecs, Clock clock, ServiceController controller, ServiceRules rules) {
         this.ecs = ecs;
         this.clock = clock;
         this.controller = controller;
         this.rules = rules;
-        this.placement = placement;
     }
 
     public TaskSet createTaskSet(String clusterRef, String serviceRef, CreateRequest r) {
@@ -56,21 +54,7 @@ public final class TaskSets {
         checkScale(r.scale());
         TaskDefinition td = rules.resolve(r.spec().taskDefinitionArn());
         TaskSet.Spec spec = capacity(s.cluster(), td, r.spec());
-        boolean awsvpc = td.networkMode().equals("awsvpc");
-        if (awsvpc && spec.network().isEmpty()) {
-            throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-        }
-        if (!awsvpc && spec.network().isPresent()) {
-            throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
-        }
-        if (spec.network().isPresent()) {
-            if (!spec.isFargate() && spec.network().get().assignPublicIp().filter("ENABLED"::equals).isPresent()) {
-                throw invalidParameter("Assign public IP is not supported for this launch type.");
-            }
-            placement.check(spec.network().get());
-        }
-        spec.loadBalancers().forEach(lb -> rules.checkLoadBalancer(td, awsvpc, lb));
-        spec.serviceRegistries().forEach(reg -> rules.checkRegistry(td, awsvpc, reg));
+        rules.checkTaskNetwork(td, spec.network(), spec.isFargate(), spec.loadBalancers(), spec.serviceRegistries());
         String id = controller.newDeploymentId();
         TaskSet ts = new TaskSet(id, ecs.arns().taskSet(s.cluster().name(), s.name(), id), spec, r.scale(), r.tags(), r.clientToken(),
                 clock.now());
