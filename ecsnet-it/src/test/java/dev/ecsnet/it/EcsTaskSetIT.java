@@ -133,6 +133,28 @@ class EcsTaskSetIT {
     }
 
     @Test
+    void aTaskSetsTasksJoinItsServiceRegistriesWithItsExternalId() {
+        try (var sd = ServiceDiscoveryIT.client(ecsnet)) {
+            String op = sd.createHttpNamespace(r -> r.name("shop")).operationId();
+            String ns = sd.getOperation(r -> r.operationId(op)).operation().targetsAsStrings().get("NAMESPACE");
+            var registry = sd.createService(r -> r.name("api").namespaceId(ns)).service();
+            external(1);
+            TaskSet ts = taskSet("1", 100, r -> r.launchType(LaunchType.FARGATE).externalId("deploy-7")
+                    .serviceRegistries(x -> x.registryArn(registry.arn())));
+            assertThat(ts.serviceRegistries()).singleElement().satisfies(x -> assertThat(x.registryArn()).isEqualTo(registry.arn()));
+            ecsnet.settle();
+            String task = tasksOf(ts.id()).get(0).taskArn();
+            assertThat(sd.listInstances(r -> r.serviceId(registry.id())).instances()).singleElement().satisfies(i -> {
+                assertThat(i.id()).isEqualTo(task.substring(task.lastIndexOf('/') + 1));
+                assertThat(i.attributes()).containsEntry("ECS_TASK_SET_EXTERNAL_ID", "deploy-7").containsEntry("ECS_SERVICE_NAME", "api");
+            });
+            ecsnet.ecs().deleteTaskSet(r -> r.cluster("web").service("api").taskSet(ts.id()).force(true));
+            ecsnet.settle();
+            assertThat(sd.listInstances(r -> r.serviceId(registry.id())).instances()).isEmpty();
+        }
+    }
+
+    @Test
     void refusals() {
         refused(() -> ecsnet.ecs().createService(r -> r.cluster("web").serviceName("api").taskDefinition("web-app")
                 .deploymentController(d -> d.type(DeploymentControllerType.EXTERNAL))), "InvalidParameterException", "TaskDefinition must be blank.");
