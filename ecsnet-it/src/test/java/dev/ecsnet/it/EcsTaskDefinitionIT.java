@@ -152,4 +152,27 @@ class EcsTaskDefinitionIT {
         assertThat(ecsnet.ecs().listTaskDefinitionFamilies().families()).isEmpty();
         assertThat(ecsnet.ecs().registerTaskDefinition(fargate("bad")).taskDefinition().revision()).isEqualTo(1);
     }
+
+    @Test
+    void deleteTaskDefinitionsDeletesOnlyInactiveRevisionsAndListsTheOthersAsFailures() {
+        ecsnet.ecs().registerTaskDefinition(fargate("del"));
+        ecsnet.ecs().registerTaskDefinition(fargate("del"));
+        ecsnet.ecs().deregisterTaskDefinition(r -> r.taskDefinition("del:1"));
+        var out = ecsnet.ecs().deleteTaskDefinitions(r -> r.taskDefinitions("del:1", ARN + "del:2", "del", "ghost:1"));
+        assertThat(out.taskDefinitions()).singleElement().satisfies(td -> {
+            assertThat(td.taskDefinitionArn()).isEqualTo(ARN + "del:1");
+            assertThat(td.status()).isEqualTo(TaskDefinitionStatus.DELETE_IN_PROGRESS);
+        });
+        assertThat(out.failures()).extracting(f -> f.arn() + " " + f.reason()).containsExactly(
+                ARN + "del:2 The specified task definition is still in ACTIVE status. Please deregister the target and try again.",
+                "del The specified task definition identifier is invalid. Specify a valid name or ARN and try again.",
+                "ghost:1 The specified task definition does not exist. Specify a valid account, family, revision and try again.");
+        // nothing uses the revision, so it is gone; the family's revisions keep counting
+        assertThatThrownBy(() -> ecsnet.ecs().describeTaskDefinition(r -> r.taskDefinition("del:1")))
+                .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ClientException"));
+        assertThat(ecsnet.ecs().listTaskDefinitions(r -> r.familyPrefix("del").status(TaskDefinitionStatus.INACTIVE)).taskDefinitionArns()).isEmpty();
+        assertThat(ecsnet.ecs().registerTaskDefinition(fargate("del")).taskDefinition().revision()).isEqualTo(3);
+        assertThatThrownBy(() -> ecsnet.ecs().deleteTaskDefinitions(r -> r.taskDefinitions(java.util.Collections.nCopies(11, "del:2"))))
+                .isInstanceOfSatisfying(EcsException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterException"));
+    }
 }

@@ -144,8 +144,10 @@ class EcsTaskIT {
     }
 
     @Test
-    void fargateSpotCapacityProviderIsAccepted() {
+    void fargateSpotCapacityProviderIsAcceptedOnceTheClusterHasIt() {
         Net net = setUp();
+        ecsnet.ecs().putClusterCapacityProviders(r -> r.cluster("web").capacityProviders("FARGATE_SPOT")
+                .defaultCapacityProviderStrategy(java.util.List.of()));
         Task t = ecsnet.ecs().runTask(r -> r.cluster("web").taskDefinition("web-app")
                 .capacityProviderStrategy(s -> s.capacityProvider("FARGATE_SPOT").weight(1))
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(net.subnets())))).tasks().get(0);

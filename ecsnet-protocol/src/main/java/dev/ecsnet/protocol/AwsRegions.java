@@ -17,12 +17,29 @@ import java.util.Optional;
 public final class AwsRegions {
     static final String RESOURCE = "aws-regions.txt";
     private static final Map<String, String> PARTITION_BY_REGION = load();
+    /**
+     * The partitions' global pseudo-regions and the region their credential scope names (botocore endpoints.json,
+     * {@code iam.endpoints.<partition>-global.credentialScope}). The SDK for Java v2 signs IAM and STS calls to an
+     * overridden endpoint with {@code Region.AWS_GLOBAL}'s name, so such a scope means that partition's home region.
+     */
+    private static final Map<String, String> GLOBAL_SCOPES = Map.of(
+            "aws-global", "us-east-1",
+            "aws-cn-global", "cn-north-1",
+            "aws-us-gov-global", "us-gov-west-1",
+            "aws-iso-global", "us-iso-east-1",
+            "aws-iso-b-global", "us-isob-east-1",
+            "aws-iso-f-global", "us-isof-south-1");
 
     private AwsRegions() {
     }
 
     public static boolean isKnown(String region) {
         return PARTITION_BY_REGION.containsKey(region);
+    }
+
+    /** The region a credential scope stands for: itself, or the home region of a partition's global pseudo-region. */
+    public static String signingRegion(String scopeRegion) {
+        return GLOBAL_SCOPES.getOrDefault(scopeRegion, scopeRegion);
     }
 
     /** The partition a region belongs to ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...). */

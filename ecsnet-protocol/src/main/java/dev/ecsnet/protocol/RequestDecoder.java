@@ -70,7 +70,7 @@ public final class RequestDecoder {
     public AwsRequest decode(HttpExchange http, String requestId) {
         Credential cred = credential(http);
         String account = cred.accessKey() != null && cred.accessKey().matches("\\d{12}") ? cred.accessKey() : DEFAULT_ACCOUNT;
-        String region = cred.region() == null ? DEFAULT_REGION : cred.region();
+        String region = cred.region() == null ? DEFAULT_REGION : AwsRegions.signingRegion(cred.region());
 
         Optional<String> target = http.header("x-amz-target");
         if (target.isPresent()) {

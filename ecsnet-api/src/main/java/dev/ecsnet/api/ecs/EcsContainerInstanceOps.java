@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * RegisterContainerInstance, DeregisterContainerInstance, DescribeContainerInstances, ListContainerInstances,
- * UpdateContainerInstancesState, PutAttributes, DeleteAttributes, ListAttributes, StartTask.
+ * UpdateContainerInstancesState, PutAttributes, DeleteAttributes, ListAttributes, StartTask, DiscoverPollEndpoint.
  */
 final class EcsContainerInstanceOps {
     private EcsContainerInstanceOps() {
@@ -41,8 +41,23 @@ final class EcsContainerInstanceOps {
         t.register("DeleteAttributes", EcsContainerInstanceOps::deleteAttributes);
         t.register("ListAttributes", EcsContainerInstanceOps::listAttributes);
         t.register("StartTask", EcsContainerInstanceOps::startTask);
+        t.register("DiscoverPollEndpoint", EcsContainerInstanceOps::discoverPollEndpoint);
     }
 
+
+    /**
+     * The agent's first call: where to poll for work, send telemetry and fetch Service Connect configuration in the
+     * caller's region (the shard number ECS picks is fixed at 1 here). A named cluster must exist.
+     */
+    private static ObjectNode discoverPollEndpoint(Call call) {
+        Params p = call.params();
+        EcsRender.cluster(p).ifPresent(c -> call.state().ecs().cluster(Optional.of(c)));
+        String region = call.region();
+        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return Call.object().put("endpoint", "https://ecs-a-1." + region + "." + domain + "/")
+                .put("telemetryEndpoint", "https://ecs-t-1." + region + "." + domain + "/")
+                .put("serviceConnectEndpoint", "https://ecs-sc." + region + ".api.aws");
+    }
 
     private static ContainerInstance find(Ecs ecs, Cluster cluster, String ref) {
         return ecs.containerInstances().find(cluster, ref).orElseThrow(() -> AwsError.badRequest("InvalidParameterException",

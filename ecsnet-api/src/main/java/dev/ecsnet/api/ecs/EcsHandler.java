@@ -19,10 +19,10 @@ public final class EcsHandler extends BaseServiceHandler implements ParamErrors 
         EcsTaskOps.register(operations);
         EcsContainerInstanceOps.register(operations);
         EcsServiceOps.register(operations);
+        EcsCapacityProviderOps.register(operations);
+        EcsTagOps.register(operations);
+        EcsTaskSetOps.register(operations);
     }
-
-
-
 
     @Override
     public AwsError missingParameter(String name) {

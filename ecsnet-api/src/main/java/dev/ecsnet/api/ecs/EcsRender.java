@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.domain.ecs.AccountSettings;
-import dev.ecsnet.domain.ecs.CapacityProviderStrategyItem;
-import dev.ecsnet.domain.ecs.Cluster;
-import dev.ecsnet.domain.ecs.Ecs;
 import dev.ecsnet.domain.ecs.Task;
 import dev.ecsnet.domain.ecs.TaskAttachment;
 import dev.ecsnet.domain.ecs.TaskContainer;
@@ -55,47 +52,20 @@ final class EcsRender {
         return Call.object().put("arn", arn).put("reason", reason);
     }
 
+    static ArrayNode failures(java.util.List<dev.ecsnet.domain.ecs.LaunchResult.Failure> failures) {
+        ArrayNode a = MAPPER.createArrayNode();
+        failures.forEach(f -> a.add(failure(f.arn(), f.reason())));
+        return a;
+    }
+
+    static ArrayNode strategy(java.util.List<dev.ecsnet.domain.ecs.CapacityProviderStrategyItem> items) {
+        ArrayNode a = MAPPER.createArrayNode();
+        items.forEach(i -> a.addObject().put("capacityProvider", i.capacityProvider()).put("weight", i.weight()).put("base", i.base()));
+        return a;
+    }
+
     static ObjectNode setting(AccountSettings.Setting s) {
         return Call.object().put("name", s.name()).put("value", s.value()).put("principalArn", s.principalArn()).put("type", s.type());
-    }
-
-    /** Which optional parts of a cluster to show: DescribeClusters' {@code include}; Create/Delete show all. */
-    record ClusterParts(boolean settings, boolean tags, boolean statistics) {
-        static final ClusterParts ALL = new ClusterParts(true, true, false);
-    }
-
-    static ObjectNode cluster(Ecs ecs, Cluster c, ClusterParts parts) {
-        int running = ecs.runningTasksCount(c);
-        int pending = ecs.pendingTasksCount(c);
-        ObjectNode o = Call.object().put("clusterArn", c.arn()).put("clusterName", c.name()).put("status", c.status())
-                .put("registeredContainerInstancesCount", (int) ecs.containerInstances().of(c).stream()
-                        .filter(ci -> ci.status() != dev.ecsnet.domain.ecs.ContainerInstance.Status.INACTIVE).count()).put("runningTasksCount", running)
-                .put("pendingTasksCount", pending).put("activeServicesCount", ecs.services().activeCount(c));
-        ArrayNode stats = o.putArray("statistics");
-        if (parts.statistics()) {
-            stats.addObject().put("name", "runningFargateTasksCount").put("value", Integer.toString(running));
-            stats.addObject().put("name", "pendingFargateTasksCount").put("value", Integer.toString(pending));
-            stats.addObject().put("name", "runningEC2TasksCount").put("value", "0");
-            stats.addObject().put("name", "pendingEC2TasksCount").put("value", "0");
-            stats.addObject().put("name", "activeFargateServiceCount").put("value", "0");
-            stats.addObject().put("name", "activeEC2ServiceCount").put("value", "0");
-            stats.addObject().put("name", "drainingFargateServiceCount").put("value", "0");
-            stats.addObject().put("name", "drainingEC2ServiceCount").put("value", "0");
-        }
-        if (parts.tags()) {
-            o.set("tags", tags(c.tags()));
-        }
-        if (parts.settings()) {
-            ArrayNode settings = o.putArray("settings");
-            c.settings().forEach((k, v) -> settings.addObject().put("name", k).put("value", v));
-        }
-        ArrayNode providers = o.putArray("capacityProviders");
-        c.capacityProviders().forEach(providers::add);
-        ArrayNode strategy = o.putArray("defaultCapacityProviderStrategy");
-        for (CapacityProviderStrategyItem i : c.defaultCapacityProviderStrategy()) {
-            strategy.addObject().put("capacityProvider", i.capacityProvider()).put("weight", i.weight()).put("base", i.base());
-        }
-        return o;
     }
 
     /** The client's document as sent (normalized), plus what ECS adds. */
@@ -110,6 +80,7 @@ final class EcsRender {
         time(o, "registeredAt", td.registeredAt());
         o.put("registeredBy", td.registeredBy());
         time(o, "deregisteredAt", td.deregisteredAt());
+        time(o, "deleteRequestedAt", td.deleteRequestedAt());
         return o;
     }
 
@@ -161,7 +132,7 @@ final class EcsRender {
         t.stoppedReason().ifPresent(v -> o.put("stoppedReason", v));
         time(o, "stoppingAt", t.stoppingAt());
         if (withTags) {
-            o.set("tags", tags(s.tags()));
+            o.set("tags", tags(t.tags()));
         }
         o.put("taskArn", t.arn());
         o.put("taskDefinitionArn", s.taskDefinition().arn());

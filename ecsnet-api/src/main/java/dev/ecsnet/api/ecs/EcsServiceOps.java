@@ -10,6 +10,7 @@ import dev.ecsnet.domain.ecs.Cluster;
 import dev.ecsnet.domain.ecs.Ecs;
 import dev.ecsnet.domain.ecs.Service;
 import dev.ecsnet.domain.ecs.ServiceConfig;
+import dev.ecsnet.domain.ecs.ServiceConnectConfiguration;
 import dev.ecsnet.domain.ecs.Services;
 import dev.ecsnet.domain.ecs.TaskLaunch;
 import dev.ecsnet.domain.ecs.placement.PlacementRequest;
@@ -39,23 +40,27 @@ final class EcsServiceOps {
         return p.string(name).filter(s -> !s.isEmpty());
     }
 
+    private static final ServiceConfig.DeploymentConfiguration DAEMON_DEPLOYMENT = new ServiceConfig.DeploymentConfiguration(100, 0, false, false);
+
     private static ObjectNode createService(Call call) {
         Params p = call.params();
         String name = p.required("serviceName");
-        ServiceConfig config = new ServiceConfig(p.required("taskDefinition"), p.integer("desiredCount").orElse(0),
+        String controller = p.child("deploymentController").string("type").filter(s -> !s.isEmpty()).orElse("ECS");
+        String scheduling = text(p, "schedulingStrategy").orElse("REPLICA");
+        // an EXTERNAL service takes its task definition from its task sets
+        String taskDefinition = controller.equals("EXTERNAL") ? text(p, "taskDefinition").orElse("") : p.required("taskDefinition");
+        ServiceConfig.DeploymentConfiguration defaults = scheduling.equals("DAEMON") ? DAEMON_DEPLOYMENT
+                : ServiceConfig.DeploymentConfiguration.DEFAULT;
+        ServiceConfig config = new ServiceConfig(taskDefinition, p.integer("desiredCount").orElse(0),
                 text(p, "launchType"), EcsClusterOps.strategy(p, "capacityProviderStrategy"), text(p, "platformVersion"),
-                network(p), deployment(p, ServiceConfig.DeploymentConfiguration.DEFAULT), loadBalancers(p), registries(p),
+                network(p), deployment(p, defaults), loadBalancers(p), registries(p),
                 p.integer("healthCheckGracePeriodSeconds"), constraints(p), strategies(p),
                 p.bool("enableECSManagedTags").orElse(false), text(p, "propagateTags").orElse("NONE"),
                 p.bool("enableExecuteCommand").orElse(false), text(p, "availabilityZoneRebalancing").orElse("DISABLED"),
-                lattice(p), p.child("deploymentController").string("type").filter(s -> !s.isEmpty()).orElse("ECS"), text(p, "role"));
-        if (!config.deploymentController().equals("ECS")) {
-            throw AwsError.badRequest("InvalidParameterException",
-                    "The " + config.deploymentController() + " deployment controller is not supported by ecsnet; use ECS.");
-        }
+                lattice(p), controller, text(p, "role"), serviceConnect(p));
         Services services = call.state().ecs().services();
-        Service s = services.createService(new Services.CreateRequest(EcsRender.cluster(p), name, config,
-                text(p, "schedulingStrategy").orElse("REPLICA"), p.keyValues("tags", "key", "value"), text(p, "clientToken")));
+        Service s = services.createService(new Services.CreateRequest(EcsRender.cluster(p), name, config, scheduling,
+                p.has("desiredCount"), p.keyValues("tags", "key", "value"), text(p, "clientToken")));
         return Call.object().set("service", EcsServiceRender.service(services, s, true));
     }
 
@@ -63,7 +68,8 @@ final class EcsServiceOps {
         Params p = call.params();
         String ref = p.required("service");
         Services services = call.state().ecs().services();
-        Service s = services.updateService(EcsRender.cluster(p), ref, c -> merge(p, c), p.bool("forceNewDeployment").orElse(false));
+        Service s = services.updateService(EcsRender.cluster(p), ref, c -> merge(p, c), p.has("desiredCount"),
+                p.bool("forceNewDeployment").orElse(false));
         return Call.object().set("service", EcsServiceRender.service(services, s, true));
     }
 
@@ -82,7 +88,9 @@ final class EcsServiceOps {
                 p.bool("enableECSManagedTags").orElse(c.enableEcsManagedTags()), text(p, "propagateTags").orElse(c.propagateTags()),
                 p.bool("enableExecuteCommand").orElse(c.enableExecuteCommand()),
                 text(p, "availabilityZoneRebalancing").orElse(c.availabilityZoneRebalancing()),
-                p.has("vpcLatticeConfigurations") ? lattice(p) : c.vpcLatticeConfigurations(), c.deploymentController(), c.roleArn());
+                p.has("vpcLatticeConfigurations") ? lattice(p) : c.vpcLatticeConfigurations(),
+                p.child("deploymentController").string("type").filter(t -> !t.isEmpty()).orElse(c.deploymentController()), c.roleArn(),
+                p.has("serviceConnectConfiguration") ? serviceConnect(p) : c.serviceConnect());
     }
 
     private static ObjectNode deleteService(Call call) {
@@ -128,7 +136,7 @@ final class EcsServiceOps {
         Optional<String> strategy = text(p, "schedulingStrategy");
         List<String> arns = ecs.services().of(cluster).stream().filter(s -> !s.status().equals(Service.INACTIVE))
                 .filter(s -> launchType.isEmpty() || launchType.get().equals(s.config().isFargate() ? "FARGATE" : "EC2"))
-                .filter(s -> strategy.isEmpty() || strategy.get().equals("REPLICA"))
+                .filter(s -> strategy.isEmpty() || strategy.get().equals(s.schedulingStrategy()))
                 .map(Service::arn).toList();
         ObjectNode out = Call.object();
         EcsPages.page(arns, p, 100, out, "serviceArns");
@@ -137,7 +145,14 @@ final class EcsServiceOps {
 
     // ---- request members --------------------------------------------------------------------------------------
 
-    private static Optional<TaskLaunch.AwsvpcConfiguration> network(Params p) {
+    private static Optional<ServiceConnectConfiguration> serviceConnect(Params p) {
+        if (!p.has("serviceConnectConfiguration")) {
+            return Optional.empty();
+        }
+        return Optional.of(ServiceConnectConfiguration.of(EcsRender.document(p.child("serviceConnectConfiguration").node())));
+    }
+
+    static Optional<TaskLaunch.AwsvpcConfiguration> network(Params p) {
         if (!p.has("networkConfiguration")) {
             return Optional.empty();
         }
@@ -154,7 +169,7 @@ final class EcsServiceOps {
                 cb.bool("enable").orElse(base.circuitBreakerEnable()), cb.bool("rollback").orElse(base.circuitBreakerRollback()));
     }
 
-    private static List<ServiceConfig.LoadBalancerRef> loadBalancers(Params p) {
+    static List<ServiceConfig.LoadBalancerRef> loadBalancers(Params p) {
         List<ServiceConfig.LoadBalancerRef> out = new ArrayList<>();
         for (Params lb : p.list("loadBalancers")) {
             out.add(new ServiceConfig.LoadBalancerRef(text(lb, "targetGroupArn"), text(lb, "loadBalancerName"),
@@ -164,7 +179,7 @@ final class EcsServiceOps {
         return out;
     }
 
-    private static List<ServiceConfig.RegistryRef> registries(Params p) {
+    static List<ServiceConfig.RegistryRef> registries(Params p) {
         List<ServiceConfig.RegistryRef> out = new ArrayList<>();
         for (Params r : p.list("serviceRegistries")) {
             out.add(new ServiceConfig.RegistryRef(r.required("registryArn"), r.integer("port"), text(r, "containerName"),

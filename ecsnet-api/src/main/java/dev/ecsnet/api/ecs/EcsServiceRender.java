@@ -10,9 +10,11 @@ import dev.ecsnet.domain.ecs.ServiceConfig;
 import dev.ecsnet.domain.ecs.ServiceEvent;
 import dev.ecsnet.domain.ecs.Services;
 import dev.ecsnet.domain.ecs.TaskLaunch;
+import dev.ecsnet.domain.ecs.TaskSet;
 import dev.ecsnet.domain.ecs.placement.PlacementRequest;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Services → the ECS {@code Service} output shape (member names as in the API model). */
 final class EcsServiceRender {
@@ -25,20 +27,20 @@ final class EcsServiceRender {
         o.set("loadBalancers", loadBalancers(c.loadBalancers()));
         o.set("serviceRegistries", registries(c.serviceRegistries()));
         o.put("status", s.status());
-        int running = 0;
-        int pending = 0;
-        for (Deployment d : s.deployments()) {
-            int[] n = services.counts(s, d);
-            pending += n[1];
-            running += n[2];
+        int[] live = services.liveCounts(s);
+        o.put("desiredCount", services.desiredCount(s)).put("runningCount", live[1]).put("pendingCount", live[0]);
+        launch(o, c.launchType(), c.capacityProviderStrategy(), c.platformVersion(), c.isFargate());
+        if (!c.taskDefinitionArn().isEmpty()) {
+            o.put("taskDefinition", c.taskDefinitionArn());
         }
-        o.put("desiredCount", c.desiredCount()).put("runningCount", running).put("pendingCount", pending);
-        launch(o, c);
-        o.put("taskDefinition", c.taskDefinitionArn());
         ObjectNode dc = o.putObject("deploymentConfiguration");
         dc.putObject("deploymentCircuitBreaker").put("enable", c.deployment().circuitBreakerEnable())
                 .put("rollback", c.deployment().circuitBreakerRollback());
         dc.put("maximumPercent", c.deployment().maximumPercent()).put("minimumHealthyPercent", c.deployment().minimumHealthyPercent());
+        if (c.isExternal()) {
+            ArrayNode taskSets = o.putArray("taskSets");
+            s.taskSets().forEach(ts -> taskSets.add(taskSet(services, s, ts, false)));
+        }
         ArrayNode deployments = o.putArray("deployments");
         for (Deployment d : s.deployments()) {
             deployments.add(deployment(services, s, d));
@@ -55,7 +57,7 @@ final class EcsServiceRender {
         o.set("placementStrategy", strategies(c.placementStrategy()));
         c.network().ifPresent(n -> o.set("networkConfiguration", network(n)));
         c.healthCheckGracePeriodSeconds().ifPresent(g -> o.put("healthCheckGracePeriodSeconds", g));
-        o.put("schedulingStrategy", "REPLICA");
+        o.put("schedulingStrategy", s.schedulingStrategy());
         o.putObject("deploymentController").put("type", c.deploymentController());
         if (withTags) {
             o.set("tags", EcsRender.tags(s.tags()));
@@ -66,16 +68,15 @@ final class EcsServiceRender {
         return o;
     }
 
-    private static void launch(ObjectNode o, ServiceConfig c) {
-        c.launchType().ifPresent(l -> o.put("launchType", l));
-        if (!c.capacityProviderStrategy().isEmpty()) {
-            ArrayNode a = o.putArray("capacityProviderStrategy");
-            for (CapacityProviderStrategyItem i : c.capacityProviderStrategy()) {
-                a.addObject().put("capacityProvider", i.capacityProvider()).put("weight", i.weight()).put("base", i.base());
-            }
+    /** The launch type, or the capacity provider strategy (each only when set), and the Fargate platform. */
+    private static void launch(ObjectNode o, Optional<String> launchType, List<CapacityProviderStrategyItem> strategy,
+                               Optional<String> platformVersion, boolean fargate) {
+        launchType.ifPresent(l -> o.put("launchType", l));
+        if (!strategy.isEmpty()) {
+            o.set("capacityProviderStrategy", EcsRender.strategy(strategy));
         }
-        if (c.isFargate()) {
-            o.put("platformVersion", c.platformVersion().orElse("LATEST")).put("platformFamily", "Linux");
+        if (fargate) {
+            o.put("platformVersion", platformVersion.orElse("LATEST")).put("platformFamily", "Linux");
         }
     }
 
@@ -86,12 +87,43 @@ final class EcsServiceRender {
                 .put("desiredCount", n[0]).put("pendingCount", n[1]).put("runningCount", n[2]).put("failedTasks", n[3]);
         EcsRender.time(o, "createdAt", d.createdAt());
         EcsRender.time(o, "updatedAt", d.updatedAt());
-        launch(o, c);
+        launch(o, c.launchType(), c.capacityProviderStrategy(), c.platformVersion(), c.isFargate());
         c.network().ifPresent(net -> o.set("networkConfiguration", network(net)));
         o.put("rolloutState", d.rolloutState());
         d.rolloutStateReason().ifPresent(r -> o.put("rolloutStateReason", r));
+        c.serviceConnect().ifPresent(sc -> o.set("serviceConnectConfiguration", EcsRender.MAPPER.valueToTree(sc.document())));
+        if (!d.serviceConnectResources().isEmpty()) {
+            ArrayNode resources = o.putArray("serviceConnectResources");
+            d.serviceConnectResources().forEach(r -> resources.addObject().put("discoveryName", r.discoveryName())
+                    .put("discoveryArn", r.discoveryArn()));
+        }
         ArrayNode lattice = o.putArray("vpcLatticeConfigurations");
         c.vpcLatticeConfigurations().forEach(m -> lattice.add(EcsRender.MAPPER.valueToTree(m)));
+        return o;
+    }
+
+    /** A task set (EXTERNAL deployment controller); tags only when asked for. */
+    static ObjectNode taskSet(Services services, Service s, TaskSet ts, boolean withTags) {
+        TaskSet.Spec spec = ts.spec();
+        int[] live = services.liveCounts(s, ts.id());
+        ObjectNode o = Call.object().put("id", ts.id()).put("taskSetArn", ts.arn()).put("serviceArn", s.arn())
+                .put("clusterArn", s.cluster().arn());
+        spec.externalId().ifPresent(x -> o.put("externalId", x));
+        o.put("status", ts.status()).put("taskDefinition", spec.taskDefinitionArn())
+                .put("computedDesiredCount", ts.computedDesiredCount(s.config().desiredCount()))
+                .put("pendingCount", live[0]).put("runningCount", live[1]);
+        EcsRender.time(o, "createdAt", ts.createdAt());
+        EcsRender.time(o, "updatedAt", ts.updatedAt());
+        launch(o, spec.launchType(), spec.capacityProviderStrategy(), spec.platformVersion(), spec.isFargate());
+        spec.network().ifPresent(net -> o.set("networkConfiguration", network(net)));
+        o.set("loadBalancers", loadBalancers(spec.loadBalancers()));
+        o.set("serviceRegistries", registries(spec.serviceRegistries()));
+        o.putObject("scale").put("value", ts.scale()).put("unit", "PERCENT");
+        o.put("stabilityStatus", ts.stabilityStatus());
+        EcsRender.time(o, "stabilityStatusAt", ts.stabilityStatusAt());
+        if (withTags) {
+            o.set("tags", EcsRender.tags(ts.tags()));
+        }
         return o;
     }
 

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** RegisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions, ListTaskDefinitionFamilies, DeregisterTaskDefinition. */
+/**
+ * RegisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions, ListTaskDefinitionFamilies,
+ * DeregisterTaskDefinition, DeleteTaskDefinitions.
+ */
 final class EcsTaskDefinitionOps {
 
     private EcsTaskDefinitionOps() {
@@ -24,6 +27,7 @@ final class EcsTaskDefinitionOps {
         t.register("ListTaskDefinitions", EcsTaskDefinitionOps::listTaskDefinitions);
         t.register("ListTaskDefinitionFamilies", EcsTaskDefinitionOps::listTaskDefinitionFamilies);
         t.register("DeregisterTaskDefinition", EcsTaskDefinitionOps::deregisterTaskDefinition);
+        t.register("DeleteTaskDefinitions", EcsTaskDefinitionOps::deleteTaskDefinitions);
     }
 
     private static TaskDefinitions definitions(Call call) {
@@ -98,6 +102,16 @@ final class EcsTaskDefinitionOps {
         TaskDefinition td = definitions(call).deregister(call.params().required("taskDefinition"));
         ObjectNode out = Call.object();
         out.set("taskDefinition", EcsRender.taskDefinition(td));
+        return out;
+    }
+
+    /** Deletes INACTIVE revisions; the others are failures with AWS's reasons. */
+    private static ObjectNode deleteTaskDefinitions(Call call) {
+        TaskDefinitions.Deleted d = definitions(call).delete(call.params().strings("taskDefinitions"));
+        ObjectNode out = Call.object();
+        com.fasterxml.jackson.databind.node.ArrayNode tds = out.putArray("taskDefinitions");
+        d.taskDefinitions().forEach(td -> tds.add(EcsRender.taskDefinition(td)));
+        out.set("failures", EcsRender.failures(d.failures()));
         return out;
     }
 }

@@ -1,6 +1,8 @@
 package dev.ecsnet.domain.ecs;
 
-/** One entry of a capacity provider strategy; only the Fargate providers exist in ecsnet so far. */
+/**
+ * One entry of a capacity provider strategy: at least {@code base} tasks go to the provider, then tasks are shared
+ * by {@code weight} (see {@link CapacityProviders#pick}).
+ */
 public record CapacityProviderStrategyItem(String capacityProvider, int weight, int base) {
-    public static final java.util.Set<String> FARGATE_PROVIDERS = java.util.Set.of("FARGATE", "FARGATE_SPOT");
 }

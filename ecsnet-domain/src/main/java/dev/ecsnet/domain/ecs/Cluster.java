@@ -1,30 +1,46 @@
 package dev.ecsnet.domain.ecs;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** An ECS cluster. Deleting it makes it INACTIVE; it stays describable, as in AWS. Used only on the engine thread. */
+/**
+ * An ECS cluster: its settings, configuration, tags, capacity providers with the default strategy, Service Connect
+ * defaults and attachments. Deleting it makes it INACTIVE; it stays describable, as in AWS. Used only on the engine
+ * thread; changed only by {@link Ecs}, {@link ClusterUpdates} and {@link CapacityProviders}.
+ */
 public final class Cluster {
     public static final String ACTIVE = "ACTIVE";
     public static final String INACTIVE = "INACTIVE";
+
+    /** A cluster attachment as DescribeClusters shows it with {@code include=ATTACHMENTS} ({@code sc}: Service Connect). */
+    public record Attachment(String id, String type, String status) {
+    }
 
     private final String name;
     private final String arn;
     private final Map<String, String> tags;
     private final Map<String, String> settings;
-    private final List<String> capacityProviders;
-    private final List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy;
+    private List<String> capacityProviders;
+    private List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy;
+    private Map<String, Object> configuration;
+    private String serviceConnectNamespaceArn;
+    private final List<Attachment> attachments = new ArrayList<>();
+    private String attachmentsStatus;
+    /** Bumped on every attachment change, so a stale "update complete" timer does nothing. */
+    private long attachmentsGeneration;
     private String status = ACTIVE;
 
-    Cluster(String name, String arn, Map<String, String> tags, Map<String, String> settings, List<String> capacityProviders,
-            List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy) {
+    Cluster(String name, String arn, Map<String, String> tags, Map<String, String> settings) {
         this.name = name;
         this.arn = arn;
         this.tags = new LinkedHashMap<>(tags);
         this.settings = new LinkedHashMap<>(settings);
-        this.capacityProviders = List.copyOf(capacityProviders);
-        this.defaultCapacityProviderStrategy = List.copyOf(defaultCapacityProviderStrategy);
+        this.capacityProviders = List.of();
+        this.defaultCapacityProviderStrategy = List.of();
     }
 
     public String name() {
@@ -48,12 +64,21 @@ public final class Cluster {
     }
 
     public Map<String, String> tags() {
-        return java.util.Collections.unmodifiableMap(tags);
+        return Collections.unmodifiableMap(tags);
+    }
+
+    /** The cluster's tag map, for TagResource and UntagResource. */
+    Map<String, String> mutableTags() {
+        return tags;
     }
 
     /** Cluster settings by name ({@code containerInsights}). */
     public Map<String, String> settings() {
-        return java.util.Collections.unmodifiableMap(settings);
+        return Collections.unmodifiableMap(settings);
+    }
+
+    void putSettings(Map<String, String> more) {
+        settings.putAll(more);
     }
 
     public List<String> capacityProviders() {
@@ -62,5 +87,58 @@ public final class Cluster {
 
     public List<CapacityProviderStrategyItem> defaultCapacityProviderStrategy() {
         return defaultCapacityProviderStrategy;
+    }
+
+    void capacityProviders(List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
+        this.capacityProviders = List.copyOf(providers);
+        this.defaultCapacityProviderStrategy = List.copyOf(defaultStrategy);
+    }
+
+    /** {@code configuration} (executeCommandConfiguration, managedStorageConfiguration) as the client sent it. */
+    public Optional<Map<String, Object>> configuration() {
+        return Optional.ofNullable(configuration).map(Collections::unmodifiableMap);
+    }
+
+    void configuration(Map<String, Object> document) {
+        this.configuration = ClientDocument.deepCopy(document);
+    }
+
+    /** The ARN of the default Service Connect namespace ({@code serviceConnectDefaults}). */
+    public Optional<String> serviceConnectNamespaceArn() {
+        return Optional.ofNullable(serviceConnectNamespaceArn);
+    }
+
+    void serviceConnectNamespaceArn(String namespaceArn) {
+        this.serviceConnectNamespaceArn = namespaceArn;
+    }
+
+    public List<Attachment> attachments() {
+        return Collections.unmodifiableList(attachments);
+    }
+
+    /** UPDATE_IN_PROGRESS while capacity providers or Service Connect defaults change, then UPDATE_COMPLETE. */
+    public Optional<String> attachmentsStatus() {
+        return Optional.ofNullable(attachmentsStatus);
+    }
+
+    /** Marks an attachment change as in progress; returns the generation the completing timer must still see. */
+    long attachmentsUpdating() {
+        attachmentsStatus = "UPDATE_IN_PROGRESS";
+        return ++attachmentsGeneration;
+    }
+
+    void attachmentsUpdated(long generation) {
+        if (generation == attachmentsGeneration) {
+            attachmentsStatus = "UPDATE_COMPLETE";
+        }
+    }
+
+    /** The ATTACHED attachment of a type becomes DELETED (kept in the list, as AWS shows it). */
+    void detach(String type) {
+        attachments.replaceAll(a -> a.type().equals(type) && a.status().equals("ATTACHED") ? new Attachment(a.id(), type, "DELETED") : a);
+    }
+
+    void attach(String id, String type) {
+        attachments.add(new Attachment(id, type, "ATTACHED"));
     }
 }

@@ -50,6 +50,9 @@ public final class ContainerInstances {
     private final Network network;
     private final AccountSettings settings;
     private final Map<String, ContainerInstance> byId = new LinkedHashMap<>();
+    /** Told the cluster whenever one of its instances registers, changes status or is deregistered. */
+    private java.util.function.Consumer<Cluster> onChange = c -> {
+    };
 
     ContainerInstances(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
                        AccountSettings settings) {
@@ -60,6 +63,11 @@ public final class ContainerInstances {
         this.timing = timing;
         this.network = network;
         this.settings = settings;
+    }
+
+    /** The service scheduler listens (DAEMON services follow their cluster's instances). */
+    void onChange(java.util.function.Consumer<Cluster> listener) {
+        this.onChange = listener;
     }
 
     /** Every container instance of the cluster, INACTIVE ones included, in registration order. */
@@ -135,9 +143,11 @@ public final class ContainerInstances {
             scheduler.schedule(timing.provisioning(), () -> {
                 if (ci.status() == ContainerInstance.Status.REGISTERING) {
                     ci.setStatus(ContainerInstance.Status.ACTIVE, null);
+                    onChange.accept(cluster);
                 }
             });
         }
+        onChange.accept(cluster);
         return ci;
     }
 
@@ -146,6 +156,7 @@ public final class ContainerInstances {
         ci.setStatus(ContainerInstance.Status.INACTIVE, null);
         ci.trunk().flatMap(t -> network.findNetworkInterface(t.networkInterfaceId()))
                 .ifPresent(eni -> network.deleteManagedNetworkInterface(eni.id()));
+        onChange.accept(ci.cluster());
     }
 
     /** UpdateContainerInstancesState: only ACTIVE and DRAINING can be asked for. */
@@ -159,6 +170,7 @@ public final class ContainerInstances {
         if (ci.status() == ContainerInstance.Status.ACTIVE || ci.status() == ContainerInstance.Status.DRAINING) {
             if (ci.status() != next) {
                 ci.setStatus(next, null);
+                onChange.accept(ci.cluster());
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.ecs;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,17 @@ public final class Deployment {
     private final String id;
     private final ServiceConfig config;
     private final Instant createdAt;
+    private final List<ServiceConnect.Resource> serviceConnectResources;
     private String status = PRIMARY;
     private Instant updatedAt;
     private String rolloutState = "IN_PROGRESS";
     private String rolloutStateReason;
 
-    Deployment(String id, ServiceConfig config, Instant createdAt) {
+    Deployment(String id, ServiceConfig config, Instant createdAt, List<ServiceConnect.Resource> serviceConnectResources) {
         this.id = id;
         this.config = config;
         this.createdAt = createdAt;
+        this.serviceConnectResources = List.copyOf(serviceConnectResources);
         this.updatedAt = createdAt;
         this.rolloutStateReason = "ECS deployment " + id + " in progress.";
     }
@@ -35,6 +38,11 @@ public final class Deployment {
 
     public ServiceConfig config() {
         return config;
+    }
+
+    /** The Cloud Map services the deployment's tasks are registered in for Service Connect. */
+    public List<ServiceConnect.Resource> serviceConnectResources() {
+        return serviceConnectResources;
     }
 
     public String status() {

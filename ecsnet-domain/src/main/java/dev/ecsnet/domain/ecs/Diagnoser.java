@@ -56,7 +56,7 @@ public final class Diagnoser {
         if (target.startsWith("arn:") && target.contains(":service/")) {
             Optional<Service> service = ecs.services().findAnywhere(target);
             if (service.isPresent()) {
-                return new Report(target, "service", new ServiceDiagnosis(network, this::task).findings(service.get()));
+                return new Report(target, "service", new ServiceDiagnosis(network, this::task).findings(service.get(), ecs.services().desiredCount(service.get())));
             }
         }
         Optional<Cluster> cluster = ecs.findCluster(target);
@@ -65,7 +65,7 @@ public final class Diagnoser {
         }
         Optional<Service> service = ecs.services().findAnywhere(target);
         if (service.isPresent()) {
-            return new Report(target, "service", new ServiceDiagnosis(network, this::task).findings(service.get()));
+            return new Report(target, "service", new ServiceDiagnosis(network, this::task).findings(service.get(), ecs.services().desiredCount(service.get())));
         }
         throw DomainException.notFound("NotFound", "no task, cluster or service is named '" + target + "'");
     }

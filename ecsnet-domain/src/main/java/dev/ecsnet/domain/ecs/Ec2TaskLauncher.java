@@ -132,16 +132,21 @@ final class Ec2TaskLauncher {
 
     private static PlacementRequest placementRequest(TaskDefinition td, TaskLaunch request, Ec2Options options,
                                                      Optional<TaskPlacement.Checked> net) {
+        return placementRequest(td, request.group().orElse("family:" + td.family()), options.constraints(), options.strategies(), net);
+    }
+
+    /** What placing one task of the definition asks for: its needs, the subnets' zones and VPC, every constraint. */
+    static PlacementRequest placementRequest(TaskDefinition td, String group, List<PlacementRequest.Constraint> extraConstraints,
+                                             List<PlacementRequest.Strategy> strategies, Optional<TaskPlacement.Checked> net) {
         TaskNeeds needs = TaskNeeds.of(td.document(), td.requiresAttributes());
         Set<String> zones = net.map(n -> n.subnetsByZone().keySet()).orElse(Set.of());
         Optional<String> vpc = net.map(n -> n.subnetsByZone().values().iterator().next().get(0).vpcId());
-        List<PlacementRequest.Constraint> constraints = new ArrayList<>(options.constraints());
+        List<PlacementRequest.Constraint> constraints = new ArrayList<>(extraConstraints);
         for (Map<String, Object> c : ClientDocument.objects(td.document(), "placementConstraints")) {
             constraints.add(new PlacementRequest.Constraint(ClientDocument.string(c, "type").orElse(""),
                     ClientDocument.string(c, "expression")));
         }
-        return new PlacementRequest(needs, request.group().orElse("family:" + td.family()), zones, vpc, constraints,
-                options.strategies());
+        return new PlacementRequest(needs, group, zones, vpc, constraints, strategies);
     }
 
     private Task launchOn(ContainerInstance ci, Cluster cluster, TaskDefinition td, TaskLaunch request,

@@ -14,6 +14,7 @@ import dev.ecsnet.domain.net.Subnet;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ public final class Ecs {
     private final Ec2TaskLauncher ec2Launcher;
     private final Services services;
     private final TaskEgress egress;
+    private final CapacityProviders capacityProviders;
+    private final ServiceConnect serviceConnect;
+    private final ClusterUpdates clusterUpdates;
+    private final EcsTags tags;
+    private final TaskSets taskSets;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
     private final Map<String, Map<String, Task>> tasks = new LinkedHashMap<>();
@@ -67,6 +73,10 @@ public final class Ecs {
         this.taskDefinitions = new TaskDefinitions(arns, clock);
         this.accountSettings = new AccountSettings(arns.rootPrincipal());
         this.placement = new TaskPlacement(network);
+        this.capacityProviders = new CapacityProviders(this, arns, scheduler, timing);
+        this.serviceConnect = new ServiceConnect(key);
+        this.clusterUpdates = new ClusterUpdates(this, ids, capacityProviders, serviceConnect);
+        this.tags = new EcsTags(this);
         this.egress = new TaskEgress(network, egressPolicy, new TaskEgress.LogGroups() {
                     @Override
                     public boolean exists(String name) {
@@ -83,8 +93,11 @@ public final class Ecs {
         this.containerInstances = new ContainerInstances(arns, ids, clock, scheduler, timing, network, accountSettings);
         this.ec2Launcher = new Ec2TaskLauncher(arns, ids, clock, placement, containerInstances, lifecycle);
         instances.addListener(new EcsAgent(this, instances));
-        ServiceController controller = new ServiceController(this, key, ids, clock, scheduler, timing, placement, lifecycle);
-        this.services = new Services(this, ids, clock, placement, controller);
+        ServiceController controller = new ServiceController(this, key, ids, clock, scheduler, timing, placement, lifecycle,
+                serviceConnect);
+        this.services = new Services(this, clock, placement, controller, serviceConnect);
+        this.taskSets = new TaskSets(this, clock, controller, services.rules());
+        taskDefinitions.useInUse(this::taskDefinitionInUse);
     }
 
     /** Where stops a user should hear of at once (egress, a full subnet) are told; nowhere until set. */
@@ -100,6 +113,31 @@ public final class Ecs {
     /** ECS services and their scheduler. */
     public Services services() {
         return services;
+    }
+
+    /** The FARGATE and FARGATE_SPOT capacity providers, and clusters' providers and strategies. */
+    public CapacityProviders capacityProviders() {
+        return capacityProviders;
+    }
+
+    /** Service Connect over Cloud Map (the region connects it). */
+    public ServiceConnect serviceConnect() {
+        return serviceConnect;
+    }
+
+    /** UpdateCluster and UpdateClusterSettings. */
+    public ClusterUpdates clusterUpdates() {
+        return clusterUpdates;
+    }
+
+    /** Task sets of services with the EXTERNAL deployment controller. */
+    public TaskSets taskSets() {
+        return taskSets;
+    }
+
+    /** TagResource, UntagResource and ListTagsForResource over every taggable ECS resource. */
+    public EcsTags tags() {
+        return tags;
     }
 
     public ContainerInstances containerInstances() {
@@ -130,48 +168,50 @@ public final class Ecs {
 
     // ---- clusters ---------------------------------------------------------------------------------------------
 
+    /** What CreateCluster asks for; absent members are empty. */
+    public record ClusterRequest(Optional<String> name, Map<String, String> tags, Map<String, String> settings,
+                                 List<String> capacityProviders, List<CapacityProviderStrategyItem> defaultStrategy,
+                                 Optional<Map<String, Object>> configuration, Optional<String> serviceConnectNamespace) {
+        public ClusterRequest {
+            tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+            capacityProviders = List.copyOf(capacityProviders);
+            defaultStrategy = List.copyOf(defaultStrategy);
+        }
+    }
+
+    /** A cluster with only a name (as the ECS agent creates {@code default}). */
+    public Cluster createCluster(Optional<String> name) {
+        return createCluster(new ClusterRequest(name, Map.of(), Map.of(), List.of(), List.of(), Optional.empty(), Optional.empty()));
+    }
+
     /** CreateCluster is idempotent: an ACTIVE cluster of that name is returned unchanged. */
-    public Cluster createCluster(Optional<String> name, Map<String, String> tags, Map<String, String> settings,
-                                 List<String> capacityProviders, List<CapacityProviderStrategyItem> defaultStrategy) {
-        String clusterName = name.orElse(DEFAULT_CLUSTER);
+    public Cluster createCluster(ClusterRequest r) {
+        String clusterName = r.name().orElse(DEFAULT_CLUSTER);
         if (!CLUSTER_NAME.matcher(clusterName).matches()) {
             throw invalidParameter("Cluster name can only contain alphanumeric characters, hyphens and underscores, "
                     + "and must be 1 to 255 characters long.");
         }
-        for (Map.Entry<String, String> s : settings.entrySet()) {
-            if (!s.getKey().equals("containerInsights")) {
-                throw invalidParameter("Invalid setting 'name'");
-            }
-            if (!List.of("enabled", "disabled", "enhanced").contains(s.getValue())) {
-                throw invalidParameter("Invalid setting 'value'");
-            }
-        }
-        for (String p : capacityProviders) {
-            if (!CapacityProviderStrategyItem.FARGATE_PROVIDERS.contains(p)) {
-                throw invalidParameter("The specified capacity provider does not exist. Specify a valid name or ARN and try again.");
-            }
-        }
-        for (CapacityProviderStrategyItem item : defaultStrategy) {
-            if (!capacityProviders.contains(item.capacityProvider())) {
-                throw notAssociated();
-            }
-        }
+        ClusterUpdates.checkSettings(r.settings());
+        r.configuration().ifPresent(ClusterUpdates::checkConfiguration);
+        capacityProviders.checkClusterProviders(r.capacityProviders(), r.defaultStrategy());
+        Optional<ServiceConnect.ClusterDefault> scDefault = r.serviceConnectNamespace().map(serviceConnect::checkClusterDefault);
         Cluster existing = clusters.get(clusterName);
         if (existing != null && existing.isActive()) {
             return existing;
         }
         Map<String, String> effectiveSettings = new LinkedHashMap<>();
         effectiveSettings.put("containerInsights", accountSettings.effective(arns.rootPrincipal(), "containerInsights"));
-        effectiveSettings.putAll(settings);
-        Cluster cluster = new Cluster(clusterName, arns.cluster(clusterName), tags, effectiveSettings, capacityProviders, defaultStrategy);
+        effectiveSettings.putAll(r.settings());
+        Cluster cluster = new Cluster(clusterName, arns.cluster(clusterName), r.tags(), effectiveSettings);
+        r.configuration().ifPresent(cluster::configuration);
+        if (!r.capacityProviders().isEmpty()) {
+            cluster.capacityProviders(r.capacityProviders(), r.defaultStrategy());
+            capacityProviders.attachmentsChanged(cluster);
+        }
+        scDefault.ifPresent(d -> clusterUpdates.setServiceConnectDefault(cluster, d));
         clusters.put(clusterName, cluster);
         return cluster;
-    }
-
-    private static DomainException notAssociated() {
-        return invalidParameter("The specified capacity provider strategy cannot contain a capacity provider that is not "
-                + "associated with the cluster. Associate the capacity provider with the cluster or specify a valid "
-                + "capacity provider and try again.");
     }
 
     /** Every cluster ever created, INACTIVE ones included (DescribeClusters still shows them). */
@@ -233,17 +273,28 @@ public final class Ecs {
 
     /** RunTask with its failures; {@code ec2} carries the placement constraints and strategies (EC2 only). */
     public LaunchResult launch(TaskLaunch request, Ec2Options ec2) {
-        Cluster cluster = cluster(request.cluster());
         TaskDefinition td = taskDefinitions.find(request.taskDefinition()).orElseThrow(() -> client("TaskDefinition not found."));
         if (!td.isActive()) {
             throw client("TaskDefinition is inactive");
         }
+        return launch(request, ec2, Map.of());
+    }
+
+    /**
+     * As {@link #launch(TaskLaunch, Ec2Options)}; {@code placedByProvider} counts the tasks the caller (a service
+     * deployment) already has on each capacity provider, so that a strategy's base and weights hold across calls.
+     * A service keeps running (and scaling) a revision deregistered since it was deployed, so this does not ask
+     * for an ACTIVE one.
+     */
+    LaunchResult launch(TaskLaunch request, Ec2Options ec2, Map<String, Integer> placedByProvider) {
+        Cluster cluster = cluster(request.cluster());
+        TaskDefinition td = taskDefinitions.find(request.taskDefinition()).orElseThrow(() -> client("TaskDefinition not found."));
         if (request.count() < 1 || request.count() > 10) {
             // AWS's wording is not known; the 1..10 limit is
             throw invalidParameter("count must be between 1 and 10.");
         }
-        String[] launch = launchTypeAndProvider(cluster, td, request);
-        String launchType = launch[0];
+        Capacity capacity = capacity(cluster, td, request.launchType(), request.capacityProviderStrategy());
+        String launchType = capacity.launchType();
         boolean awsvpc = td.networkMode().equals("awsvpc");
         if (awsvpc && request.networkConfiguration().isEmpty()) {
             throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
@@ -267,8 +318,11 @@ public final class Ecs {
         TaskPlacement.Checked network = placement.check(request.networkConfiguration().orElseThrow());
 
         List<Task> started = new ArrayList<>();
+        Map<String, Integer> placed = new HashMap<>(placedByProvider);
         for (Subnet subnet : placement.place(network, request.count())) {
-            Task task = newTask(cluster, td, request, launchType, launch[1], subnet, network);
+            String provider = capacity.strategy().isEmpty() ? CapacityProviders.FARGATE : CapacityProviders.pick(capacity.strategy(), placed);
+            placed.merge(provider, 1, Integer::sum);
+            Task task = newTask(cluster, td, request, launchType, provider, subnet, network);
             tasks.computeIfAbsent(cluster.name(), c -> new LinkedHashMap<>()).put(task.id(), task);
             lifecycle.launched(task);
             started.add(task);
@@ -291,6 +345,25 @@ public final class Ecs {
             throw invalidParameter("Network Configuration is not valid for the given networkMode of this task definition.");
         }
         return keep(cluster, ec2Launcher.start(cluster, td, request, containerInstanceRefs, new ArrayList<>()));
+    }
+
+    /** A DAEMON service's task on its container instance (any revision the service runs, as for {@link #launch}). */
+    LaunchResult startOn(TaskLaunch request, String containerInstanceArn) {
+        Cluster cluster = cluster(request.cluster());
+        TaskDefinition td = taskDefinitions.find(request.taskDefinition()).orElseThrow(() -> client("TaskDefinition not found."));
+        return keep(cluster, ec2Launcher.start(cluster, td, request, List.of(containerInstanceArn), new ArrayList<>()));
+    }
+
+    /** Whether a task that is not STOPPED, or a service, still uses the revision (a deleted one stays until none does). */
+    private boolean taskDefinitionInUse(String arn) {
+        for (Map<String, Task> byId : tasks.values()) {
+            for (Task t : byId.values()) {
+                if (t.lastStatus() != TaskLifecycle.STOPPED && t.spec().taskDefinition().arn().equals(arn)) {
+                    return true;
+                }
+            }
+        }
+        return services.usesTaskDefinition(arn);
     }
 
     private LaunchResult keep(Cluster cluster, LaunchResult result) {
@@ -326,33 +399,36 @@ public final class Ecs {
         containerInstances.deactivate(ci);
     }
 
-    /** {launchType, capacityProviderName}: the request's launch type, else a capacity provider strategy, else the definition's needs. */
-    private static String[] launchTypeAndProvider(Cluster cluster, TaskDefinition td, TaskLaunch request) {
-        if (request.launchType().isPresent() && !request.capacityProviderStrategy().isEmpty()) {
+    /** How tasks are placed: a launch type, and the capacity provider strategy that shares them (empty without one). */
+    record Capacity(String launchType, List<CapacityProviderStrategyItem> strategy) {
+        Capacity {
+            strategy = List.copyOf(strategy);
+        }
+    }
+
+    /**
+     * The request's launch type; else its capacity provider strategy, else the cluster's default strategy (both
+     * Fargate here); else what the definition requires. A launch type and a strategy exclude each other.
+     */
+    Capacity capacity(Cluster cluster, TaskDefinition td, Optional<String> launchType, List<CapacityProviderStrategyItem> strategy) {
+        if (launchType.isPresent() && !strategy.isEmpty()) {
             throw invalidParameter("Specifying both a launch type and capacity provider strategy is not supported. "
                     + "Remove one and try again.");
         }
-        if (request.launchType().isPresent()) {
-            String lt = request.launchType().get();
+        if (launchType.isPresent()) {
+            String lt = launchType.get();
             if (!List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES").contains(lt)) {
                 throw invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
             }
-            return new String[]{lt, lt.equals("FARGATE") ? "FARGATE" : null};
+            return new Capacity(lt, List.of());
         }
-        List<CapacityProviderStrategyItem> strategy = request.capacityProviderStrategy().isEmpty()
-                ? cluster.defaultCapacityProviderStrategy() : request.capacityProviderStrategy();
-        if (!strategy.isEmpty()) {
-            for (CapacityProviderStrategyItem item : strategy) {
-                if (!CapacityProviderStrategyItem.FARGATE_PROVIDERS.contains(item.capacityProvider())) {
-                    throw notAssociated();
-                }
-            }
-            // the provider with a base goes first; otherwise the heaviest weight (first one on a tie)
-            CapacityProviderStrategyItem pick = strategy.stream().filter(i -> i.base() > 0).findFirst()
-                    .orElseGet(() -> strategy.stream().reduce((a, b) -> b.weight() > a.weight() ? b : a).orElseThrow());
-            return new String[]{"FARGATE", pick.capacityProvider()};
+        boolean clusterDefault = strategy.isEmpty();
+        List<CapacityProviderStrategyItem> effective = clusterDefault ? cluster.defaultCapacityProviderStrategy() : strategy;
+        if (!effective.isEmpty()) {
+            capacityProviders.checkPlacementStrategy(cluster, effective, clusterDefault);
+            return new Capacity("FARGATE", effective);
         }
-        return td.requiresFargate() ? new String[]{"FARGATE", "FARGATE"} : new String[]{"EC2", null};
+        return new Capacity(td.requiresFargate() ? "FARGATE" : "EC2", List.of());
     }
 
     private Task newTask(Cluster cluster, TaskDefinition td, TaskLaunch request, String launchType, String provider,

@@ -39,7 +39,7 @@ final class EcsAgent implements Instances.Listener {
         Optional<String> name = clusterName(instance.userData());
         Optional<Cluster> cluster;
         if (name.isEmpty()) {
-            cluster = Optional.of(ecs.createCluster(Optional.empty(), Map.of(), Map.of(), java.util.List.of(), java.util.List.of()));
+            cluster = Optional.of(ecs.createCluster(Optional.empty()));
         } else {
             cluster = ecs.findCluster(name.get()).filter(Cluster::isActive);
         }

@@ -39,6 +39,20 @@ public final class EcsArns {
         return prefix + "container-instance/" + clusterName + "/" + id;
     }
 
+    public String capacityProvider(String name) {
+        return prefix + "capacity-provider/" + name;
+    }
+
+    /** A task set of a service (EXTERNAL deployment controller); its id is {@code ecs-svc/} and 19 digits. */
+    public String taskSet(String clusterName, String serviceName, String taskSetId) {
+        return prefix + "task-set/" + clusterName + "/" + serviceName + "/" + taskSetId;
+    }
+
+    /** The start of every ECS ARN of this account and region. */
+    public String prefix() {
+        return prefix;
+    }
+
     /** Task ENIs are described by this ARN in EC2. */
     public String attachment(String attachmentId) {
         return prefix + "attachment/" + attachmentId;

@@ -19,6 +19,8 @@ public final class Service {
     public static final String ACTIVE = "ACTIVE";
     public static final String DRAINING = "DRAINING";
     public static final String INACTIVE = "INACTIVE";
+    public static final String REPLICA = "REPLICA";
+    public static final String DAEMON = "DAEMON";
     static final int MAX_EVENTS = 100;
     /** AWS repeats an unchanged event only after this long while its cause persists. */
     static final Duration DUPLICATE_WINDOW = Duration.ofHours(6);
@@ -30,9 +32,12 @@ public final class Service {
     private final String createdBy;
     private final Optional<String> clientToken;
     private final Map<String, String> tags;
+    private final String schedulingStrategy;
     private ServiceConfig config;
     private String status = ACTIVE;
     private final List<Deployment> deployments = new ArrayList<>();
+    /** EXTERNAL deployment controller only: the task sets, in creation order (gone ones are dropped). */
+    private final List<TaskSet> taskSets = new ArrayList<>();
     private final List<ServiceEvent> events = new ArrayList<>();
     /** message → when it was last written, for messages whose cause still holds. */
     private final Map<String, Instant> openConditions = new HashMap<>();
@@ -49,9 +54,10 @@ public final class Service {
     /** The service's tasks by id, in launch order (stopped ones until their deployment retires). */
     final Map<String, Task> tasks = new LinkedHashMap<>();
 
-    Service(String name, String arn, Cluster cluster, ServiceConfig config, Map<String, String> tags, Instant createdAt,
-            String createdBy, Optional<String> clientToken) {
+    Service(String name, String arn, Cluster cluster, ServiceConfig config, String schedulingStrategy, Map<String, String> tags,
+            Instant createdAt, String createdBy, Optional<String> clientToken) {
         this.name = name;
+        this.schedulingStrategy = schedulingStrategy;
         this.arn = arn;
         this.cluster = cluster;
         this.config = config;
@@ -89,12 +95,65 @@ public final class Service {
         return Collections.unmodifiableMap(tags);
     }
 
-    void putTags(Map<String, String> more) {
-        tags.putAll(more);
+    /** The service's tag map, for TagResource and UntagResource. */
+    Map<String, String> mutableTags() {
+        return tags;
     }
 
-    void removeTags(List<String> keys) {
-        keys.forEach(tags::remove);
+    /** {@code REPLICA} or {@code DAEMON}; fixed when the service is created. */
+    public String schedulingStrategy() {
+        return schedulingStrategy;
+    }
+
+    public boolean isDaemon() {
+        return DAEMON.equals(schedulingStrategy);
+    }
+
+    /** Whether the service, one of its deployments or task sets, places tasks with the capacity provider. */
+    boolean usesCapacityProvider(String provider) {
+        List<List<CapacityProviderStrategyItem>> strategies = new ArrayList<>();
+        strategies.add(config.capacityProviderStrategy());
+        deployments.forEach(d -> strategies.add(d.config().capacityProviderStrategy()));
+        taskSets.forEach(t -> strategies.add(t.spec().capacityProviderStrategy()));
+        return strategies.stream().flatMap(List::stream).anyMatch(i -> i.capacityProvider().equals(provider));
+    }
+
+    /** Whether the service, one of its deployments or task sets, runs the task definition revision. */
+    boolean usesTaskDefinition(String arn) {
+        return config.taskDefinitionArn().equals(arn) || deployments.stream().anyMatch(d -> d.config().taskDefinitionArn().equals(arn))
+                || taskSets.stream().anyMatch(t -> t.spec().taskDefinitionArn().equals(arn));
+    }
+
+    /** The task sets still described (EXTERNAL deployment controller), in creation order. */
+    public List<TaskSet> taskSets() {
+        return Collections.unmodifiableList(taskSets);
+    }
+
+    /** A task set by id or ARN. */
+    public Optional<TaskSet> taskSet(String idOrArn) {
+        return taskSets.stream().filter(t -> t.id().equals(idOrArn) || t.arn().equals(idOrArn)).findFirst();
+    }
+
+    void addTaskSet(TaskSet t) {
+        taskSets.add(t);
+    }
+
+    void dropGoneTaskSets() {
+        taskSets.removeIf(TaskSet::isGone);
+    }
+
+    /** The load balancers a task registers with: those of its deployment or task set. */
+    List<ServiceConfig.LoadBalancerRef> loadBalancersOf(Task t) {
+        String by = t.spec().startedBy().orElse("");
+        return deployment(by).map(d -> d.config().loadBalancers())
+                .or(() -> taskSet(by).map(ts -> ts.spec().loadBalancers())).orElse(config.loadBalancers());
+    }
+
+    /** The Cloud Map services a task registers in: those of its deployment or task set. */
+    List<ServiceConfig.RegistryRef> registriesOf(Task t) {
+        String by = t.spec().startedBy().orElse("");
+        return deployment(by).map(d -> d.config().serviceRegistries())
+                .or(() -> taskSet(by).map(ts -> ts.spec().serviceRegistries())).orElse(config.serviceRegistries());
     }
 
     public ServiceConfig config() {
@@ -123,6 +182,7 @@ public final class Service {
         return Collections.unmodifiableList(deployments);
     }
 
+    /** The PRIMARY deployment (ECS deployment controller only: EXTERNAL services have task sets instead). */
     public Deployment primary() {
         return deployments.get(0);
     }

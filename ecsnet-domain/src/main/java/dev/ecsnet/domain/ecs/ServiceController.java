@@ -2,21 +2,22 @@ package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
-import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
-import dev.ecsnet.domain.ecs.placement.PlacementEvents;
+import dev.ecsnet.domain.ecs.placement.Checks;
+import dev.ecsnet.domain.ecs.placement.PlacementRequest;
+import dev.ecsnet.domain.ecs.service.DaemonReconciler;
 import dev.ecsnet.domain.ecs.service.ReconcilePlan;
 import dev.ecsnet.domain.ecs.service.ServiceReconciler;
 import dev.ecsnet.domain.ecs.service.ServiceView;
+import dev.ecsnet.domain.ecs.service.TaskSetReconciler;
 import dev.ecsnet.domain.ecs.service.TaskView;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The imperative shell around {@link ServiceReconciler}: a keyed, coalescing work queue of services, filled when
- * one of their tasks changes state, when the service is created or updated, and by a periodic resync on the
- * clock; each pass registers and deregisters targets and Cloud Map instances, asks the reconciler for a plan and
- * applies it through {@link Ecs} (launching tasks spread over the subnets' zones, stopping tasks with their
- * reason), writing the service events. Used only on the engine thread.
+ * The imperative shell around the pure schedulers ({@link ServiceReconciler} for REPLICA services,
+ * {@link DaemonReconciler} for DAEMON ones, {@link TaskSetReconciler} for the EXTERNAL deployment controller): a
+ * keyed, coalescing work queue of services, filled when one of their tasks changes state, when the service is
+ * created or updated, when a container instance of its cluster comes or goes, and by a periodic resync on the
+ * clock; each pass registers and deregisters targets, Cloud Map and Service Connect instances, asks the scheduler
+ * for a plan and applies it (launching through {@link ServiceLaunches}, stopping tasks with their reason), writing
+ * the service events. Used only on the engine thread.
  */
 final class ServiceController {
     /** A pass that keeps changing things at one instant is cut off here; the resync timer picks it up later. */
@@ -43,7 +46,9 @@ final class ServiceController {
     private final TimingProfile timing;
     private final TaskPlacement placement;
     private final TaskLifecycleDriver lifecycle;
+    private final ServiceConnect serviceConnect;
     private final ServiceTargets targets;
+    private final ServiceLaunches launches;
     private final Map<String, Service> ownerByTaskId = new HashMap<>();
     private final Set<Service> queue = new LinkedHashSet<>();
     private boolean drainScheduled;
@@ -51,7 +56,7 @@ final class ServiceController {
     private final Map<Service, Integer> passesAtInstant = new HashMap<>();
 
     ServiceController(Ecs ecs, AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing,
-                      TaskPlacement placement, TaskLifecycleDriver lifecycle) {
+                      TaskPlacement placement, TaskLifecycleDriver lifecycle, ServiceConnect serviceConnect) {
         this.ecs = ecs;
         this.key = key;
         this.ids = ids;
@@ -60,8 +65,11 @@ final class ServiceController {
         this.timing = timing;
         this.placement = placement;
         this.lifecycle = lifecycle;
-        this.targets = new ServiceTargets(key, this::event);
+        this.serviceConnect = serviceConnect;
+        this.targets = new ServiceTargets(key, this::event, serviceConnect);
+        this.launches = new ServiceLaunches(ecs, placement, this::adopt, this::event);
         lifecycle.onChange(this::taskChanged);
+        ecs.containerInstances().onChange(this::instancesChanged);
     }
 
     void connect(LoadBalancing lb, ServiceDiscovery sd) {
@@ -95,6 +103,21 @@ final class ServiceController {
         if (s != null) {
             enqueue(s);
         }
+    }
+
+    /** A container instance of the cluster registered, changed state or left: its services look again. */
+    private void instancesChanged(Cluster cluster) {
+        for (Service s : ecs.services().of(cluster)) {
+            if (!s.status().equals(Service.INACTIVE)) {
+                s.steady = false;
+                enqueue(s);
+            }
+        }
+    }
+
+    private void adopt(Service s, Task t) {
+        s.tasks.put(t.id(), t);
+        ownerByTaskId.put(t.id(), s);
     }
 
     private void enqueue(Service s) {
@@ -135,8 +158,22 @@ final class ServiceController {
         for (Task t : s.tasks.values()) {
             views.add(view(s, t));
         }
-        ReconcilePlan plan = ServiceReconciler.compute(serviceView(s), views, now, throttled);
+        ReconcilePlan plan;
+        if (s.config().isExternal()) {
+            List<TaskSetReconciler.TaskSetView> sets = s.taskSets().stream().map(ts -> new TaskSetReconciler.TaskSetView(ts.id(),
+                    ts.status().equals(TaskSet.DRAINING), ts.computedDesiredCount(s.config().desiredCount()))).toList();
+            plan = TaskSetReconciler.compute(s.name(), s.status().equals(Service.DRAINING), sets, views, throttled);
+        } else if (s.isDaemon()) {
+            plan = DaemonReconciler.compute(serviceView(s), eligibleInstances(s), views, now, throttled);
+        } else {
+            plan = ServiceReconciler.compute(serviceView(s), views, now, throttled);
+        }
+        apply(s, plan, now, reported);
+        s.keepConditions(reported);
+        arm(s, now);
+    }
 
+    private void apply(Service s, ReconcilePlan plan, Instant now, List<String> reported) {
         List<Task> stopping = new ArrayList<>();
         for (ReconcilePlan.Stop stop : plan.stops()) {
             Task t = s.tasks.get(stop.taskId());
@@ -148,29 +185,25 @@ final class ServiceController {
         Duration draining = targets.deregister(s, stopping);
         stopping.forEach(t -> lifecycle.stopRequested(t, draining));
         for (String message : plan.events()) {
-            if (message.endsWith("has reached a steady state.") || message.endsWith("deployment completed.")) {
-                continue;
+            if (!isSettledEvent(message)) {
+                event(s, message);
+                reported.add(message);
             }
-            event(s, message);
-            reported.add(message);
         }
         for (ReconcilePlan.DeploymentChange c : plan.deploymentChanges()) {
-            if (c.retire()) {
-                s.retire(c.deploymentId());
-                s.tasks.values().removeIf(t -> t.spec().startedBy().filter(c.deploymentId()::equals).isPresent()
-                        && t.lastStatus() == TaskLifecycle.STOPPED);
-            } else {
-                s.deployment(c.deploymentId()).ifPresent(d -> d.rollout(c.rolloutState(), c.reason(), now));
-            }
+            applyChange(s, c, now);
         }
         if (plan.rollback()) {
             rollback(s, now);
         }
         if (plan.start() > 0) {
-            launch(s, plan.start(), reported);
+            launches.launchPrimary(s, plan.start(), reported);
+        }
+        if (!plan.starts().isEmpty()) {
+            launches.launch(s, plan.starts(), reported);
         }
         for (String message : plan.events()) {
-            if (message.endsWith("has reached a steady state.") || message.endsWith("deployment completed.")) {
+            if (isSettledEvent(message)) {
                 event(s, message);
                 reported.add(message);
             }
@@ -183,9 +216,28 @@ final class ServiceController {
         if (plan.inactive()) {
             s.status(Service.INACTIVE);
             s.tasks.keySet().forEach(ownerByTaskId::remove);
+            serviceConnect.released(s);
         }
-        s.keepConditions(reported);
-        arm(s, now);
+    }
+
+    private static boolean isSettledEvent(String message) {
+        return message.endsWith("has reached a steady state.") || message.endsWith("deployment completed.");
+    }
+
+    /** A deployment's rollout or retirement; for a task set, its stability or that it is gone. */
+    private void applyChange(Service s, ReconcilePlan.DeploymentChange c, Instant now) {
+        Optional<TaskSet> taskSet = s.taskSet(c.deploymentId());
+        if (c.retire()) {
+            s.retire(c.deploymentId());
+            taskSet.ifPresent(TaskSet::gone);
+            s.dropGoneTaskSets();
+            s.tasks.values().removeIf(t -> t.spec().startedBy().filter(c.deploymentId()::equals).isPresent()
+                    && t.lastStatus() == TaskLifecycle.STOPPED);
+        } else if (taskSet.isPresent()) {
+            taskSet.get().stability(c.rolloutState(), now);
+        } else {
+            s.deployment(c.deploymentId()).ifPresent(d -> d.rollout(c.rolloutState(), c.reason(), now));
+        }
     }
 
     /** New failed launches since the last pass raise the throttle; returns whether launches must wait now. */
@@ -211,7 +263,9 @@ final class ServiceController {
         if (s.status().equals(Service.INACTIVE)) {
             return;
         }
-        boolean watch = !s.steady || !s.config().loadBalancers().isEmpty();
+        boolean behindLoadBalancer = !s.config().loadBalancers().isEmpty()
+                || s.taskSets().stream().anyMatch(ts -> !ts.spec().loadBalancers().isEmpty());
+        boolean watch = !s.steady || behindLoadBalancer;
         if (watch && !s.resyncArmed) {
             s.resyncArmed = true;
             scheduler.schedule(resyncPeriod(), () -> {
@@ -233,15 +287,14 @@ final class ServiceController {
         Deployment previous = s.deployments().get(1);
         ServiceConfig back = s.config().withTaskDefinition(previous.config().taskDefinitionArn());
         s.configure(back);
-        Deployment d = new Deployment(newDeploymentId(), back, now);
-        s.deploy(d, now);
+        s.deploy(ecs.services().deployment(s, back), now);
         s.throttleLevel = 0;
         s.retryAt = null;
         event(s, "(service " + s.name() + ") (deployment " + failed.id() + ") deployment failed: rolling back to (deployment "
                 + previous.id() + ").");
     }
 
-    /** {@code ecs-svc/} and 19 digits. */
+    /** {@code ecs-svc/} and 19 digits (deployment and task set ids). */
     String newDeploymentId() {
         StringBuilder b = new StringBuilder("ecs-svc/").append(1 + ids.nextInt(9));
         for (int i = 0; i < 18; i++) {
@@ -279,82 +332,32 @@ final class ServiceController {
         boolean failed = t.stopCode().filter("TaskFailedToStart"::equals).isPresent()
                 || t.stoppedReason().filter(r -> r.startsWith("Task failed ELB health checks")).isPresent();
         TaskView.TargetVerdict verdict = phase == TaskView.Phase.RUNNING ? targets.verdict(s, t) : TaskView.TargetVerdict.NONE;
-        return new TaskView(t.id(), t.spec().startedBy().orElse(""), phase, t.startedAt(), verdict, failed);
+        return new TaskView(t.id(), t.spec().startedBy().orElse(""), phase, t.startedAt(), verdict, failed,
+                t.ec2().map(e -> e.containerInstance().arn()));
     }
 
-    // ---- launching --------------------------------------------------------------------------------------------
-
-    private void launch(Service s, int count, List<String> reported) {
-        ServiceConfig c = s.config();
-        Deployment d = s.primary();
-        List<String> started = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Optional<String> problem;
-            try {
-                LaunchResult r = ecs.launch(request(s, d, c), new Ec2Options(c.placementConstraints(), c.placementStrategy()));
-                r.tasks().forEach(t -> {
-                    s.tasks.put(t.id(), t);
-                    ownerByTaskId.put(t.id(), s);
-                    started.add(t.id());
-                });
-                problem = r.tasks().isEmpty() ? Optional.of(r.closest()
-                        .map(x -> PlacementEvents.unableToPlace(s.name(), x.host().containerInstanceId(), x.reason()))
-                        .orElse(PlacementEvents.noContainerInstances(s.name()))) : Optional.empty();
-            } catch (DomainException e) {
-                problem = Optional.of(e.getMessage().startsWith("No Container Instances")
-                        ? PlacementEvents.noContainerInstances(s.name())
-                        : "(service " + s.name() + ") failed to launch a task with (error " + e.getMessage() + ").");
-            }
-            if (problem.isPresent()) {
-                event(s, problem.get());
-                reported.add(problem.get());
-                break;
+    /**
+     * The container instances a DAEMON service runs one task on: ACTIVE ones of its cluster that have the
+     * attributes its task definition needs, sit in a zone of its subnets (awsvpc) and match its memberOf
+     * constraints. Resources are checked when the task is placed, as ECS does.
+     */
+    List<String> eligibleInstances(Service s) {
+        if (!s.status().equals(Service.ACTIVE)) {
+            return List.of();
+        }
+        Optional<TaskDefinition> td = ecs.taskDefinitions().find(s.primary().config().taskDefinitionArn());
+        if (td.isEmpty()) {
+            return List.of();
+        }
+        Optional<TaskPlacement.Checked> net = s.primary().config().network().map(placement::check);
+        PlacementRequest request = Ec2TaskLauncher.placementRequest(td.get(), s.group(), s.config().placementConstraints(), List.of(), net);
+        List<String> out = new ArrayList<>();
+        for (ContainerInstance ci : ecs.containerInstances().placeable(s.cluster())) {
+            if (Checks.ineligible(ci.host(), request).isEmpty()) {
+                out.add(ci.arn());
             }
         }
-        if (!started.isEmpty()) {
-            StringBuilder b = new StringBuilder("(service ").append(s.name()).append(") has started ").append(started.size()).append(" tasks:");
-            started.forEach(id -> b.append(" (task ").append(id).append(")"));
-            event(s, b.append('.').toString());
-        }
-    }
-
-    private TaskLaunch request(Service s, Deployment d, ServiceConfig c) {
-        Optional<TaskLaunch.AwsvpcConfiguration> network = c.network();
-        if (network.isPresent() && c.isFargate()) {
-            TaskLaunch.AwsvpcConfiguration n = network.get();
-            network = Optional.of(new TaskLaunch.AwsvpcConfiguration(List.of(subnetFor(s, n)), n.securityGroups(), n.assignPublicIp()));
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (c.enableEcsManagedTags()) {
-            tags.put("aws:ecs:clusterName", s.cluster().name());
-            tags.put("aws:ecs:serviceName", s.name());
-        }
-        if (c.propagateTags().equals("SERVICE")) {
-            tags.putAll(s.tags());
-        } else if (c.propagateTags().equals("TASK_DEFINITION")) {
-            ecs.taskDefinitions().find(d.config().taskDefinitionArn()).ifPresent(td -> tags.putAll(td.tags()));
-        }
-        return new TaskLaunch(Optional.of(s.cluster().name()), d.config().taskDefinitionArn(), 1, c.launchType(),
-                c.capacityProviderStrategy(), network, Optional.of(d.id()), Optional.of(s.group()), Map.of(), tags,
-                c.enableExecuteCommand());
-    }
-
-    /** The zone with the fewest live tasks of the service, then its subnet with the fewest; ties go to configuration order. */
-    private String subnetFor(Service s, TaskLaunch.AwsvpcConfiguration n) {
-        TaskPlacement.Checked checked = placement.check(n);
-        Map<String, Integer> byZone = new HashMap<>();
-        Map<String, Integer> bySubnet = new HashMap<>();
-        for (Task t : s.tasks.values()) {
-            if (!t.isStopRequested() && t.lastStatus() != TaskLifecycle.STOPPED) {
-                byZone.merge(t.spec().availabilityZone(), 1, Integer::sum);
-                bySubnet.merge(t.spec().subnetId(), 1, Integer::sum);
-            }
-        }
-        String zone = checked.subnetsByZone().keySet().stream()
-                .min((a, b) -> Integer.compare(byZone.getOrDefault(a, 0), byZone.getOrDefault(b, 0))).orElseThrow();
-        return checked.subnetsByZone().get(zone).stream()
-                .min((a, b) -> Integer.compare(bySubnet.getOrDefault(a.id(), 0), bySubnet.getOrDefault(b.id(), 0)))
-                .orElseThrow().id();
+        return out;
     }
 
     /** The deployment's task counts: {desired, pending, running, failed}. */
@@ -379,8 +382,30 @@ final class ServiceController {
                 pending++;
             }
         }
-        int desired = d == s.primary() ? s.config().desiredCount() : running + pending;
+        int desired = d == s.primary() ? desiredCount(s) : running + pending;
         return new int[]{desired, pending, running, failed};
+    }
+
+    /** The configured desired count; for a DAEMON service, the number of instances it runs on. */
+    int desiredCount(Service s) {
+        return s.isDaemon() ? eligibleInstances(s).size() : s.config().desiredCount();
+    }
+
+    /** {pending, running} over every task of the service that is not asked to stop; {@code startedBy} narrows it. */
+    int[] liveCounts(Service s, Optional<String> startedBy) {
+        int pending = 0;
+        int running = 0;
+        for (Task t : s.tasks.values()) {
+            if (t.isStopRequested() || startedBy.isPresent() && !t.spec().startedBy().equals(startedBy)) {
+                continue;
+            }
+            if (t.lastStatus() == TaskLifecycle.RUNNING) {
+                running++;
+            } else if (t.lastStatus().isPending()) {
+                pending++;
+            }
+        }
+        return new int[]{pending, running};
     }
 
     String region() {

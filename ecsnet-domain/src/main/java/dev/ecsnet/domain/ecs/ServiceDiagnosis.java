@@ -22,7 +22,8 @@ final class ServiceDiagnosis {
         this.taskFindings = taskFindings;
     }
 
-    List<Diagnoser.Finding> findings(Service s) {
+    /** {@code desired}: the tasks the service wants (for a DAEMON service, one per instance it runs on). */
+    List<Diagnoser.Finding> findings(Service s, int desired) {
         String subject = "service " + s.name();
         List<Diagnoser.Finding> out = new ArrayList<>();
         if (s.status().equals(Service.INACTIVE)) {
@@ -31,7 +32,6 @@ final class ServiceDiagnosis {
         }
         long running = s.tasks.values().stream()
                 .filter(t -> t.lastStatus() == TaskLifecycle.RUNNING && !t.isStopRequested()).count();
-        int desired = s.config().desiredCount();
         long waiting = Math.max(0, desired - running);
         if (waiting > 0) {
             addressFindings(s, subject, waiting, out);

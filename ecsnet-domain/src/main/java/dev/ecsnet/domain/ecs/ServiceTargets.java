@@ -19,12 +19,14 @@ import java.util.function.BiConsumer;
 final class ServiceTargets {
     private final AccountRegion key;
     private final BiConsumer<Service, String> events;
+    private final ServiceConnect serviceConnect;
     private LoadBalancing lb = LoadBalancing.NONE;
     private ServiceDiscovery sd = ServiceDiscovery.NONE;
 
-    ServiceTargets(AccountRegion key, BiConsumer<Service, String> events) {
+    ServiceTargets(AccountRegion key, BiConsumer<Service, String> events, ServiceConnect serviceConnect) {
         this.key = key;
         this.events = events;
+        this.serviceConnect = serviceConnect;
     }
 
     void connect(LoadBalancing loadBalancing, ServiceDiscovery discovery) {
@@ -56,20 +58,21 @@ final class ServiceTargets {
         if (tasks.isEmpty()) {
             return;
         }
+        Map<String, Integer> byTargetGroup = new LinkedHashMap<>();
         for (Task t : tasks) {
             String ip = t.privateIpv4Address().orElseThrow();
             s.registered.put(t.id(), ip);
-            for (ServiceConfig.RegistryRef r : s.config().serviceRegistries()) {
+            for (ServiceConfig.RegistryRef r : s.registriesOf(t)) {
                 sd.register(r.registryArn(), t.id(), attributes(s, t, r, ip));
             }
-        }
-        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
-            String tg = ref.targetGroupArn().orElseThrow();
-            for (Task t : tasks) {
-                lb.register(tg, s.registered.get(t.id()), ref.containerPort());
+            serviceConnect.register(s, t, ip);
+            for (ServiceConfig.LoadBalancerRef ref : s.loadBalancersOf(t)) {
+                String tg = ref.targetGroupArn().orElseThrow();
+                lb.register(tg, ip, ref.containerPort());
+                byTargetGroup.merge(tg, 1, Integer::sum);
             }
-            events.accept(s, "(service " + s.name() + ") registered " + tasks.size() + " targets in (target-group " + tg + ")");
         }
+        byTargetGroup.forEach((tg, n) -> events.accept(s, "(service " + s.name() + ") registered " + n + " targets in (target-group " + tg + ")"));
     }
 
     /** Deregisters the tasks the scheduler is stopping; returns how long their targets drain. */
@@ -78,12 +81,14 @@ final class ServiceTargets {
         if (registered.isEmpty()) {
             return Duration.ZERO;
         }
-        leave(s, registered);
         Duration longest = Duration.ZERO;
-        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
-            Duration d = lb.drainingTime(ref.targetGroupArn().orElseThrow());
-            longest = d.compareTo(longest) > 0 ? d : longest;
+        for (Task t : registered) {
+            for (ServiceConfig.LoadBalancerRef ref : s.loadBalancersOf(t)) {
+                Duration d = lb.drainingTime(ref.targetGroupArn().orElseThrow());
+                longest = d.compareTo(longest) > 0 ? d : longest;
+            }
         }
+        leave(s, registered);
         return longest;
     }
 
@@ -91,35 +96,38 @@ final class ServiceTargets {
         if (tasks.isEmpty()) {
             return;
         }
-        Map<String, List<Task>> byDeployment = new LinkedHashMap<>();
+        Map<String, List<Task>> drainingByDeployment = new LinkedHashMap<>();
+        Map<String, Integer> byTargetGroup = new LinkedHashMap<>();
         for (Task t : tasks) {
             String ip = s.registered.remove(t.id());
-            for (ServiceConfig.RegistryRef r : s.config().serviceRegistries()) {
+            for (ServiceConfig.RegistryRef r : s.registriesOf(t)) {
                 sd.deregister(r.registryArn(), t.id());
             }
-            for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+            serviceConnect.deregister(s, t);
+            List<ServiceConfig.LoadBalancerRef> lbs = s.loadBalancersOf(t);
+            for (ServiceConfig.LoadBalancerRef ref : lbs) {
                 lb.deregister(ref.targetGroupArn().orElseThrow(), ip, ref.containerPort());
+                byTargetGroup.merge(ref.targetGroupArn().orElseThrow(), 1, Integer::sum);
             }
-            byDeployment.computeIfAbsent(t.spec().startedBy().orElse(""), k -> new ArrayList<>()).add(t);
+            if (!lbs.isEmpty()) {
+                drainingByDeployment.computeIfAbsent(t.spec().startedBy().orElse(""), k -> new ArrayList<>()).add(t);
+            }
         }
-        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
-            events.accept(s, "(service " + s.name() + ") deregistered " + tasks.size() + " targets in (target-group "
-                    + ref.targetGroupArn().orElseThrow() + ")");
-        }
-        if (!s.config().loadBalancers().isEmpty()) {
-            byDeployment.forEach((deployment, ts) -> events.accept(s, "(service " + s.name() + ", taskSet " + deployment
-                    + ") has begun draining connections on " + ts.size() + " tasks."));
-        }
+        byTargetGroup.forEach((tg, n) -> events.accept(s, "(service " + s.name() + ") deregistered " + n + " targets in (target-group "
+                + tg + ")"));
+        drainingByDeployment.forEach((deployment, ts) -> events.accept(s, "(service " + s.name() + ", taskSet " + deployment
+                + ") has begun draining connections on " + ts.size() + " tasks."));
     }
 
     /** The worst of the task's targets: unhealthy in any group, healthy only when healthy in all. */
     TaskView.TargetVerdict verdict(Service s, Task t) {
         String ip = s.registered.get(t.id());
-        if (ip == null || s.config().loadBalancers().isEmpty()) {
+        List<ServiceConfig.LoadBalancerRef> lbs = s.loadBalancersOf(t);
+        if (ip == null || lbs.isEmpty()) {
             return TaskView.TargetVerdict.NONE;
         }
         boolean allHealthy = true;
-        for (ServiceConfig.LoadBalancerRef ref : s.config().loadBalancers()) {
+        for (ServiceConfig.LoadBalancerRef ref : lbs) {
             String tg = ref.targetGroupArn().orElseThrow();
             LoadBalancing.Health h = lb.health(tg, ip, ref.containerPort());
             if (h.state().equals("unhealthy")) {
@@ -145,6 +153,8 @@ final class ServiceTargets {
             r.port().or(() -> r.containerPort()).ifPresent(p -> a.put("AWS_INSTANCE_PORT", Integer.toString(p)));
         }
         t.ec2().ifPresent(e -> a.put("EC2_INSTANCE_ID", e.containerInstance().ec2InstanceId()));
+        t.spec().startedBy().flatMap(s::taskSet).flatMap(ts -> ts.spec().externalId())
+                .ifPresent(id -> a.put("ECS_TASK_SET_EXTERNAL_ID", id));
         return a;
     }
 }

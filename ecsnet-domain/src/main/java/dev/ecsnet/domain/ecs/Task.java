@@ -26,6 +26,8 @@ public final class Task {
     private final Spec spec;
     private final List<TaskContainer> containers;
     private final TaskAttachment attachment;
+    /** Starts as the spec's tags; TagResource and UntagResource change it. */
+    private final Map<String, String> tags;
     private TaskLifecycle lastStatus = TaskLifecycle.PROVISIONING;
     private String desiredStatus = "RUNNING";
     private long version = 1;
@@ -46,6 +48,15 @@ public final class Task {
         this.spec = spec;
         this.containers = List.copyOf(containers);
         this.attachment = attachment;
+        this.tags = new LinkedHashMap<>(spec.tags());
+    }
+
+    public Map<String, String> tags() {
+        return Collections.unmodifiableMap(tags);
+    }
+
+    Map<String, String> mutableTags() {
+        return tags;
     }
 
     public Spec spec() {

@@ -17,12 +17,24 @@ public final class TaskDefinitions {
 
     private final EcsArns arns;
     private final Clock clock;
+    /** Whether a task or service still uses a revision (by ARN); a DELETE_IN_PROGRESS one no one uses is gone. */
+    private java.util.function.Predicate<String> inUse = arn -> false;
     /** family → revisions in order (index = revision - 1); sorted by family for listing. */
     private final Map<String, List<TaskDefinition>> families = new TreeMap<>();
 
     TaskDefinitions(EcsArns arns, Clock clock) {
         this.arns = arns;
         this.clock = clock;
+    }
+
+    /** Ecs tells which revisions its tasks and services use. */
+    void useInUse(java.util.function.Predicate<String> predicate) {
+        this.inUse = predicate;
+    }
+
+    /** A revision that is still there: any but a DELETE_IN_PROGRESS one that nothing uses any more. */
+    private boolean visible(TaskDefinition td) {
+        return !td.status().equals(TaskDefinition.DELETE_IN_PROGRESS) || inUse.test(td.arn());
     }
 
     public TaskDefinition register(Map<String, Object> request, Map<String, String> tags) {
@@ -32,7 +44,7 @@ public final class TaskDefinitions {
         TaskDefinition td = new TaskDefinition(arns.taskDefinition(c.family(), revision), c.family(), revision,
                 TaskDefinition.ACTIVE, c.document(), c.containers(), c.networkMode(), c.cpu(), c.memory(),
                 c.requiresCompatibilities(), c.compatibilities(), c.requiresAttributes(), clock.now(),
-                arns.rootPrincipal(), Optional.empty(), tags);
+                arns.rootPrincipal(), Optional.empty(), tags, Optional.empty());
         revisions.add(td);
         return td;
     }
@@ -61,7 +73,7 @@ public final class TaskDefinitions {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return revision >= 1 && revision <= revisions.size() ? Optional.of(revisions.get(revision - 1)) : Optional.empty();
+        return revision >= 1 && revision <= revisions.size() ? Optional.of(revisions.get(revision - 1)).filter(this::visible) : Optional.empty();
     }
 
     public TaskDefinition describe(String reference) {
@@ -83,12 +95,56 @@ public final class TaskDefinitions {
         return inactive;
     }
 
+    /** Replaces a revision's tags (TagResource, UntagResource). */
+    void retag(TaskDefinition td, Map<String, String> tags) {
+        families.get(td.family()).set(td.revision() - 1, td.withTags(tags));
+    }
+
+    /** DeleteTaskDefinitions' answer: the revisions now DELETE_IN_PROGRESS, and a failure for each one refused. */
+    public record Deleted(List<TaskDefinition> taskDefinitions, List<LaunchResult.Failure> failures) {
+    }
+
+    /**
+     * DeleteTaskDefinitions: only INACTIVE revisions (named with their revision) can be deleted; the others are
+     * failures with AWS's reasons, and do not stop the rest. At most 10 per call.
+     */
+    public Deleted delete(List<String> references) {
+        if (references.isEmpty()) {
+            throw EcsErrors.invalidParameter("taskDefinitions can not be null or empty.");
+        }
+        if (references.size() > 10) {
+            throw EcsErrors.invalidParameter("taskDefinitions can have at most 10 items.");
+        }
+        List<TaskDefinition> deleted = new ArrayList<>();
+        List<LaunchResult.Failure> failures = new ArrayList<>();
+        for (String ref : references) {
+            Matcher m = REFERENCE.matcher(ref);
+            if (!m.matches() || m.group(2) == null) {
+                failures.add(new LaunchResult.Failure(ref, "The specified task definition identifier is invalid. Specify a valid name or ARN and try again."));
+                continue;
+            }
+            Optional<TaskDefinition> td = find(ref);
+            if (td.isEmpty()) {
+                failures.add(new LaunchResult.Failure(ref,
+                        "The specified task definition does not exist. Specify a valid account, family, revision and try again."));
+            } else if (td.get().isActive()) {
+                failures.add(new LaunchResult.Failure(ref,
+                        "The specified task definition is still in ACTIVE status. Please deregister the target and try again."));
+            } else {
+                TaskDefinition next = td.get().status().equals(TaskDefinition.INACTIVE) ? td.get().deleting(clock.now()) : td.get();
+                families.get(next.family()).set(next.revision() - 1, next);
+                deleted.add(next);
+            }
+        }
+        return new Deleted(deleted, failures);
+    }
+
     /** ListTaskDefinitions: {@code family} is an exact family name (despite the API calling it a prefix). */
     public List<TaskDefinition> list(Optional<String> family, String status, boolean descending) {
         List<TaskDefinition> out = new ArrayList<>();
         families.forEach((f, revisions) -> {
             if (family.isEmpty() || family.get().equals(f)) {
-                revisions.stream().filter(td -> td.status().equals(status)).forEach(out::add);
+                revisions.stream().filter(td -> td.status().equals(status) && visible(td)).forEach(out::add);
             }
         });
         Comparator<TaskDefinition> order = Comparator.comparing(TaskDefinition::family).thenComparingInt(TaskDefinition::revision);
@@ -100,6 +156,9 @@ public final class TaskDefinitions {
     public List<String> familyNames(Optional<String> prefix, String status) {
         List<String> out = new ArrayList<>();
         families.forEach((f, revisions) -> {
+            if (revisions.stream().noneMatch(this::visible)) {
+                return;
+            }
             boolean active = revisions.stream().anyMatch(TaskDefinition::isActive);
             boolean wanted = switch (status) {
                 case "ACTIVE" -> active;

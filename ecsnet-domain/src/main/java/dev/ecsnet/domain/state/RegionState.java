@@ -11,6 +11,7 @@ import dev.ecsnet.domain.common.Notices;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.discovery.CloudMap;
+import dev.ecsnet.domain.discovery.EcsServiceConnect;
 import dev.ecsnet.domain.discovery.EcsServiceDiscovery;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ecs.Ecs;
@@ -57,6 +58,7 @@ public final class RegionState {
         this.cloudMap = new CloudMap(key, ids, clock, network);
         this.ecs.notices(notices);
         this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
+        this.ecs.serviceConnect().connect(new EcsServiceConnect(cloudMap));
         this.parameters = new ParameterStore(key, ids, clock, scheduler);
         this.ecs.connect(parameters::missing);
         this.autoScaling = new ApplicationAutoScaling(key, ids, clock, scheduler, new EcsScalableServices(ecs));

@@ -44,7 +44,7 @@ final class Ec2World {
         String vpc = network.createVpc("10.0.0.0/16", null, Map.of()).id();
         subnetA = network.createSubnet(vpc, "10.0.1.0/24", "us-east-1a", null, Map.of()).id();
         subnetB = network.createSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, Map.of()).id();
-        ecs.createCluster(Optional.of("c"), Map.of(), Map.of(), List.of(), List.of());
+        ecs.createCluster(Optional.of("c"));
     }
 
     void settle() {

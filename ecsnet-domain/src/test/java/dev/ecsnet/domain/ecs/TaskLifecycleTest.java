@@ -19,7 +19,7 @@ class TaskLifecycleTest {
     void setUp() {
         t = new TestEcs();
         t.ecs.taskDefinitions().register(TestEcs.fargateDefinition("web-app"), Map.of());
-        t.ecs.createCluster(Optional.of("web"), Map.of(), Map.of(), List.of(), List.of());
+        t.ecs.createCluster(Optional.of("web"));
     }
 
     @Test

@@ -29,6 +29,23 @@ public final class Checks {
     public static final List<FeasibilityCheck> PIPELINE = List.of(
             Checks::attributes, Checks::location, Checks::constraints, Checks::cpu, Checks::memory, Checks::ports, Checks::eni);
 
+    /**
+     * Whether the host can run the task at all, leaving its free resources aside: attributes, zone, and memberOf
+     * constraints (the instances a DAEMON service runs on). Returns the reason when it cannot.
+     */
+    public static Optional<String> ineligible(Host host, PlacementRequest request) {
+        Optional<String> reason = attributes(host, request).or(() -> location(host, request));
+        if (reason.isPresent()) {
+            return reason;
+        }
+        for (PlacementRequest.Constraint c : request.constraints()) {
+            if (c.type().equals("memberOf") && !Expression.parse(c.expression().orElse("")).matches(host)) {
+                return Optional.of(MEMBER_OF);
+            }
+        }
+        return Optional.empty();
+    }
+
     static Optional<String> attributes(Host host, PlacementRequest request) {
         for (String a : request.needs().requiredAttributes()) {
             if (!host.attributes().containsKey(a)) {

@@ -7,10 +7,15 @@ import java.util.Optional;
  * What the reconciler needs to know about one task of a service. {@code phase} folds ECS's lastStatus and
  * desiredStatus into the four cases that matter to a scheduler; {@code target} is the task's load balancer
  * health (NONE without a load balancer); {@code failed} marks a task that counts against the circuit breaker
- * (it failed to start, or failed its health checks).
+ * (it failed to start, or failed its health checks); {@code containerInstanceArn} is where an EC2 task runs.
  */
 public record TaskView(String id, String deploymentId, Phase phase, Optional<Instant> startedAt, TargetVerdict target,
-                       boolean failed) {
+                       boolean failed, Optional<String> containerInstanceArn) {
+
+    /** A task not tied to a container instance the scheduler cares about (REPLICA services, task sets). */
+    public TaskView(String id, String deploymentId, Phase phase, Optional<Instant> startedAt, TargetVerdict target, boolean failed) {
+        this(id, deploymentId, phase, startedAt, target, failed, Optional.empty());
+    }
 
     public enum Phase {
         /** PROVISIONING, PENDING or ACTIVATING, and not asked to stop. */
