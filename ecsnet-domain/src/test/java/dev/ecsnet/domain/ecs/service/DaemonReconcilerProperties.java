@@ -58,7 +58,9 @@ class DaemonReconcilerProperties {
         if (redeploy) {
             deployments.add(new ServiceView.DeploymentView(OLD, "COMPLETED", Instant.EPOCH));
         }
-        boolean minimumBlocks = redeploy && min == 100;
+        // A rolling update cannot stop an old task while the floor (rounded up, as ECS rounds it) needs every instance.
+        int oldTasksStillPlaced = eligible.size() - Math.min(changedInstances, eligible.size());
+        boolean minimumBlocks = redeploy && oldTasksStillPlaced > 0 && ServiceReconciler.minHealthy(now.size(), min) >= now.size();
         int next = 0;
         boolean steady = false;
         for (int pass = 0; pass < 100 && !steady; pass++) {
