@@ -51,8 +51,8 @@ class FirstTenMinutesIT {
             refused(ecr::describeRepositories, "UnknownOperationException", 400, m -> assertThat(m)
                     .isEqualTo("ecsnet does not emulate ecr:DescribeRepositories (no emulated service answers signing name 'ecr' with "
                             + "target prefix 'AmazonEC2ContainerRegistry_V20150921')"));
-            refused(() -> ecsnet.ecs().describeCapacityProviders(r -> { }), "UnknownOperationException", 400,
-                    m -> assertThat(m).isEqualTo("ecsnet does not emulate ecs:DescribeCapacityProviders"));
+            refused(() -> ecsnet.ecs().getTaskProtection(r -> r.cluster("default")), "UnknownOperationException", 400,
+                    m -> assertThat(m).isEqualTo("ecsnet does not emulate ecs:GetTaskProtection"));
             refused(() -> ecsnet.ec2().describeTransitGateways(r -> { }), "InvalidAction", 400,
                     m -> assertThat(m).isEqualTo("ecsnet does not emulate ec2:DescribeTransitGateways"));
             refused(() -> iam.listUsers(r -> { }), "InvalidAction", 400, m -> assertThat(m).isEqualTo("ecsnet does not emulate iam:ListUsers"));
