@@ -70,12 +70,7 @@ final class Ec2TagOps {
         for (Params t : call.params().list("Tag")) {
             tags.put(t.required("Key"), t.string("Value").orElse(null));
         }
-        List<Taggable> targets = resources.stream().map(call.state().network()::taggable).toList();
-        if (tags.isEmpty()) {
-            targets.forEach(t -> t.tags().clear());
-        } else {
-            call.state().network().deleteTags(resources, tags);
-        }
+        call.state().network().deleteTags(resources, tags);
         return Ec2Shapes.object().put("return", true);
     }
 

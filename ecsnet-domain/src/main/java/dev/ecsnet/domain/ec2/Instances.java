@@ -106,6 +106,7 @@ public final class Instances {
                     + subnet.id() + "' to satisfy the requested number of instances.");
         }
         int count = Math.min(launch.maxCount(), subnet.availableIpAddressCount());
+        network.gate().open();
         String reservationId = ids.resourceId("r");
         List<Instance> launched = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -153,6 +154,7 @@ public final class Instances {
     /** TerminateInstances: answers the state change of each; terminating twice changes nothing. */
     public List<StateChange> terminate(List<String> instanceIds) {
         List<Instance> targets = instanceIds.stream().distinct().map(this::get).toList();
+        network.gate().open();
         List<StateChange> changes = new ArrayList<>();
         for (Instance instance : targets) {
             InstanceState before = instance.state();

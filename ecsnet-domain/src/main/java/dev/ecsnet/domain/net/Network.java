@@ -185,6 +185,7 @@ public final class Network {
         if (Boolean.TRUE.equals(dnsHostnames) && !vpc.enableDnsSupport()) {
             throw DomainException.invalid("InvalidParameterValue", "Cannot enable DNS hostnames if DNS resolution is not enabled for the VPC.");
         }
+        gate.open();
         if (dnsSupport != null) {
             vpc.setEnableDnsSupport(dnsSupport);
         }
@@ -279,7 +280,9 @@ public final class Network {
     }
 
     public void modifySubnetMapPublicIpOnLaunch(String id, boolean value) {
-        subnet(id).setMapPublicIpOnLaunch(value);
+        Subnet subnet = subnet(id);
+        gate.open();
+        subnet.setMapPublicIpOnLaunch(value);
     }
 
     // ---- Security groups (kept in SecurityGroups; these are the lookups every caller needs) --------------------
@@ -370,15 +373,18 @@ public final class Network {
             if (subnet.pool().isReserved((int) ip)) {
                 throw DomainException.invalid("InvalidParameterValue", "Address " + request.privateIpAddress() + " is in subnet's reserved address range");
             }
-            if (!subnet.pool().take((int) ip)) {
+            if (!subnet.pool().isFree((int) ip)) {
                 throw DomainException.conflict("InvalidIPAddress.InUse", "The specified address is already in use.");
             }
+            gate.open();
+            subnet.pool().take((int) ip);
             address = (int) ip;
         } else {
             if (subnet.availableIpAddressCount() == 0) {
                 // what CreateNetworkInterface answers today; ECS reports the same event as InsufficientFreeAddressesInSubnet
                 throw DomainException.capacity("InvalidParameterValue", "There aren't sufficient free Ipv4 addresses or prefixes");
             }
+            gate.open();
             address = subnet.pool().allocate(subnet.id());
         }
         String type = request.interfaceType() == null ? "interface" : request.interfaceType();
@@ -438,6 +444,7 @@ public final class Network {
         if (eni.attachment().isPresent()) {
             throw DomainException.invalid("InvalidParameterValue", "Network interface '" + id + "' is currently in use.");
         }
+        gate.open();
         release(eni);
     }
 
@@ -493,12 +500,21 @@ public final class Network {
 
     public void createTags(List<String> resourceIds, Map<String, String> tags) {
         List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
+        gate.open();
         targets.forEach(t -> t.tags().putAll(tags));
     }
 
-    /** Removes tags; a null value removes the key whatever its value, a non-null value only on an exact match. */
+    /**
+     * Removes tags; a null value removes the key whatever its value, a non-null value only on an exact match. No
+     * tags at all removes every tag of the resources, as DeleteTags without a Tag parameter does.
+     */
     public void deleteTags(List<String> resourceIds, Map<String, String> tags) {
         List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
+        gate.open();
+        if (tags.isEmpty()) {
+            targets.forEach(t -> t.tags().clear());
+            return;
+        }
         for (Taggable t : targets) {
             tags.forEach((k, v) -> {
                 if (v == null || v.equals(t.tags().get(k))) {

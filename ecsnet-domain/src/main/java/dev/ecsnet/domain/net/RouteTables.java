@@ -57,7 +57,9 @@ public final class RouteTables {
     }
 
     public RouteTable create(String vpcId, Map<String, String> tags) {
-        RouteTable t = insert(network.vpc(vpcId));
+        Vpc vpc = network.vpc(vpcId);
+        network.gate().open();
+        RouteTable t = insert(vpc);
         t.tags().putAll(tags);
         return t;
     }
@@ -74,6 +76,7 @@ public final class RouteTables {
         if (!t.associations.isEmpty()) {
             throw DomainException.dependency("DependencyViolation", "The routeTable '" + id + "' has dependencies and cannot be deleted.");
         }
+        network.gate().open();
         tables.remove(id);
     }
 
@@ -102,6 +105,7 @@ public final class RouteTables {
                         + " conflicts with an existing association");
             }
         }
+        network.gate().open();
         RouteTable.Association a = new RouteTable.Association(ids.resourceId("rtbassoc"), t.id(), subnetId, false);
         t.associations.add(a);
         return a;
@@ -121,6 +125,7 @@ public final class RouteTables {
         if (a.main()) {
             throw DomainException.invalid("InvalidParameterValue", "cannot disassociate the main route table association " + associationId);
         }
+        network.gate().open();
         get(a.routeTableId()).associations.remove(a);
     }
 
@@ -132,6 +137,7 @@ public final class RouteTables {
         if (!target.vpcId().equals(from.vpcId())) {
             throw DomainException.invalid("InvalidParameterValue", "route table " + routeTableId + " belongs to a different network");
         }
+        network.gate().open();
         from.associations.remove(a);
         RouteTable.Association moved = new RouteTable.Association(ids.resourceId("rtbassoc"), target.id(), a.subnetId(), a.main());
         target.associations.add(moved);
@@ -148,6 +154,7 @@ public final class RouteTables {
         if (t.routes.stream().anyMatch(x -> x.destination().equals(r.destination()))) {
             throw DomainException.conflict("RouteAlreadyExists", "The route identified by " + r.destination() + " already exists.");
         }
+        network.gate().open();
         t.routes.add(r);
     }
 
@@ -155,6 +162,7 @@ public final class RouteTables {
         RouteTable t = get(routeTableId);
         Route r = route(t, cidr, prefixListId, target, "CreateRoute");
         int index = indexOf(t, r.destination());
+        network.gate().open();
         t.routes.set(index, r);
     }
 
@@ -165,6 +173,7 @@ public final class RouteTables {
         if (t.routes.get(index).kind() == TargetKind.LOCAL) {
             throw DomainException.invalid("InvalidParameterValue", "cannot remove local route " + destination + " in route table " + routeTableId);
         }
+        network.gate().open();
         t.routes.remove(index);
     }
 

@@ -24,6 +24,12 @@ public record SecurityGroupRule(String ruleId, String groupId, String groupOwner
                 && Objects.equals(referencedGroupId, other.referencedGroupId);
     }
 
+    /** The rule as stored: requested rules carry no id until the change that adds them draws one. */
+    public SecurityGroupRule withRuleId(String id) {
+        return new SecurityGroupRule(id, groupId, groupOwnerId, egress, protocol, fromPort, toPort, cidrIpv4,
+                cidrIpv6, prefixListId, referencedGroupId, description, tags);
+    }
+
     public SecurityGroupRule withDescription(String newDescription) {
         return new SecurityGroupRule(ruleId, groupId, groupOwnerId, egress, protocol, fromPort, toPort, cidrIpv4,
                 cidrIpv6, prefixListId, referencedGroupId, newDescription, tags);

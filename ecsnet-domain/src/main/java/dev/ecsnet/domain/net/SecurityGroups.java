@@ -70,6 +70,7 @@ public final class SecurityGroups {
         if (groups.values().stream().anyMatch(g -> g.vpcId().equals(vpc) && g.name().equals(name))) {
             throw DomainException.conflict("InvalidGroup.Duplicate", "The security group '" + name + "' already exists for VPC '" + vpc + "'");
         }
+        network.gate().open();
         SecurityGroup sg = insertSecurityGroup(vpc, name, description);
         sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
         sg.tags().putAll(tags);
@@ -102,6 +103,7 @@ public final class SecurityGroups {
         if (usedByEni || referenced) {
             throw DomainException.dependency("DependencyViolation", "resource " + id + " has a dependent object");
         }
+        network.gate().open();
         groups.remove(id);
     }
 
@@ -119,8 +121,10 @@ public final class SecurityGroups {
                 added.add(r);
             }
         }
-        sg.rules.addAll(added);
-        return added;
+        network.gate().open();
+        List<SecurityGroupRule> rules = added.stream().map(r -> r.withRuleId(ids.resourceId("sgr"))).toList();
+        sg.rules.addAll(rules);
+        return rules;
     }
 
     /**
@@ -153,6 +157,7 @@ public final class SecurityGroups {
                 unknown.add(new IpPermission(p.protocol(), p.fromPort(), p.toPort(), missing));
             }
         }
+        network.gate().open();
         sg.rules.removeAll(toRemove);
         return unknown;
     }
@@ -167,6 +172,7 @@ public final class SecurityGroups {
                 updated.add(existing.withDescription(w.description()));
             }
         }
+        network.gate().open();
         for (SecurityGroupRule u : updated) {
             sg.rules.replaceAll(x -> x.ruleId().equals(u.ruleId()) ? u : x);
         }
@@ -255,7 +261,8 @@ public final class SecurityGroups {
                 }
                 default -> throw new IllegalStateException();
             }
-            out.add(rule(sg, egress, protocol, from, to, v4, v6, pl, group, peer.description()));
+            out.add(new SecurityGroupRule(null, sg.id(), network.accountId(), egress, protocol, from, to, v4, v6, pl, group,
+                    peer.description(), Map.of()));
         }
         return out;
     }
