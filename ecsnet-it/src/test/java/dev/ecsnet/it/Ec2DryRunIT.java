@@ -74,6 +74,7 @@ class Ec2DryRunIT {
         }));
         vpcAndTagRows(rows);
         securityGroupRows(rows);
+        securityGroupRuleRows(rows);
         interfaceAndAddressRows(rows);
         gatewayRows(rows);
         routeTableRows(rows);
@@ -149,6 +150,16 @@ class Ec2DryRunIT {
                 return () -> ec2().updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(sg).ipPermissions(described).dryRun(true));
             }));
         }
+    }
+
+    private static void securityGroupRuleRows(List<Row> rows) {
+        rows.add(new Row("ModifySecurityGroupRules", f -> {
+            String sg = group(f.vpc("10.43.0.0/16"));
+            String rule = ec2().authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(https("10.0.0.0/8")))
+                    .securityGroupRules().get(0).securityGroupRuleId();
+            return () -> ec2().modifySecurityGroupRules(r -> r.groupId(sg).securityGroupRules(u -> u.securityGroupRuleId(rule)
+                    .securityGroupRule(x -> x.ipProtocol("tcp").fromPort(8443).toPort(8443).cidrIpv4("10.0.0.0/8"))).dryRun(true));
+        }));
     }
 
     private static void interfaceAndAddressRows(List<Row> rows) {

@@ -36,6 +36,7 @@ final class Ec2SecurityGroupOps {
         t.register("UpdateSecurityGroupRuleDescriptionsIngress", c -> updateDescriptions(c, false));
         t.register("UpdateSecurityGroupRuleDescriptionsEgress", c -> updateDescriptions(c, true));
         t.register("DescribeSecurityGroupRules", Ec2SecurityGroupOps::describeSecurityGroupRules);
+        t.register("ModifySecurityGroupRules", Ec2SecurityGroupOps::modifySecurityGroupRules);
     }
 
     private static final Ec2Filters<SecurityGroup> GROUP_FILTERS = Ec2Filters.<SecurityGroup>taggable()
@@ -53,7 +54,7 @@ final class Ec2SecurityGroupOps {
             .multi("egress.ip-permission.cidr", g -> ruleValues(g.egress(), SecurityGroupRule::cidrIpv4))
             .multi("egress.ip-permission.group-id", g -> ruleValues(g.egress(), SecurityGroupRule::referencedGroupId));
 
-    private static final Ec2Filters<SecurityGroupRule> RULE_FILTERS = Ec2Filters.<SecurityGroupRule>untagged()
+    private static final Ec2Filters<SecurityGroupRule> RULE_FILTERS = Ec2Filters.<SecurityGroupRule>taggable()
             .field("group-id", SecurityGroupRule::groupId)
             .field("security-group-rule-id", SecurityGroupRule::ruleId);
 
@@ -160,7 +161,8 @@ final class Ec2SecurityGroupOps {
     static ObjectNode authorize(Call call, boolean egress) {
         String groupId = groupId(call);
         List<IpPermission> permissions = readPermissions(call, groupId);
-        List<SecurityGroupRule> added = call.state().network().authorize(groupId, egress, permissions);
+        List<SecurityGroupRule> added = call.state().network().authorize(groupId, egress, permissions,
+                Ec2Shapes.tagsFor(call.params(), "security-group-rule"));
         ObjectNode out = Ec2Shapes.object().put("return", true);
         ArrayNode set = out.putArray("securityGroupRuleSet");
         added.forEach(r -> set.add(renderRule(call, r)));
@@ -208,6 +210,31 @@ final class Ec2SecurityGroupOps {
     static ObjectNode updateDescriptions(Call call, boolean egress) {
         String groupId = groupId(call);
         call.state().network().updateRuleDescriptions(groupId, egress, readPermissions(call, groupId));
+        return Ec2Shapes.object().put("return", true);
+    }
+
+    /** Each named rule becomes the one permission its SecurityGroupRule member describes; the rule keeps its id. */
+    static ObjectNode modifySecurityGroupRules(Call call) {
+        String groupId = call.params().required("GroupId");
+        Map<String, IpPermission> replacements = new LinkedHashMap<>();
+        for (Params update : call.params().list("SecurityGroupRule")) {
+            String ruleId = update.required("SecurityGroupRuleId");
+            Params r = update.child("SecurityGroupRule");
+            String description = r.string("Description").orElse(null);
+            List<Peer> peers = new ArrayList<>();
+            r.string("CidrIpv4").ifPresent(v -> peers.add(new Peer(PeerKind.CIDR_IPV4, v, description)));
+            r.string("CidrIpv6").ifPresent(v -> peers.add(new Peer(PeerKind.CIDR_IPV6, v, description)));
+            r.string("PrefixListId").ifPresent(v -> peers.add(new Peer(PeerKind.PREFIX_LIST, v, description)));
+            r.string("ReferencedGroupId").ifPresent(v -> peers.add(new Peer(PeerKind.GROUP, v, description)));
+            if (replacements.put(ruleId, new IpPermission(r.string("IpProtocol").orElse(null), r.integer("FromPort").orElse(null),
+                    r.integer("ToPort").orElse(null), peers)) != null) {
+                throw AwsError.badRequest("InvalidParameterValue", "The security group rule ID '" + ruleId + "' is specified more than once.");
+            }
+        }
+        if (replacements.isEmpty()) {
+            throw AwsError.badRequest("MissingParameter", "The request must contain the parameter SecurityGroupRules");
+        }
+        call.state().network().groups().modifyRules(groupId, replacements);
         return Ec2Shapes.object().put("return", true);
     }
 

@@ -31,6 +31,7 @@ final class Ec2TagOps {
             case "vpc" -> "vpc";
             case "subnet" -> "subnet";
             case "sg" -> "security-group";
+            case "sgr" -> "security-group-rule";
             case "eni" -> "network-interface";
             case "igw" -> "internet-gateway";
             case "eipalloc" -> "elastic-ip";

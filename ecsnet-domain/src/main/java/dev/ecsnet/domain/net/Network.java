@@ -316,7 +316,11 @@ public final class Network {
     }
 
     public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions) {
-        return groups.authorize(groupId, egress, permissions);
+        return groups.authorize(groupId, egress, permissions, Map.of());
+    }
+
+    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions, Map<String, String> tags) {
+        return groups.authorize(groupId, egress, permissions, tags);
     }
 
     public List<IpPermission> revoke(String groupId, boolean egress, List<IpPermission> permissions, List<String> ruleIds) {
@@ -472,6 +476,7 @@ public final class Network {
             case "vpc" -> vpc(id);
             case "subnet" -> subnet(id);
             case "sg" -> securityGroup(id);
+            case "sgr" -> groups.rule(id);
             case "eni" -> networkInterface(id);
             case "igw" -> gateways.internetGateway(id);
             case "eipalloc" -> gateways.address(id);
@@ -488,6 +493,7 @@ public final class Network {
         all.addAll(vpcs.values());
         all.addAll(subnets.values());
         all.addAll(groups.all());
+        all.addAll(groups.allRules());
         all.addAll(networkInterfaces.values());
         all.addAll(gateways.internetGateways());
         all.addAll(gateways.addresses());

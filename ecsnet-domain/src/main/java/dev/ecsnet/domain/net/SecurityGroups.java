@@ -107,8 +107,11 @@ public final class SecurityGroups {
         groups.remove(id);
     }
 
-    /** Adds rules; refuses the whole call if one of them exists already or is malformed. Returns the new rules. */
-    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions) {
+    /**
+     * Adds rules, each tagged with {@code tags}; refuses the whole call if one of them exists already or is
+     * malformed. Returns the new rules.
+     */
+    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions, Map<String, String> tags) {
         SecurityGroup sg = get(groupId);
         List<SecurityGroupRule> added = new ArrayList<>();
         for (IpPermission p : permissions) {
@@ -123,8 +126,61 @@ public final class SecurityGroups {
         }
         network.gate().open();
         List<SecurityGroupRule> rules = added.stream().map(r -> r.withRuleId(ids.resourceId("sgr"))).toList();
+        rules.forEach(r -> r.tags().putAll(tags));
         sg.rules.addAll(rules);
         return rules;
+    }
+
+    /** A rule of a group by id; a rule of another group is not found there, as EC2 answers. */
+    private SecurityGroupRule ruleOf(SecurityGroup sg, String ruleId) {
+        return sg.rules.stream().filter(x -> x.ruleId().equals(ruleId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("InvalidSecurityGroupRuleId.NotFound",
+                        "The security group rule ID '" + ruleId + "' does not exist"));
+    }
+
+    /** Any rule of the region by id (for tags). */
+    public SecurityGroupRule rule(String ruleId) {
+        for (SecurityGroup sg : groups.values()) {
+            for (SecurityGroupRule r : sg.rules) {
+                if (r.ruleId().equals(ruleId)) {
+                    return r;
+                }
+            }
+        }
+        throw DomainException.notFound("InvalidSecurityGroupRuleId.NotFound", "The security group rule ID '" + ruleId + "' does not exist");
+    }
+
+    public List<SecurityGroupRule> allRules() {
+        return groups.values().stream().flatMap(g -> g.rules.stream()).toList();
+    }
+
+    /**
+     * ModifySecurityGroupRules: replaces each named rule of the group, in place, by one permission with exactly one
+     * peer; the rule keeps its id, direction and tags. Refuses the whole call if a rule is not the group's, a
+     * replacement is malformed, or it would duplicate another rule.
+     */
+    public void modifyRules(String groupId, Map<String, IpPermission> replacements) {
+        SecurityGroup sg = get(groupId);
+        List<SecurityGroupRule> updated = new ArrayList<>();
+        for (Map.Entry<String, IpPermission> e : replacements.entrySet()) {
+            SecurityGroupRule old = ruleOf(sg, e.getKey());
+            if (e.getValue().peers().size() > 1) {
+                throw DomainException.invalid("InvalidParameterCombination",
+                        "Only one of CidrIpv4, CidrIpv6, PrefixListId and ReferencedGroupId may be specified for rule " + old.ruleId() + ".");
+            }
+            SecurityGroupRule replacement = expand(sg, old.egress(), e.getValue()).get(0).replacing(old);
+            boolean duplicate = sg.rules.stream().anyMatch(x -> !replacements.containsKey(x.ruleId()) && x.sameRuleAs(replacement))
+                    || updated.stream().anyMatch(x -> x.sameRuleAs(replacement));
+            if (duplicate) {
+                throw DomainException.conflict("InvalidPermission.Duplicate", "the specified rule \"peer: " + replacement.peer() + ", "
+                        + ruleLabel(replacement) + "ALLOW\" already exists");
+            }
+            updated.add(replacement);
+        }
+        network.gate().open();
+        for (SecurityGroupRule u : updated) {
+            sg.rules.replaceAll(x -> x.ruleId().equals(u.ruleId()) ? u : x);
+        }
     }
 
     /**
@@ -135,9 +191,10 @@ public final class SecurityGroups {
         SecurityGroup sg = get(groupId);
         List<SecurityGroupRule> toRemove = new ArrayList<>();
         for (String ruleId : ruleIds) {
-            SecurityGroupRule r = sg.rules.stream().filter(x -> x.ruleId().equals(ruleId) && x.egress() == egress).findFirst()
-                    .orElseThrow(() -> DomainException.notFound("InvalidSecurityGroupRuleId.NotFound",
-                            "The security group rule ID '" + ruleId + "' does not exist"));
+            SecurityGroupRule r = ruleOf(sg, ruleId);
+            if (r.egress() != egress) {
+                throw DomainException.notFound("InvalidSecurityGroupRuleId.NotFound", "The security group rule ID '" + ruleId + "' does not exist");
+            }
             toRemove.add(r);
         }
         List<IpPermission> unknown = new ArrayList<>();
