@@ -75,6 +75,7 @@ class Ec2DryRunIT {
         vpcAndTagRows(rows);
         securityGroupRows(rows);
         securityGroupRuleRows(rows);
+        prefixListRows(rows);
         interfaceAndAddressRows(rows);
         gatewayRows(rows);
         routeTableRows(rows);
@@ -159,6 +160,26 @@ class Ec2DryRunIT {
                     .securityGroupRules().get(0).securityGroupRuleId();
             return () -> ec2().modifySecurityGroupRules(r -> r.groupId(sg).securityGroupRules(u -> u.securityGroupRuleId(rule)
                     .securityGroupRule(x -> x.ipProtocol("tcp").fromPort(8443).toPort(8443).cidrIpv4("10.0.0.0/8"))).dryRun(true));
+        }));
+    }
+
+    private static String prefixList(String name) {
+        String id = ec2().createManagedPrefixList(r -> r.prefixListName(name).addressFamily("IPv4").maxEntries(5)
+                .entries(e -> e.cidr("192.0.2.0/24"))).prefixList().prefixListId();
+        ecsnet.settle();
+        return id;
+    }
+
+    private static void prefixListRows(List<Row> rows) {
+        rows.add(new Row("CreateManagedPrefixList", f -> () -> ec2().createManagedPrefixList(r -> r.prefixListName("p").addressFamily("IPv4")
+                .maxEntries(5).entries(e -> e.cidr("192.0.2.0/24")).dryRun(true))));
+        rows.add(new Row("ModifyManagedPrefixList", f -> {
+            String pl = prefixList("m");
+            return () -> ec2().modifyManagedPrefixList(r -> r.prefixListId(pl).currentVersion(1L).addEntries(e -> e.cidr("198.51.100.0/24")).dryRun(true));
+        }));
+        rows.add(new Row("DeleteManagedPrefixList", f -> {
+            String pl = prefixList("d");
+            return () -> ec2().deleteManagedPrefixList(r -> r.prefixListId(pl).dryRun(true));
         }));
     }
 
@@ -393,6 +414,7 @@ class Ec2DryRunIT {
         p.put("vpc endpoints", ec2().describeVpcEndpoints().vpcEndpoints());
         p.put("network acls", ec2().describeNetworkAcls().networkAcls());
         p.put("tags", ec2().describeTags().tags());
+        p.put("managed prefix lists", ec2().describeManagedPrefixLists(r -> { }).prefixLists());
         p.put("instances", ec2().describeInstances().reservations());
         p.put("network insights paths", ec2().describeNetworkInsightsPaths(r -> { }).networkInsightsPaths());
         p.put("network insights analyses", ec2().describeNetworkInsightsAnalyses(r -> { }).networkInsightsAnalyses());

@@ -39,6 +39,7 @@ final class Ec2TagOps {
             case "rtb" -> "route-table";
             case "vpce" -> "vpc-endpoint";
             case "acl" -> "network-acl";
+            case "pl" -> "prefix-list";
             default -> prefix;
         };
     }

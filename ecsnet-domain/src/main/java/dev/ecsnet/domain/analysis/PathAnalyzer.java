@@ -89,7 +89,7 @@ public final class PathAnalyzer {
             return acl.get();
         }
         RouteTable table = network.routeTables().forSubnet(subnet);
-        Optional<Route> route = RouteResolver.resolve(table, dest, network.region());
+        Optional<Route> route = RouteResolver.resolve(table, dest, network);
         if (route.isEmpty() || route.get().kind() == Route.TargetKind.LOCAL) {
             return new Verdict.Blocked("NO_ROUTE_TO_DESTINATION", "route-table", table.id(), "route table " + table.id() + " of "
                     + subnet.id() + " has no route to " + target + ": add a route to a NAT gateway (private subnet) or an internet gateway (public subnet)", path);
@@ -154,7 +154,7 @@ public final class PathAnalyzer {
             return out.get();
         }
         RouteTable table = network.routeTables().forSubnet(natSubnet);
-        Optional<Route> route = RouteResolver.resolve(table, dest, network.region());
+        Optional<Route> route = RouteResolver.resolve(table, dest, network);
         if (route.isEmpty() || route.get().kind() != Route.TargetKind.INTERNET_GATEWAY || !route.get().isActive()) {
             return new Verdict.Blocked("NO_ROUTE_TO_DESTINATION", "route-table", table.id(), "NAT gateway " + natId + " sits in "
                     + natSubnet.id() + ", whose route table " + table.id() + " has no route to an internet gateway: put the NAT gateway in a public subnet", path);

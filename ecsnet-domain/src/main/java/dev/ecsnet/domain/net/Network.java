@@ -41,6 +41,7 @@ public final class Network {
     private final VpcEndpoints endpoints;
     private final NetworkAcls acls;
     private final SecurityGroups groups;
+    private final ManagedPrefixLists prefixLists;
     private final WriteGate gate = new WriteGate();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
@@ -60,6 +61,7 @@ public final class Network {
         this.endpoints = new VpcEndpoints(this, ids, clock, scheduler, timing);
         this.acls = new NetworkAcls(this, ids);
         this.groups = new SecurityGroups(this, ids);
+        this.prefixLists = new ManagedPrefixLists(this, ids, scheduler, timing);
         createDefaultVpc();
     }
 
@@ -82,6 +84,11 @@ public final class Network {
 
     public NetworkAcls acls() {
         return acls;
+    }
+
+    /** Customer-managed prefix lists (and what any prefix list reference stands for). */
+    public ManagedPrefixLists prefixLists() {
+        return prefixLists;
     }
 
     /**
@@ -484,6 +491,7 @@ public final class Network {
             case "rtb" -> routeTables.get(id);
             case "vpce" -> endpoints.endpoint(id);
             case "acl" -> acls.get(id);
+            case "pl" -> prefixLists.get(id);
             default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
         };
     }
@@ -501,6 +509,7 @@ public final class Network {
         all.addAll(routeTables.all());
         all.addAll(endpoints.all());
         all.addAll(acls.all());
+        all.addAll(prefixLists.all());
         return all;
     }
 

@@ -199,6 +199,9 @@ public final class RouteTables {
             throw DomainException.invalid("InvalidParameterValue", "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId, instanceId or vpcEndpointId");
         }
         String destination = cidr != null ? canonical(cidr) : prefixListId;
+        if (prefixListId != null && network.prefixLists().cidrs(prefixListId).isEmpty()) {
+            throw DomainException.notFound("InvalidPrefixListID.NotFound", "The prefix list (" + prefixListId + ") does not exist.");
+        }
         switch (target.kind()) {
             case INTERNET_GATEWAY -> {
                 InternetGateway igw = network.gateways().internetGateways().stream().filter(g -> g.id().equals(target.id())).findFirst()

@@ -308,7 +308,12 @@ public final class SecurityGroups {
                     }
                     v6 = peer.value();
                 }
-                case PREFIX_LIST -> pl = peer.value();
+                case PREFIX_LIST -> {
+                    if (network.prefixLists().cidrs(peer.value()).isEmpty()) {
+                        throw DomainException.notFound("InvalidPrefixListID.NotFound", "The prefix list (" + peer.value() + ") does not exist.");
+                    }
+                    pl = peer.value();
+                }
                 case GROUP -> {
                     SecurityGroup ref = get(peer.value());
                     if (!ref.vpcId().equals(sg.vpcId())) {
