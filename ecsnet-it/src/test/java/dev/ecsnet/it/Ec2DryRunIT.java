@@ -76,6 +76,7 @@ class Ec2DryRunIT {
         securityGroupRows(rows);
         securityGroupRuleRows(rows);
         prefixListRows(rows);
+        dhcpOptionsRows(rows);
         interfaceAndAddressRows(rows);
         gatewayRows(rows);
         routeTableRows(rows);
@@ -180,6 +181,24 @@ class Ec2DryRunIT {
         rows.add(new Row("DeleteManagedPrefixList", f -> {
             String pl = prefixList("d");
             return () -> ec2().deleteManagedPrefixList(r -> r.prefixListId(pl).dryRun(true));
+        }));
+    }
+
+    private static String dhcpOptions() {
+        return ec2().createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name").values("corp.example"))).dhcpOptions().dhcpOptionsId();
+    }
+
+    private static void dhcpOptionsRows(List<Row> rows) {
+        rows.add(new Row("CreateDhcpOptions", f -> () -> ec2().createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name")
+                .values("corp.example")).dryRun(true))));
+        rows.add(new Row("AssociateDhcpOptions", f -> {
+            String vpc = f.vpc("10.44.0.0/16");
+            String dopt = dhcpOptions();
+            return () -> ec2().associateDhcpOptions(r -> r.vpcId(vpc).dhcpOptionsId(dopt).dryRun(true));
+        }));
+        rows.add(new Row("DeleteDhcpOptions", f -> {
+            String dopt = dhcpOptions();
+            return () -> ec2().deleteDhcpOptions(r -> r.dhcpOptionsId(dopt).dryRun(true));
         }));
     }
 
@@ -415,6 +434,7 @@ class Ec2DryRunIT {
         p.put("network acls", ec2().describeNetworkAcls().networkAcls());
         p.put("tags", ec2().describeTags().tags());
         p.put("managed prefix lists", ec2().describeManagedPrefixLists(r -> { }).prefixLists());
+        p.put("dhcp options", ec2().describeDhcpOptions(r -> { }).dhcpOptions());
         p.put("instances", ec2().describeInstances().reservations());
         p.put("network insights paths", ec2().describeNetworkInsightsPaths(r -> { }).networkInsightsPaths());
         p.put("network insights analyses", ec2().describeNetworkInsightsAnalyses(r -> { }).networkInsightsAnalyses());

@@ -40,6 +40,7 @@ final class Ec2TagOps {
             case "vpce" -> "vpc-endpoint";
             case "acl" -> "network-acl";
             case "pl" -> "prefix-list";
+            case "dopt" -> "dhcp-options";
             default -> prefix;
         };
     }

@@ -35,13 +35,13 @@ public final class Network {
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     private final Set<String> publicIps = new HashSet<>();
-    private final String dhcpOptionsId;
     private final RouteTables routeTables;
     private final Gateways gateways;
     private final VpcEndpoints endpoints;
     private final NetworkAcls acls;
     private final SecurityGroups groups;
     private final ManagedPrefixLists prefixLists;
+    private final DhcpOptionsSets dhcpOptions;
     private final WriteGate gate = new WriteGate();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
@@ -55,7 +55,7 @@ public final class Network {
         this.ids = ids;
         this.clock = clock;
         this.zones = AvailabilityZone.of(region);
-        this.dhcpOptionsId = ids.resourceId("dopt");
+        this.dhcpOptions = new DhcpOptionsSets(this, ids);
         this.routeTables = new RouteTables(this, ids);
         this.gateways = new Gateways(this, ids, clock, scheduler, timing);
         this.endpoints = new VpcEndpoints(this, ids, clock, scheduler, timing);
@@ -84,6 +84,10 @@ public final class Network {
 
     public NetworkAcls acls() {
         return acls;
+    }
+
+    public DhcpOptionsSets dhcpOptions() {
+        return dhcpOptions;
     }
 
     /** Customer-managed prefix lists (and what any prefix list reference stands for). */
@@ -155,7 +159,8 @@ public final class Network {
     }
 
     private Vpc insertVpc(Cidr cidr, String tenancy, boolean isDefault) {
-        Vpc vpc = new Vpc(ids.resourceId("vpc"), cidr, ids.resourceId("vpc-cidr-assoc"), accountId, isDefault, tenancy, dhcpOptionsId);
+        Vpc vpc = new Vpc(ids.resourceId("vpc"), cidr, ids.resourceId("vpc-cidr-assoc"), accountId, isDefault, tenancy,
+                dhcpOptions.forNewVpc());
         vpcs.put(vpc.id(), vpc);
         SecurityGroup sg = groups.insertSecurityGroup(vpc.id(), "default", "default VPC security group");
         sg.rules.add(groups.rule(sg, false, "-1", -1, -1, null, null, null, sg.id(), null));
@@ -492,6 +497,7 @@ public final class Network {
             case "vpce" -> endpoints.endpoint(id);
             case "acl" -> acls.get(id);
             case "pl" -> prefixLists.get(id);
+            case "dopt" -> dhcpOptions.get(id);
             default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
         };
     }
@@ -510,6 +516,7 @@ public final class Network {
         all.addAll(endpoints.all());
         all.addAll(acls.all());
         all.addAll(prefixLists.all());
+        all.addAll(dhcpOptions.all());
         return all;
     }
 
