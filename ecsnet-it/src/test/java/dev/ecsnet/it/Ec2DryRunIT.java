@@ -77,6 +77,7 @@ class Ec2DryRunIT {
         securityGroupRuleRows(rows);
         prefixListRows(rows);
         dhcpOptionsRows(rows);
+        peeringRows(rows);
         interfaceAndAddressRows(rows);
         gatewayRows(rows);
         routeTableRows(rows);
@@ -199,6 +200,44 @@ class Ec2DryRunIT {
         rows.add(new Row("DeleteDhcpOptions", f -> {
             String dopt = dhcpOptions();
             return () -> ec2().deleteDhcpOptions(r -> r.dhcpOptionsId(dopt).dryRun(true));
+        }));
+    }
+
+    /** A peering connection between two new VPCs, {@code accepted} or pending acceptance. */
+    private static String peering(NetFixture f, int first, boolean accepted) {
+        String a = f.vpc("10." + first + ".0.0/16");
+        String b = f.vpc("10." + (first + 1) + ".0.0/16");
+        String id = ec2().createVpcPeeringConnection(r -> r.vpcId(a).peerVpcId(b)).vpcPeeringConnection().vpcPeeringConnectionId();
+        ecsnet.settle();
+        if (accepted) {
+            ec2().acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(id));
+            ecsnet.settle();
+        }
+        return id;
+    }
+
+    private static void peeringRows(List<Row> rows) {
+        rows.add(new Row("CreateVpcPeeringConnection", f -> {
+            String a = f.vpc("10.45.0.0/16");
+            String b = f.vpc("10.46.0.0/16");
+            return () -> ec2().createVpcPeeringConnection(r -> r.vpcId(a).peerVpcId(b).dryRun(true));
+        }));
+        rows.add(new Row("AcceptVpcPeeringConnection", f -> {
+            String pcx = peering(f, 47, false);
+            return () -> ec2().acceptVpcPeeringConnection(r -> r.vpcPeeringConnectionId(pcx).dryRun(true));
+        }));
+        rows.add(new Row("RejectVpcPeeringConnection", f -> {
+            String pcx = peering(f, 49, false);
+            return () -> ec2().rejectVpcPeeringConnection(r -> r.vpcPeeringConnectionId(pcx).dryRun(true));
+        }));
+        rows.add(new Row("DeleteVpcPeeringConnection", f -> {
+            String pcx = peering(f, 51, true);
+            return () -> ec2().deleteVpcPeeringConnection(r -> r.vpcPeeringConnectionId(pcx).dryRun(true));
+        }));
+        rows.add(new Row("ModifyVpcPeeringConnectionOptions", f -> {
+            String pcx = peering(f, 53, true);
+            return () -> ec2().modifyVpcPeeringConnectionOptions(r -> r.vpcPeeringConnectionId(pcx)
+                    .accepterPeeringConnectionOptions(o -> o.allowDnsResolutionFromRemoteVpc(true)).dryRun(true));
         }));
     }
 
@@ -435,6 +474,7 @@ class Ec2DryRunIT {
         p.put("tags", ec2().describeTags().tags());
         p.put("managed prefix lists", ec2().describeManagedPrefixLists(r -> { }).prefixLists());
         p.put("dhcp options", ec2().describeDhcpOptions(r -> { }).dhcpOptions());
+        p.put("vpc peering connections", ec2().describeVpcPeeringConnections(r -> { }).vpcPeeringConnections());
         p.put("instances", ec2().describeInstances().reservations());
         p.put("network insights paths", ec2().describeNetworkInsightsPaths(r -> { }).networkInsightsPaths());
         p.put("network insights analyses", ec2().describeNetworkInsightsAnalyses(r -> { }).networkInsightsAnalyses());

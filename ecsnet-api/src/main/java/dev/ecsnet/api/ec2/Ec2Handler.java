@@ -32,6 +32,7 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         Ec2VpcEndpointOps.register(operations);
         Ec2PrefixListOps.register(operations);
         Ec2DhcpOptionsOps.register(operations);
+        Ec2VpcPeeringOps.register(operations);
         Ec2NetworkAclOps.register(operations);
         Ec2NetworkInsightsOps.register(operations);
         Ec2InstanceOps.register(operations);

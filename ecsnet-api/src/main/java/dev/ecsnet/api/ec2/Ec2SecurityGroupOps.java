@@ -278,7 +278,9 @@ final class Ec2SecurityGroupOps {
             o.put("prefixListId", r.prefixListId());
         }
         if (r.referencedGroupId() != null) {
-            o.putObject("referencedGroupInfo").put("groupId", r.referencedGroupId()).put("userId", r.groupOwnerId());
+            ObjectNode ref = o.putObject("referencedGroupInfo").put("groupId", r.referencedGroupId()).put("userId", r.groupOwnerId());
+            peered(call.state().network(), r).ifPresent(p -> ref.put("vpcId", p.peerOf(groupVpc(call.state().network(), r)))
+                    .put("vpcPeeringConnectionId", p.id()));
         }
         if (r.description() != null) {
             o.put("description", r.description());
@@ -286,6 +288,17 @@ final class Ec2SecurityGroupOps {
         o.put("securityGroupRuleArn", "arn:aws:ec2:" + call.region() + ":" + r.groupOwnerId() + ":security-group-rule/" + r.ruleId());
         o.set("tagSet", Ec2Shapes.tagSet(r.tags()));
         return o;
+    }
+
+    private static String groupVpc(Network net, SecurityGroupRule r) {
+        return net.findSecurityGroup(r.groupId()).map(SecurityGroup::vpcId).orElse("");
+    }
+
+    /** The peering connection through which a rule references a group of another VPC, if it does. */
+    static java.util.Optional<dev.ecsnet.domain.net.VpcPeeringConnection> peered(Network net, SecurityGroupRule r) {
+        String own = groupVpc(net, r);
+        return net.findSecurityGroup(r.referencedGroupId()).map(SecurityGroup::vpcId).filter(v -> !v.equals(own))
+                .flatMap(v -> net.peerings().activeBetween(own, v));
     }
 
     /** IpPermissions.N, or the legacy top-level IpProtocol/FromPort/ToPort/CidrIp/SourceSecurityGroupName form. */

@@ -41,6 +41,7 @@ final class Ec2TagOps {
             case "acl" -> "network-acl";
             case "pl" -> "prefix-list";
             case "dopt" -> "dhcp-options";
+            case "pcx" -> "vpc-peering-connection";
             default -> prefix;
         };
     }

@@ -42,6 +42,7 @@ public final class Network {
     private final SecurityGroups groups;
     private final ManagedPrefixLists prefixLists;
     private final DhcpOptionsSets dhcpOptions;
+    private final VpcPeerings peerings;
     private final WriteGate gate = new WriteGate();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
@@ -62,6 +63,7 @@ public final class Network {
         this.acls = new NetworkAcls(this, ids);
         this.groups = new SecurityGroups(this, ids);
         this.prefixLists = new ManagedPrefixLists(this, ids, scheduler, timing);
+        this.peerings = new VpcPeerings(this, ids, clock, scheduler, timing);
         createDefaultVpc();
     }
 
@@ -84,6 +86,10 @@ public final class Network {
 
     public NetworkAcls acls() {
         return acls;
+    }
+
+    public VpcPeerings peerings() {
+        return peerings;
     }
 
     public DhcpOptionsSets dhcpOptions() {
@@ -181,6 +187,7 @@ public final class Network {
             throw DomainException.dependency("DependencyViolation", "The vpc '" + id + "' has dependencies and cannot be deleted.");
         }
         gate.open();
+        peerings.forgetVpc(id);
         groups.deleteVpcGroups(vpc.id());
         routeTables.deleteVpcTables(id);
         acls.deleteVpcAcls(id);
@@ -498,6 +505,7 @@ public final class Network {
             case "acl" -> acls.get(id);
             case "pl" -> prefixLists.get(id);
             case "dopt" -> dhcpOptions.get(id);
+            case "pcx" -> peerings.get(id);
             default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
         };
     }
@@ -517,6 +525,7 @@ public final class Network {
         all.addAll(acls.all());
         all.addAll(prefixLists.all());
         all.addAll(dhcpOptions.all());
+        all.addAll(peerings.all());
         return all;
     }
 

@@ -219,6 +219,18 @@ public final class RouteTables {
             }
             case VPC_ENDPOINT -> network.endpoints().endpoint(target.id());
             case NETWORK_INTERFACE -> network.networkInterface(target.id());
+            case VPC_PEERING_CONNECTION -> {
+                VpcPeeringConnection pcx = network.peerings().find(target.id()).filter(c -> !c.status().isFinal())
+                        .orElseThrow(() -> DomainException.notFound("InvalidVpcPeeringConnectionID.NotFound",
+                                "The vpcPeeringConnection ID '" + target.id() + "' does not exist"));
+                if (!pcx.requesterVpcId().equals(t.vpcId()) && !pcx.accepterVpcId().equals(t.vpcId())) {
+                    throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and VPC peering connection "
+                            + target.id() + " belong to different networks");
+                }
+                // a route to a connection that is not active yet carries nothing until it is
+                return new Route(cidr != null ? destination : null, prefixListId, target.kind(), target.id(), origin,
+                        pcx.isActive() ? "active" : "blackhole");
+            }
             default -> throw DomainException.invalid("InvalidParameterValue", "cannot create a local route");
         }
         return new Route(cidr != null ? destination : null, prefixListId, target.kind(), target.id(), origin, "active");

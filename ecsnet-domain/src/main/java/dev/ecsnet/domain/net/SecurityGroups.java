@@ -316,7 +316,8 @@ public final class SecurityGroups {
                 }
                 case GROUP -> {
                     SecurityGroup ref = get(peer.value());
-                    if (!ref.vpcId().equals(sg.vpcId())) {
+                    boolean peered = network.peerings().activeBetween(sg.vpcId(), ref.vpcId()).isPresent();
+                    if (!ref.vpcId().equals(sg.vpcId()) && !peered) {
                         throw DomainException.invalid("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
                     }
                     group = ref.id();
