@@ -78,6 +78,7 @@ class Ec2DryRunIT {
         prefixListRows(rows);
         dhcpOptionsRows(rows);
         peeringRows(rows);
+        attachmentRows(rows);
         interfaceAndAddressRows(rows);
         gatewayRows(rows);
         routeTableRows(rows);
@@ -269,6 +270,33 @@ class Ec2DryRunIT {
         rows.add(new Row("ReleaseAddress", f -> {
             String eip = f.eip();
             return () -> ec2().releaseAddress(r -> r.allocationId(eip).dryRun(true));
+        }));
+    }
+
+    /** A running t3.medium in a new VPC's subnet, and a spare interface of that subnet. */
+    private static String[] instanceAndSpareEni(NetFixture f, String cidr) {
+        String image = ami();
+        String subnet = f.subnet(f.vpc(cidr + "/16"), cidr.replaceAll("\\.0\\.0$", ".1.0") + "/24", AZ);
+        String instance = ec2().runInstances(r -> r.imageId(image).instanceType("t3.medium").minCount(1).maxCount(1).subnetId(subnet))
+                .instances().get(0).instanceId();
+        ecsnet.settle();
+        return new String[] {instance, eni(subnet)};
+    }
+
+    private static void attachmentRows(List<Row> rows) {
+        rows.add(new Row("AttachNetworkInterface", f -> {
+            String[] x = instanceAndSpareEni(f, "10.55.0.0");
+            return () -> ec2().attachNetworkInterface(r -> r.instanceId(x[0]).networkInterfaceId(x[1]).deviceIndex(1).dryRun(true));
+        }));
+        rows.add(new Row("DetachNetworkInterface", f -> {
+            String[] x = instanceAndSpareEni(f, "10.56.0.0");
+            String attachment = ec2().attachNetworkInterface(r -> r.instanceId(x[0]).networkInterfaceId(x[1]).deviceIndex(1)).attachmentId();
+            ecsnet.settle();
+            return () -> ec2().detachNetworkInterface(r -> r.attachmentId(attachment).dryRun(true));
+        }));
+        rows.add(new Row("ModifyNetworkInterfaceAttribute", f -> {
+            String[] x = instanceAndSpareEni(f, "10.57.0.0");
+            return () -> ec2().modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(x[1]).description(d -> d.value("new")).dryRun(true));
         }));
     }
 

@@ -87,9 +87,12 @@ final class Ec2InstanceOps {
 
     static ObjectNode instance(Network net, Instance i) {
         boolean live = i.state() != InstanceState.TERMINATED;
+        // the primary interface carries what can change after launch: groups, source/dest check, a public address
+        java.util.Optional<NetworkInterface> primary = live ? net.findNetworkInterface(i.primaryEniId()) : java.util.Optional.empty();
         ObjectNode o = Ec2Shapes.object().put("instanceId", i.id()).put("imageId", i.image().imageId());
         o.set("instanceState", state(i.state()));
-        o.put("privateDnsName", live ? i.privateDnsName() : "").put("dnsName", "").put("reason", i.stateTransitionReason());
+        o.put("privateDnsName", live ? i.privateDnsName() : "")
+                .put("dnsName", primary.flatMap(NetworkInterface::publicDnsName).orElse("")).put("reason", i.stateTransitionReason());
         i.keyName().ifPresent(k -> o.put("keyName", k));
         o.put("amiLaunchIndex", i.launchIndex());
         o.set("productCodes", Ec2Shapes.array());
@@ -100,9 +103,10 @@ final class Ec2InstanceOps {
         if (live) {
             o.put("subnetId", i.subnetId()).put("vpcId", i.vpcId()).put("privateIpAddress", i.privateIpAddress());
         }
-        o.put("sourceDestCheck", true);
+        primary.flatMap(NetworkInterface::publicIp).ifPresent(ip -> o.put("ipAddress", ip));
+        o.put("sourceDestCheck", primary.map(NetworkInterface::sourceDestCheck).orElse(true));
         ArrayNode groups = o.putArray("groupSet");
-        for (String g : i.groupIds()) {
+        for (String g : primary.map(NetworkInterface::groupIds).orElse(i.groupIds())) {
             groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse(""));
         }
         o.put("architecture", i.type().architecture()).put("rootDeviceType", "ebs").put("rootDeviceName", Image.ROOT_DEVICE);

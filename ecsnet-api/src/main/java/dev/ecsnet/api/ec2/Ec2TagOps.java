@@ -42,6 +42,7 @@ final class Ec2TagOps {
             case "pl" -> "prefix-list";
             case "dopt" -> "dhcp-options";
             case "pcx" -> "vpc-peering-connection";
+            case "i" -> "instance";
             default -> prefix;
         };
     }

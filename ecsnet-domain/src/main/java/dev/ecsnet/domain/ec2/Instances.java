@@ -6,6 +6,7 @@ import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.Subnet;
 
@@ -54,6 +55,7 @@ public final class Instances {
         this.clock = clock;
         this.scheduler = scheduler;
         this.timing = timing;
+        network.addTaggables(new Network.TaggableSource("i", this::get, this::all));
     }
 
     public void addListener(Listener listener) {
@@ -149,6 +151,36 @@ public final class Instances {
         }
         instance.moveTo(InstanceState.RUNNING, "");
         listeners.forEach(l -> l.running(instance));
+    }
+
+    /**
+     * AttachNetworkInterface: an instance that is pending or running takes an interface of its Availability Zone at a
+     * free device index, up to its type's interface limit.
+     */
+    public dev.ecsnet.domain.net.EniAttachment attachNetworkInterface(String eniId, String instanceId, int deviceIndex, int networkCardIndex) {
+        Instance instance = get(instanceId);
+        network.networkInterface(eniId);
+        if (instance.state() != InstanceState.PENDING && instance.state() != InstanceState.RUNNING) {
+            throw DomainException.invalid("IncorrectInstanceState", "The instance '" + instanceId + "' is not in a valid state for this operation.");
+        }
+        return network.interfaceChanges().attach(eniId, new NetworkInterfaceChanges.Host(instance.id(), instance.zone(),
+                instance.type().name(), instance.type().maxEnis()), deviceIndex, networkCardIndex);
+    }
+
+    /**
+     * The interface an Elastic IP goes to when AssociateAddress names an instance: its primary one, and only while it
+     * has no other (EC2 then asks for the interface).
+     */
+    public String interfaceForAddress(String instanceId) {
+        Instance instance = get(instanceId);
+        if (instance.state() != InstanceState.PENDING && instance.state() != InstanceState.RUNNING) {
+            throw DomainException.invalid("IncorrectInstanceState", "The instance '" + instanceId + "' is not in a valid state for this operation.");
+        }
+        if (network.interfaceChanges().attachedTo(instanceId).size() > 1) {
+            throw DomainException.invalid("InvalidInstanceID", "There are multiple interfaces attached to instance '" + instanceId
+                    + "'. Please specify an interface ID for the operation instead.");
+        }
+        return instance.primaryEniId();
     }
 
     /** TerminateInstances: answers the state change of each; terminating twice changes nothing. */

@@ -43,7 +43,9 @@ public final class Network {
     private final ManagedPrefixLists prefixLists;
     private final DhcpOptionsSets dhcpOptions;
     private final VpcPeerings peerings;
+    private final NetworkInterfaceChanges interfaceChanges;
     private final WriteGate gate = new WriteGate();
+    private final List<TaggableSource> taggableSources = new ArrayList<>();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
     public Network(String accountId, String region, IdSource ids, Clock clock) {
@@ -64,6 +66,7 @@ public final class Network {
         this.groups = new SecurityGroups(this, ids);
         this.prefixLists = new ManagedPrefixLists(this, ids, scheduler, timing);
         this.peerings = new VpcPeerings(this, ids, clock, scheduler, timing);
+        this.interfaceChanges = new NetworkInterfaceChanges(this, ids, clock, scheduler, timing);
         createDefaultVpc();
     }
 
@@ -86,6 +89,11 @@ public final class Network {
 
     public NetworkAcls acls() {
         return acls;
+    }
+
+    /** Attaching, detaching and modifying existing network interfaces. */
+    public NetworkInterfaceChanges interfaceChanges() {
+        return interfaceChanges;
     }
 
     public VpcPeerings peerings() {
@@ -428,8 +436,9 @@ public final class Network {
     /** Attaches an ENI to an EC2 instance; the primary ENI (device 0) is deleted with the instance. */
     public EniAttachment attach(String eniId, String instanceId, String instanceOwnerId, int deviceIndex, boolean deleteOnTermination) {
         NetworkInterface eni = networkInterface(eniId);
-        EniAttachment a = new EniAttachment(ids.resourceId("eni-attach"), instanceId, instanceOwnerId, deviceIndex, 0,
-                "attached", clock.now(), deleteOnTermination);
+        // AWS's own hosts (Fargate, NAT gateways, endpoints, load balancers) attach with ela-attach ids
+        EniAttachment a = new EniAttachment(ids.resourceId(instanceId == null ? "ela-attach" : "eni-attach"), instanceId, instanceOwnerId,
+                deviceIndex, 0, "attached", clock.now(), deleteOnTermination);
         eni.setAttachment(a);
         return a;
     }
@@ -488,6 +497,15 @@ public final class Network {
 
     // ---- Tags -------------------------------------------------------------------------------------------------
 
+    /** Taggable resources kept outside the network (EC2 instances), found by their id prefix. */
+    public record TaggableSource(String prefix, java.util.function.Function<String, ? extends Taggable> lookup,
+                                 java.util.function.Supplier<Collection<? extends Taggable>> all) {
+    }
+
+    public void addTaggables(TaggableSource source) {
+        taggableSources.add(source);
+    }
+
     /** Any taggable resource of this network by id; the error names the resource type its prefix implies. */
     public Taggable taggable(String id) {
         String prefix = id.contains("-") ? id.substring(0, id.lastIndexOf('-')) : id;
@@ -506,7 +524,9 @@ public final class Network {
             case "pl" -> prefixLists.get(id);
             case "dopt" -> dhcpOptions.get(id);
             case "pcx" -> peerings.get(id);
-            default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
+            default -> taggableSources.stream().filter(s -> s.prefix().equals(prefix) && id.matches(prefix + "-[0-9a-f]{8}([0-9a-f]{9})?")).findFirst()
+                    .<Taggable>map(s -> s.lookup().apply(id))
+                    .orElseThrow(() -> DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid"));
         };
     }
 
@@ -526,6 +546,7 @@ public final class Network {
         all.addAll(prefixLists.all());
         all.addAll(dhcpOptions.all());
         all.addAll(peerings.all());
+        taggableSources.forEach(s -> all.addAll(s.all().get()));
         return all;
     }
 
