@@ -60,7 +60,7 @@ final class Ec2InstanceOps {
                 .map(n -> "arn:aws:iam::" + call.accountId() + ":instance-profile/" + n).orElse(null));
         Instances.Launch launch = new Instances.Launch(p.required("ImageId"), p.string("InstanceType").orElse("m1.small"), min, max,
                 subnetId, groups, userData, profileArn, p.string("KeyName").orElse(null),
-                p.child("Placement").string("AvailabilityZone").orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"));
+                p.child("Placement").string("AvailabilityZone").filter(z -> !z.isEmpty()).orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"));
         List<Instance> launched = call.state().instances().run(launch);
         return reservation(net, launched.get(0).reservationId(), call.accountId(), launched);
     }

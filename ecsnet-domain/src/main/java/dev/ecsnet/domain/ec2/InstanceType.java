@@ -42,8 +42,9 @@ public record InstanceType(String name, int maxEnis, int ipv4PerEni, boolean tru
         return dot < 0 ? name : name.substring(0, dot);
     }
 
+    /** The burstable performance families: T2, T3, T3a and T4g (T1 predates CPU credits). */
     public boolean burstable() {
-        return name.startsWith("t");
+        return java.util.Set.of("t2", "t3", "t3a", "t4g").contains(family());
     }
 
     public Optional<String> knownArchitecture() {
