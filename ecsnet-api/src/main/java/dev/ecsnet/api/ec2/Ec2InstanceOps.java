@@ -230,14 +230,14 @@ final class Ec2InstanceOps {
         return out;
     }
 
-    /** Every type with a known size (or every type asked for by name), from the same tables placement uses. */
+    /** Every type (or every type asked for by name), from the same tables placement uses. */
     private static ObjectNode describeInstanceTypes(Call call) {
         Params p = call.params();
         List<String> names = p.strings("InstanceType");
         List<InstanceType> types = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         if (names.isEmpty()) {
-            InstanceTypes.all().stream().filter(InstanceType::hasKnownSize).forEach(types::add);
+            types.addAll(InstanceTypes.all());
         } else {
             for (String n : names) {
                 InstanceTypes.find(n).ifPresentOrElse(types::add, () -> unknown.add(n));
@@ -265,8 +265,8 @@ final class Ec2InstanceOps {
             o.putArray("supportedUsageClasses").add("on-demand").add("spot");
             o.putArray("supportedRootDeviceTypes").add("ebs");
             o.putArray("supportedVirtualizationTypes").add("hvm");
+            o.putObject("processorInfo").putArray("supportedArchitectures").add(t.architecture());
             if (t.hasKnownSize()) {
-                o.putObject("processorInfo").putArray("supportedArchitectures").add(t.architecture());
                 o.putObject("vCpuInfo").put("defaultVCpus", t.vcpus());
                 o.putObject("memoryInfo").put("sizeInMiB", t.memoryMib());
             }
@@ -296,9 +296,7 @@ final class Ec2InstanceOps {
             default -> List.of(call.region());
         };
         for (InstanceType t : InstanceTypes.all()) {
-            if (t.hasKnownSize()) {
-                locations.forEach(l -> rows.add(new String[]{t.name(), l}));
-            }
+            locations.forEach(l -> rows.add(new String[]{t.name(), l}));
         }
         Ec2Filters<String[]> filters = Ec2Filters.<String[]>untagged().field("instance-type", r -> r[0]).field("location", r -> r[1]);
         var page = Ec2Pages.page(filters.apply(rows, Ec2Filters.read(p, "Filter")), p, 5, 1000);

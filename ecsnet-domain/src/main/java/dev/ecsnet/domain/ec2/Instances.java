@@ -85,11 +85,6 @@ public final class Instances {
                 "The image id '[" + launch.imageId() + "]' does not exist"));
         InstanceType type = InstanceTypes.find(launch.instanceType()).orElseThrow(() -> DomainException.invalid(
                 "InvalidParameterValue", "Invalid value '" + launch.instanceType() + "' for InstanceType."));
-        if (!type.hasKnownSize()) {
-            // ecsnet knows this type's ENI limits but not its vCPUs and memory; it does not invent them
-            throw DomainException.invalid("Unsupported", "The instance type '" + type.name() + "' is not supported by ecsnet: "
-                    + "its vCPU and memory sizes are not in ecsnet's table (ENI limits alone are known).");
-        }
         if (!type.architecture().equals(image.architecture())) {
             throw DomainException.invalid("InvalidParameterValue", "The architecture '" + type.architecture()
                     + "' of the specified instance type does not match the architecture '" + image.architecture()
