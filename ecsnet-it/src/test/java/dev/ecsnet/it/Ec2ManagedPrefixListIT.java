@@ -112,7 +112,7 @@ class Ec2ManagedPrefixListIT {
                 .addEntries(entry("192.0.2.0/24", null))), "PrefixListVersionMismatch", "The prefix list has the incorrect version number.");
         refusedWithoutChange(() -> picture(id), () -> ec2().modifyManagedPrefixList(r -> r.prefixListId(id).maxEntries(4)
                 .addEntries(entry("192.0.2.0/24", null))), "InvalidParameterCombination",
-                "You cannot modify the entries and the maximum entries for the prefix list in the same request.");
+                "You cannot modify the entries and the maximum number of entries for the prefix list in the same request.");
         refusedWithoutChange(() -> picture(id), () -> ec2().modifyManagedPrefixList(r -> r.prefixListId(id)
                 .addEntries(entry("203.0.113.0/24", "again"))), "InvalidPrefixListModification",
                 "An entry with the CIDR (203.0.113.0/24) and description (hq) already exists.");

@@ -130,7 +130,7 @@ public final class ManagedPrefixLists {
         }
         boolean entriesChange = !m.add().isEmpty() || !m.remove().isEmpty();
         if (m.maxEntries() != null && entriesChange) {
-            throw DomainException.invalid("InvalidParameterCombination", "You cannot modify the entries and the maximum entries for the prefix list in the same request.");
+            throw DomainException.invalid("InvalidParameterCombination", "You cannot modify the entries and the maximum number of entries for the prefix list in the same request.");
         }
         if (m.currentVersion() != null && m.currentVersion() != list.version()) {
             throw DomainException.invalid("PrefixListVersionMismatch", "The prefix list has the incorrect version number.");
