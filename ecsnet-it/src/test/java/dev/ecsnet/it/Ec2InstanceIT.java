@@ -110,8 +110,6 @@ class Ec2InstanceIT {
         refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
                 .instanceType("t3.gigantic").minCount(1).maxCount(1)), "InvalidParameterValue", "Invalid value 't3.gigantic' for InstanceType.");
         refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
-                .instanceType("x2iedn.32xlarge").minCount(1).maxCount(1)), "Unsupported", null);
-        refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
                 .instanceType(InstanceType.C6_G_LARGE).minCount(1).maxCount(1)), "InvalidParameterValue", null);
         refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
                         .instanceType(InstanceType.T3_MICRO).minCount(12).maxCount(12).subnetId(subnet)), "InsufficientFreeAddressesInSubnet",
@@ -121,6 +119,45 @@ class Ec2InstanceIT {
         refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
                 .instanceType(InstanceType.T3_MICRO).minCount(1).maxCount(1).userData("!!not base64!!")), "InvalidParameterValue",
                 "Invalid BASE64 encoding of user data.");
+    }
+
+    @Test
+    void withoutAnInstanceTypeRunInstancesLaunchesEc2sDefaultAndEveryTypeOfTheTableLaunches() {
+        String x86 = ami("x86_64");
+        Instance small = ecsnet.ec2().runInstances(r -> r.imageId(x86).minCount(1).maxCount(1)).instances().get(0);
+        assertThat(small.instanceTypeAsString()).isEqualTo("m1.small");
+        Instance newest = ecsnet.ec2().runInstances(r -> r.imageId(x86).instanceType("c8i.large").minCount(1).maxCount(1)).instances().get(0);
+        assertThat(newest.instanceTypeAsString()).isEqualTo("c8i.large");
+        InstanceTypeInfo info = ecsnet.ec2().describeInstanceTypes(r -> r.instanceTypesWithStrings("c8i.large")).instanceTypes().get(0);
+        assertThat(info.vCpuInfo()).as("no size figure is known for c8i").isNull();
+        assertThat(info.processorInfo().supportedArchitecturesAsStrings()).containsExactly("x86_64");
+        InstanceTypeInfo large = ecsnet.ec2().describeInstanceTypes(r -> r.instanceTypesWithStrings("x2iedn.32xlarge")).instanceTypes().get(0);
+        assertThat(large.vCpuInfo().defaultVCpus()).isEqualTo(128);
+        assertThat(large.memoryInfo().sizeInMiB()).isEqualTo(4194304L);
+    }
+
+    @Test
+    void instanceAttributesAndCreditSpecificationsReadTheLaunchDefaults() {
+        String x86 = ami("x86_64");
+        String t3 = ecsnet.ec2().runInstances(r -> r.imageId(x86).instanceType(InstanceType.T3_MICRO).minCount(1).maxCount(1)
+                .userData(java.util.Base64.getEncoder().encodeToString("echo hi".getBytes()))).instances().get(0).instanceId();
+        String t2 = ecsnet.ec2().runInstances(r -> r.imageId(x86).instanceType(InstanceType.T2_MICRO).minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        String m5 = ecsnet.ec2().runInstances(r -> r.imageId(x86).instanceType(InstanceType.M5_LARGE).minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        var ec2 = ecsnet.ec2();
+        assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(t3).attribute("instanceInitiatedShutdownBehavior"))
+                .instanceInitiatedShutdownBehavior().value()).isEqualTo("stop");
+        assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(t3).attribute("disableApiTermination")).disableApiTermination().value()).isFalse();
+        assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(t3).attribute("userData")).userData().value())
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString("echo hi".getBytes()));
+        assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(t2).attribute("userData")).userData().value()).isNull();
+        assertThat(ec2.describeInstanceAttribute(r -> r.instanceId(m5).attribute("instanceType")).instanceType().value()).isEqualTo("m5.large");
+        refused(() -> ec2.describeInstanceAttribute(r -> r.instanceId(m5).attribute("colour")), "InvalidParameterValue", null);
+        assertThat(ec2.describeInstanceCreditSpecifications(r -> r.instanceIds(t3, t2)).instanceCreditSpecifications())
+                .extracting(c -> c.instanceId() + " " + c.cpuCredits()).containsExactlyInAnyOrder(t3 + " unlimited", t2 + " standard");
+        assertThat(ec2.describeInstanceCreditSpecifications(r -> { }).instanceCreditSpecifications())
+                .extracting(c -> c.instanceId()).doesNotContain(m5);
     }
 
     @Test

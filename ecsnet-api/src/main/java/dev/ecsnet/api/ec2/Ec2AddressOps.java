@@ -34,6 +34,7 @@ final class Ec2AddressOps {
                 .field("domain", a -> "vpc")
                 .field("public-ip", ElasticIp::publicIp)
                 .field("network-interface-id", ElasticIp::networkInterfaceId)
+                .field("instance-id", a -> instanceOf(net, a))
                 .field("network-interface-owner-id", a -> a.networkInterfaceId() == null ? null : a.ownerId())
                 .field("network-border-group", ElasticIp::networkBorderGroup)
                 .field("private-ip-address", a -> a.networkInterfaceId() == null ? null
@@ -68,11 +69,15 @@ final class Ec2AddressOps {
 
     static ObjectNode associate(Call call) {
         Params p = call.params();
-        if (p.has("InstanceId")) {
-            throw AwsError.badRequest("InvalidParameterValue", "ecsnet associates Elastic IPs with network interfaces only; use NetworkInterfaceId.");
+        if (p.has("PrivateIpAddress")) {
+            throw AwsError.badRequest("InvalidParameterValue", "ecsnet models one private IPv4 address per network interface; PrivateIpAddress is not supported.");
         }
-        ElasticIp eip = gateways(call).associateAddress(allocationId(call), p.required("NetworkInterfaceId"),
-                p.bool("AllowReassociation").orElse(false));
+        if (p.has("InstanceId") && p.has("NetworkInterfaceId")) {
+            throw AwsError.badRequest("InvalidParameterCombination", "Only one of instanceId and networkInterfaceId may be specified.");
+        }
+        String eni = p.string("InstanceId").map(call.state().instances()::interfaceForAddress)
+                .orElseGet(() -> p.required("NetworkInterfaceId"));
+        ElasticIp eip = gateways(call).associateAddress(allocationId(call), eni, p.bool("AllowReassociation").orElse(false));
         return Ec2Shapes.object().put("return", true).put("associationId", eip.associationId());
     }
 
@@ -100,12 +105,22 @@ final class Ec2AddressOps {
                 .put("allocationId", a.allocationId())
                 .put("domain", "vpc");
         if (a.associationId() != null) {
+            String instance = instanceOf(net, a);
+            if (instance != null) {
+                o.put("instanceId", instance);
+            }
             o.put("associationId", a.associationId()).put("networkInterfaceId", a.networkInterfaceId()).put("networkInterfaceOwnerId", a.ownerId());
             net.findNetworkInterface(a.networkInterfaceId()).ifPresent(n -> o.put("privateIpAddress", n.privateIpAddress()));
         }
         o.put("publicIpv4Pool", "amazon").put("networkBorderGroup", a.networkBorderGroup());
         o.set("tagSet", Ec2Shapes.tagSet(a.tags()));
         return o;
+    }
+
+    /** The instance whose interface holds the address, if it is attached to one of the account's instances. */
+    private static String instanceOf(Network net, ElasticIp a) {
+        return a.networkInterfaceId() == null ? null : net.findNetworkInterface(a.networkInterfaceId())
+                .flatMap(n -> n.attachment()).map(x -> x.instanceId()).filter(i -> i.startsWith("i-")).orElse(null);
     }
 
     static ObjectNode describe(Call call) {

@@ -30,12 +30,16 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         Ec2NatGatewayOps.register(operations);
         Ec2RouteTableOps.register(operations);
         Ec2VpcEndpointOps.register(operations);
+        Ec2PrefixListOps.register(operations);
+        Ec2DhcpOptionsOps.register(operations);
+        Ec2VpcPeeringOps.register(operations);
         Ec2NetworkAclOps.register(operations);
         Ec2NetworkInsightsOps.register(operations);
         Ec2InstanceOps.register(operations);
         Ec2CidrBlockOps.register(operations);
         Ec2SubnetCidrReservationOps.register(operations);
         Ec2EgressOnlyInternetGatewayOps.register(operations);
+        Ec2InstanceAttributeOps.register(operations);
     }
 
     /**

@@ -60,7 +60,7 @@ final class Ec2InstanceOps {
                 .map(n -> "arn:aws:iam::" + call.accountId() + ":instance-profile/" + n).orElse(null));
         Instances.Launch launch = new Instances.Launch(p.required("ImageId"), p.string("InstanceType").orElse("m1.small"), min, max,
                 subnetId, groups, userData, profileArn, p.string("KeyName").orElse(null),
-                p.child("Placement").string("AvailabilityZone").orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"));
+                p.child("Placement").string("AvailabilityZone").filter(z -> !z.isEmpty()).orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"));
         List<Instance> launched = call.state().instances().run(launch);
         return reservation(net, launched.get(0).reservationId(), call.accountId(), launched);
     }
@@ -87,9 +87,12 @@ final class Ec2InstanceOps {
 
     static ObjectNode instance(Network net, Instance i) {
         boolean live = i.state() != InstanceState.TERMINATED;
+        // the primary interface carries what can change after launch: groups, source/dest check, a public address
+        java.util.Optional<NetworkInterface> primary = live ? net.findNetworkInterface(i.primaryEniId()) : java.util.Optional.empty();
         ObjectNode o = Ec2Shapes.object().put("instanceId", i.id()).put("imageId", i.image().imageId());
         o.set("instanceState", state(i.state()));
-        o.put("privateDnsName", live ? i.privateDnsName() : "").put("dnsName", "").put("reason", i.stateTransitionReason());
+        o.put("privateDnsName", live ? i.privateDnsName() : "")
+                .put("dnsName", primary.flatMap(NetworkInterface::publicDnsName).orElse("")).put("reason", i.stateTransitionReason());
         i.keyName().ifPresent(k -> o.put("keyName", k));
         o.put("amiLaunchIndex", i.launchIndex());
         o.set("productCodes", Ec2Shapes.array());
@@ -100,9 +103,10 @@ final class Ec2InstanceOps {
         if (live) {
             o.put("subnetId", i.subnetId()).put("vpcId", i.vpcId()).put("privateIpAddress", i.privateIpAddress());
         }
-        o.put("sourceDestCheck", true);
+        primary.flatMap(NetworkInterface::publicIp).ifPresent(ip -> o.put("ipAddress", ip));
+        o.put("sourceDestCheck", primary.map(NetworkInterface::sourceDestCheck).orElse(true));
         ArrayNode groups = o.putArray("groupSet");
-        for (String g : i.groupIds()) {
+        for (String g : primary.map(NetworkInterface::groupIds).orElse(i.groupIds())) {
             groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse(""));
         }
         o.put("architecture", i.type().architecture()).put("rootDeviceType", "ebs").put("rootDeviceName", Image.ROOT_DEVICE);
@@ -226,14 +230,14 @@ final class Ec2InstanceOps {
         return out;
     }
 
-    /** Every type with a known size (or every type asked for by name), from the same tables placement uses. */
+    /** Every type (or every type asked for by name), from the same tables placement uses. */
     private static ObjectNode describeInstanceTypes(Call call) {
         Params p = call.params();
         List<String> names = p.strings("InstanceType");
         List<InstanceType> types = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         if (names.isEmpty()) {
-            InstanceTypes.all().stream().filter(InstanceType::hasKnownSize).forEach(types::add);
+            types.addAll(InstanceTypes.all());
         } else {
             for (String n : names) {
                 InstanceTypes.find(n).ifPresentOrElse(types::add, () -> unknown.add(n));
@@ -261,8 +265,8 @@ final class Ec2InstanceOps {
             o.putArray("supportedUsageClasses").add("on-demand").add("spot");
             o.putArray("supportedRootDeviceTypes").add("ebs");
             o.putArray("supportedVirtualizationTypes").add("hvm");
+            o.putObject("processorInfo").putArray("supportedArchitectures").add(t.architecture());
             if (t.hasKnownSize()) {
-                o.putObject("processorInfo").putArray("supportedArchitectures").add(t.architecture());
                 o.putObject("vCpuInfo").put("defaultVCpus", t.vcpus());
                 o.putObject("memoryInfo").put("sizeInMiB", t.memoryMib());
             }
@@ -292,9 +296,7 @@ final class Ec2InstanceOps {
             default -> List.of(call.region());
         };
         for (InstanceType t : InstanceTypes.all()) {
-            if (t.hasKnownSize()) {
-                locations.forEach(l -> rows.add(new String[]{t.name(), l}));
-            }
+            locations.forEach(l -> rows.add(new String[]{t.name(), l}));
         }
         Ec2Filters<String[]> filters = Ec2Filters.<String[]>untagged().field("instance-type", r -> r[0]).field("location", r -> r[1]);
         var page = Ec2Pages.page(filters.apply(rows, Ec2Filters.read(p, "Filter")), p, 5, 1000);

@@ -66,6 +66,7 @@ final class Ec2NetworkInsightsOps {
             case "nat" -> "natgateway";
             case "vpce" -> "vpc-endpoint";
             case "vpc" -> "vpc";
+            case "pcx" -> "vpc-peering-connection";
             case "subnet" -> "subnet";
             default -> prefix;
         };
@@ -191,6 +192,7 @@ final class Ec2NetworkInsightsOps {
                             switch (r.kind()) {
                                 case NAT_GATEWAY -> x.put("natGatewayId", r.targetId());
                                 case NETWORK_INTERFACE -> x.put("networkInterfaceId", r.targetId());
+                                case VPC_PEERING_CONNECTION -> x.put("vpcPeeringConnectionId", r.targetId());
                                 default -> x.put("gatewayId", r.targetId());
                             }
                             x.put("origin", r.origin()).put("state", r.state());
@@ -218,6 +220,7 @@ final class Ec2NetworkInsightsOps {
                 case "nat-gateway" -> "natGateway";
                 case "vpc-endpoint" -> "vpcEndpoint";
                 case "vpc" -> "vpc";
+                case "vpc-peering-connection" -> "vpcPeeringConnection";
                 default -> null;
             };
             if (field != null) {

@@ -8,13 +8,14 @@ import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.net.EniAttachment;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
+import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** CreateNetworkInterface, DescribeNetworkInterfaces, DeleteNetworkInterface, Assign/UnassignIpv6Addresses. */
+/** Network interfaces: create, describe, delete, attach to an instance, detach, modify an attribute, Assign/UnassignIpv6Addresses. */
 final class Ec2NetworkInterfaceOps {
     private static final Set<String> USER_INTERFACE_TYPES = Set.of("interface", "efa", "efa-only", "trunk");
 
@@ -27,6 +28,12 @@ final class Ec2NetworkInterfaceOps {
         t.register("DeleteNetworkInterface", Ec2NetworkInterfaceOps::deleteNetworkInterface);
         t.register("AssignIpv6Addresses", Ec2NetworkInterfaceOps::assignIpv6Addresses);
         t.register("UnassignIpv6Addresses", Ec2NetworkInterfaceOps::unassignIpv6Addresses);
+        t.register("AttachNetworkInterface", Ec2NetworkInterfaceOps::attachNetworkInterface);
+        t.register("DetachNetworkInterface", c -> {
+            c.state().network().interfaceChanges().detach(c.params().required("AttachmentId"), c.params().bool("Force").orElse(false));
+            return Ec2Shapes.object().put("return", true);
+        });
+        t.register("ModifyNetworkInterfaceAttribute", Ec2NetworkInterfaceOps::modifyNetworkInterfaceAttribute);
     }
 
     private static Ec2Filters<NetworkInterface> filters(Network net) {
@@ -53,12 +60,12 @@ final class Ec2NetworkInterfaceOps {
                 .field("source-dest-check", NetworkInterface::sourceDestCheck)
                 .field("association.public-ip", n -> n.publicIp().orElse(null))
                 .field("association.ip-owner-id", n -> n.publicIp().map(ip -> "amazon").orElse(null))
-                .field("attachment.attachment-id", n -> n.attachment().map(EniAttachment::attachmentId).orElse(null))
-                .field("attachment.instance-id", n -> n.attachment().map(EniAttachment::instanceId).orElse(null))
-                .field("attachment.instance-owner-id", n -> n.attachment().map(EniAttachment::instanceOwnerId).orElse(null))
-                .field("attachment.device-index", n -> n.attachment().map(EniAttachment::deviceIndex).orElse(null))
-                .field("attachment.status", n -> n.attachment().map(EniAttachment::status).orElse(null))
-                .field("attachment.delete-on-termination", n -> n.attachment().map(EniAttachment::deleteOnTermination).orElse(null));
+                .field("attachment.attachment-id", n -> n.lastAttachment().map(EniAttachment::attachmentId).orElse(null))
+                .field("attachment.instance-id", n -> n.lastAttachment().map(EniAttachment::instanceId).orElse(null))
+                .field("attachment.instance-owner-id", n -> n.lastAttachment().map(EniAttachment::instanceOwnerId).orElse(null))
+                .field("attachment.device-index", n -> n.lastAttachment().map(EniAttachment::deviceIndex).orElse(null))
+                .field("attachment.status", n -> n.lastAttachment().map(EniAttachment::status).orElse(null))
+                .field("attachment.delete-on-termination", n -> n.lastAttachment().map(EniAttachment::deleteOnTermination).orElse(null));
     }
 
     static ObjectNode render(Network net, NetworkInterface n) {
@@ -81,7 +88,7 @@ final class Ec2NetworkInterfaceOps {
         for (String g : n.groupIds()) {
             groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse(""));
         }
-        n.attachment().ifPresent(a -> {
+        n.lastAttachment().ifPresent(a -> {
             ObjectNode att = o.putObject("attachment")
                     .put("attachmentId", a.attachmentId())
                     .put("attachTime", Ec2Shapes.time(a.attachTime()))
@@ -201,5 +208,38 @@ final class Ec2NetworkInterfaceOps {
         removed.forEach(a -> set.add(a.toString()));
         out.putArray("unassignedIpv6PrefixSet");
         return out;
+    }
+
+    static ObjectNode attachNetworkInterface(Call call) {
+        Params p = call.params();
+        for (String unsupported : List.of("EnaSrdSpecification", "EnaQueueCount")) {
+            if (p.has(unsupported)) {
+                throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model " + unsupported + ".");
+            }
+        }
+        int deviceIndex = p.integer("DeviceIndex").orElseThrow(() -> AwsError.badRequest("MissingParameter",
+                "The request must contain the parameter deviceIndex"));
+        EniAttachment a = call.state().instances().attachNetworkInterface(p.required("NetworkInterfaceId"), p.required("InstanceId"),
+                deviceIndex, p.integer("NetworkCardIndex").orElse(0));
+        return Ec2Shapes.object().put("attachmentId", a.attachmentId()).put("networkCardIndex", a.networkCardIndex());
+    }
+
+    /** One attribute per call, as EC2 takes them; the ones ecsnet does not model are refused by name. */
+    static ObjectNode modifyNetworkInterfaceAttribute(Call call) {
+        Params p = call.params();
+        for (String unsupported : List.of("EnaSrdSpecification", "EnablePrimaryIpv6", "ConnectionTrackingSpecification",
+                "AssociatePublicIpAddress", "AssociatedSubnetId")) {
+            if (p.has(unsupported)) {
+                throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model the network interface attribute " + unsupported + ".");
+            }
+        }
+        Params attachment = p.child("Attachment");
+        List<String> groups = p.strings("SecurityGroupId");
+        call.state().network().interfaceChanges().modify(p.required("NetworkInterfaceId"), new NetworkInterfaceChanges.Modification(
+                p.child("Description").string("Value").orElse(p.has("Description") ? "" : null),
+                p.child("SourceDestCheck").bool("Value").orElse(null),
+                groups.isEmpty() ? null : groups,
+                attachment.string("AttachmentId").orElse(null), attachment.bool("DeleteOnTermination").orElse(null)));
+        return Ec2Shapes.object().put("return", true);
     }
 }

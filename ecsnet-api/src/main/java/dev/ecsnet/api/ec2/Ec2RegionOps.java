@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
+import dev.ecsnet.domain.ec2.AwsRegions;
 import dev.ecsnet.domain.net.AvailabilityZone;
 
 import java.util.List;
 
-/** DescribeAvailabilityZones, DescribeAccountAttributes: what every tool asks about the region first. */
+/** DescribeAvailabilityZones, DescribeAccountAttributes, DescribeRegions: what every tool asks about the region first. */
 final class Ec2RegionOps {
     private Ec2RegionOps() {
     }
@@ -16,6 +17,41 @@ final class Ec2RegionOps {
     static void register(OperationTable t) {
         t.register("DescribeAvailabilityZones", Ec2RegionOps::describeAvailabilityZones);
         t.register("DescribeAccountAttributes", Ec2RegionOps::describeAccountAttributes);
+        t.register("DescribeRegions", Ec2RegionOps::describeRegions);
+    }
+
+    /** A region as the caller's account sees it: opt-in regions are not enabled, except the one the caller is using. */
+    private record RegionView(AwsRegions.Region region, String optInStatus) {
+    }
+
+    private static final Ec2Filters<RegionView> REGION_FILTERS = Ec2Filters.<RegionView>untagged()
+            .field("endpoint", r -> r.region().endpoint())
+            .field("region-name", r -> r.region().name())
+            .field("opt-in-status", RegionView::optInStatus);
+
+    /**
+     * Every region of the partition with {@code AllRegions}, else the enabled ones (a new account's: the default
+     * regions, and the caller's own region when it is an opt-in one, since the account is evidently using it).
+     */
+    static ObjectNode describeRegions(Call call) {
+        List<String> names = call.params().strings("RegionName");
+        List<String> unknown = names.stream().filter(n -> AwsRegions.find(n).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            throw dev.ecsnet.protocol.AwsError.badRequest("InvalidParameterValue", "Invalid region: [" + String.join(", ", unknown) + "]");
+        }
+        boolean all = call.params().bool("AllRegions").orElse(false);
+        List<RegionView> views = AwsRegions.all().stream()
+                .map(r -> new RegionView(r, !r.optIn() ? "opt-in-not-required" : r.name().equals(call.region()) ? "opted-in" : "not-opted-in"))
+                .filter(v -> names.isEmpty() ? all || !v.optInStatus().equals("not-opted-in") : names.contains(v.region().name()))
+                .toList();
+        ArrayNode info = Ec2Shapes.array();
+        for (RegionView v : REGION_FILTERS.apply(views, Ec2Filters.read(call.params(), "Filter"))) {
+            info.addObject().put("regionName", v.region().name()).put("regionEndpoint", v.region().endpoint())
+                    .put("optInStatus", v.optInStatus());
+        }
+        ObjectNode out = Ec2Shapes.object();
+        out.set("regionInfo", info);
+        return out;
     }
 
     private static final Ec2Filters<AvailabilityZone> FILTERS = Ec2Filters.<AvailabilityZone>untagged()

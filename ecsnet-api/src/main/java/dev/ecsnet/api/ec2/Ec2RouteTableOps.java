@@ -62,14 +62,15 @@ final class Ec2RouteTableOps {
         p.string("VpcEndpointId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.VPC_ENDPOINT, g)));
         p.string("NetworkInterfaceId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.NETWORK_INTERFACE, g)));
         p.string("EgressOnlyInternetGatewayId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.EGRESS_ONLY_INTERNET_GATEWAY, g)));
-        for (String unsupported : List.of("InstanceId", "VpcPeeringConnectionId", "TransitGatewayId",
+        p.string("VpcPeeringConnectionId").ifPresent(g -> targets.add(new RouteTables.Target(TargetKind.VPC_PEERING_CONNECTION, g)));
+        for (String unsupported : List.of("InstanceId", "TransitGatewayId",
                 "LocalGatewayId", "CarrierGatewayId", "CoreNetworkArn")) {
             if (p.has(unsupported)) {
                 throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model " + unsupported + " route targets.");
             }
         }
         if (targets.size() > 1) {
-            throw AwsError.badRequest("InvalidParameterCombination", "The parameter gatewayId, natGatewayId, networkInterfaceId, egressOnlyInternetGatewayId and vpcEndpointId are mutually exclusive.");
+            throw AwsError.badRequest("InvalidParameterCombination", "The parameter gatewayId, natGatewayId, networkInterfaceId, egressOnlyInternetGatewayId, vpcEndpointId and vpcPeeringConnectionId are mutually exclusive.");
         }
         return targets.isEmpty() ? null : targets.get(0);
     }
@@ -91,6 +92,8 @@ final class Ec2RouteTableOps {
             .multi("route.gateway-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.INTERNET_GATEWAY || r.kind() == TargetKind.LOCAL
                     || r.kind() == TargetKind.VPC_ENDPOINT).map(Route::targetId).toList())
             .multi("route.nat-gateway-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.NAT_GATEWAY).map(Route::targetId).toList())
+            .multi("route.vpc-peering-connection-id", t -> t.routes().stream().filter(r -> r.kind() == TargetKind.VPC_PEERING_CONNECTION)
+                    .map(Route::targetId).toList())
             .multi("route.state", t -> t.routes().stream().map(Route::state).toList())
             .multi("route.origin", t -> t.routes().stream().map(Route::origin).toList());
 
@@ -111,6 +114,7 @@ final class Ec2RouteTableOps {
                 case NAT_GATEWAY -> x.put("natGatewayId", r.targetId());
                 case NETWORK_INTERFACE -> x.put("networkInterfaceId", r.targetId());
                 case EGRESS_ONLY_INTERNET_GATEWAY -> x.put("egressOnlyInternetGatewayId", r.targetId());
+                case VPC_PEERING_CONNECTION -> x.put("vpcPeeringConnectionId", r.targetId());
                 default -> throw new IllegalStateException();
             }
             x.put("state", r.state()).put("origin", r.origin());

@@ -36,6 +36,7 @@ final class Ec2SecurityGroupOps {
         t.register("UpdateSecurityGroupRuleDescriptionsIngress", c -> updateDescriptions(c, false));
         t.register("UpdateSecurityGroupRuleDescriptionsEgress", c -> updateDescriptions(c, true));
         t.register("DescribeSecurityGroupRules", Ec2SecurityGroupOps::describeSecurityGroupRules);
+        t.register("ModifySecurityGroupRules", Ec2SecurityGroupOps::modifySecurityGroupRules);
     }
 
     private static final Ec2Filters<SecurityGroup> GROUP_FILTERS = Ec2Filters.<SecurityGroup>taggable()
@@ -55,7 +56,7 @@ final class Ec2SecurityGroupOps {
             .multi("egress.ip-permission.cidr", g -> ruleValues(g.egress(), SecurityGroupRule::cidrIpv4))
             .multi("egress.ip-permission.group-id", g -> ruleValues(g.egress(), SecurityGroupRule::referencedGroupId));
 
-    private static final Ec2Filters<SecurityGroupRule> RULE_FILTERS = Ec2Filters.<SecurityGroupRule>untagged()
+    private static final Ec2Filters<SecurityGroupRule> RULE_FILTERS = Ec2Filters.<SecurityGroupRule>taggable()
             .field("group-id", SecurityGroupRule::groupId)
             .field("security-group-rule-id", SecurityGroupRule::ruleId);
 
@@ -162,7 +163,8 @@ final class Ec2SecurityGroupOps {
     static ObjectNode authorize(Call call, boolean egress) {
         String groupId = groupId(call);
         List<IpPermission> permissions = readPermissions(call, groupId);
-        List<SecurityGroupRule> added = call.state().network().authorize(groupId, egress, permissions);
+        List<SecurityGroupRule> added = call.state().network().authorize(groupId, egress, permissions,
+                Ec2Shapes.tagsFor(call.params(), "security-group-rule"));
         ObjectNode out = Ec2Shapes.object().put("return", true);
         ArrayNode set = out.putArray("securityGroupRuleSet");
         added.forEach(r -> set.add(renderRule(call, r)));
@@ -213,6 +215,31 @@ final class Ec2SecurityGroupOps {
         return Ec2Shapes.object().put("return", true);
     }
 
+    /** Each named rule becomes the one permission its SecurityGroupRule member describes; the rule keeps its id. */
+    static ObjectNode modifySecurityGroupRules(Call call) {
+        String groupId = call.params().required("GroupId");
+        Map<String, IpPermission> replacements = new LinkedHashMap<>();
+        for (Params update : call.params().list("SecurityGroupRule")) {
+            String ruleId = update.required("SecurityGroupRuleId");
+            Params r = update.child("SecurityGroupRule");
+            String description = r.string("Description").orElse(null);
+            List<Peer> peers = new ArrayList<>();
+            r.string("CidrIpv4").ifPresent(v -> peers.add(new Peer(PeerKind.CIDR_IPV4, v, description)));
+            r.string("CidrIpv6").ifPresent(v -> peers.add(new Peer(PeerKind.CIDR_IPV6, v, description)));
+            r.string("PrefixListId").ifPresent(v -> peers.add(new Peer(PeerKind.PREFIX_LIST, v, description)));
+            r.string("ReferencedGroupId").ifPresent(v -> peers.add(new Peer(PeerKind.GROUP, v, description)));
+            if (replacements.put(ruleId, new IpPermission(r.string("IpProtocol").orElse(null), r.integer("FromPort").orElse(null),
+                    r.integer("ToPort").orElse(null), peers)) != null) {
+                throw AwsError.badRequest("InvalidParameterValue", "The security group rule ID '" + ruleId + "' is specified more than once.");
+            }
+        }
+        if (replacements.isEmpty()) {
+            throw AwsError.badRequest("MissingParameter", "The request must contain the parameter SecurityGroupRules");
+        }
+        call.state().network().groups().modifyRules(groupId, replacements);
+        return Ec2Shapes.object().put("return", true);
+    }
+
     static ObjectNode describeSecurityGroupRules(Call call) {
         Network net = call.state().network();
         List<String> ruleIds = call.params().strings("SecurityGroupRuleId");
@@ -253,7 +280,9 @@ final class Ec2SecurityGroupOps {
             o.put("prefixListId", r.prefixListId());
         }
         if (r.referencedGroupId() != null) {
-            o.putObject("referencedGroupInfo").put("groupId", r.referencedGroupId()).put("userId", r.groupOwnerId());
+            ObjectNode ref = o.putObject("referencedGroupInfo").put("groupId", r.referencedGroupId()).put("userId", r.groupOwnerId());
+            peered(call.state().network(), r).ifPresent(p -> ref.put("vpcId", p.peerOf(groupVpc(call.state().network(), r)))
+                    .put("vpcPeeringConnectionId", p.id()));
         }
         if (r.description() != null) {
             o.put("description", r.description());
@@ -261,6 +290,17 @@ final class Ec2SecurityGroupOps {
         o.put("securityGroupRuleArn", "arn:aws:ec2:" + call.region() + ":" + r.groupOwnerId() + ":security-group-rule/" + r.ruleId());
         o.set("tagSet", Ec2Shapes.tagSet(r.tags()));
         return o;
+    }
+
+    private static String groupVpc(Network net, SecurityGroupRule r) {
+        return net.findSecurityGroup(r.groupId()).map(SecurityGroup::vpcId).orElse("");
+    }
+
+    /** The peering connection through which a rule references a group of another VPC, if it does. */
+    static java.util.Optional<dev.ecsnet.domain.net.VpcPeeringConnection> peered(Network net, SecurityGroupRule r) {
+        String own = groupVpc(net, r);
+        return net.findSecurityGroup(r.referencedGroupId()).map(SecurityGroup::vpcId).filter(v -> !v.equals(own))
+                .flatMap(v -> net.peerings().activeBetween(own, v));
     }
 
     /** IpPermissions.N, or the legacy top-level IpProtocol/FromPort/ToPort/CidrIp/SourceSecurityGroupName form. */

@@ -31,6 +31,7 @@ final class Ec2TagOps {
             case "vpc" -> "vpc";
             case "subnet" -> "subnet";
             case "sg" -> "security-group";
+            case "sgr" -> "security-group-rule";
             case "eni" -> "network-interface";
             case "igw" -> "internet-gateway";
             case "eipalloc" -> "elastic-ip";
@@ -38,6 +39,10 @@ final class Ec2TagOps {
             case "rtb" -> "route-table";
             case "vpce" -> "vpc-endpoint";
             case "acl" -> "network-acl";
+            case "pl" -> "prefix-list";
+            case "dopt" -> "dhcp-options";
+            case "pcx" -> "vpc-peering-connection";
+            case "i" -> "instance";
             default -> prefix;
         };
     }
@@ -70,12 +75,7 @@ final class Ec2TagOps {
         for (Params t : call.params().list("Tag")) {
             tags.put(t.required("Key"), t.string("Value").orElse(null));
         }
-        List<Taggable> targets = resources.stream().map(call.state().network()::taggable).toList();
-        if (tags.isEmpty()) {
-            targets.forEach(t -> t.tags().clear());
-        } else {
-            call.state().network().deleteTags(resources, tags);
-        }
+        call.state().network().deleteTags(resources, tags);
         return Ec2Shapes.object().put("return", true);
     }
 

@@ -13,7 +13,7 @@ import dev.ecsnet.domain.net.VpcEndpoints;
 
 import java.util.List;
 
-/** VPC endpoints, the endpoint services a region offers, and the AWS-managed prefix lists. */
+/** VPC endpoints, the endpoint services a region offers, and the AWS-managed prefix lists (DescribePrefixLists). */
 final class Ec2VpcEndpointOps {
     /** The hosted zone AWS uses for vpce DNS names in us-east-1 (data only). */
     private static final String VPCE_HOSTED_ZONE = "Z7HUB22UULQXV";
@@ -27,7 +27,6 @@ final class Ec2VpcEndpointOps {
         t.register("DeleteVpcEndpoints", Ec2VpcEndpointOps::delete);
         t.register("DescribeVpcEndpointServices", Ec2VpcEndpointOps::describeServices);
         t.register("DescribePrefixLists", Ec2VpcEndpointOps::describePrefixLists);
-        t.register("DescribeManagedPrefixLists", Ec2VpcEndpointOps::describeManagedPrefixLists);
     }
 
     private static VpcEndpoints endpoints(Call c) {
@@ -181,18 +180,6 @@ final class Ec2VpcEndpointOps {
             ObjectNode x = set.addObject().put("prefixListId", p.id()).put("prefixListName", p.name());
             ArrayNode cidrs = x.putArray("cidrSet");
             p.cidrs().forEach(cidrs::add);
-        }
-        return out;
-    }
-
-    static ObjectNode describeManagedPrefixLists(Call call) {
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("prefixListSet");
-        for (EndpointServices.PrefixList p : prefixLists(call)) {
-            set.addObject().put("prefixListId", p.id()).put("addressFamily", "IPv4").put("state", "create-complete")
-                    .put("prefixListArn", "arn:aws:ec2:" + call.region() + ":aws:prefix-list/" + p.id())
-                    .put("prefixListName", p.name()).put("version", 1).put("ownerId", "AWS")
-                    .set("tagSet", Ec2Shapes.array());
         }
         return out;
     }

@@ -53,7 +53,7 @@ class CapacityCommandTest {
 
     @Test
     void refusesTypesOfUnknownSize() {
-        String[] r = run("capacity", "-i", "x2iedn.32xlarge");
+        String[] r = run("capacity", "-i", "c8i.large");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("vCPU/memory are not in ecsnet's table");
     }

@@ -138,6 +138,7 @@ public final class NetworkInsights {
                 throw DomainException.invalid("InvalidParameterValue", "Value (" + ip + ") is not a valid IPv4 address.");
             }
         }
+        network.gate().open();
         String id = ids.resourceId("nip");
         InsightsPath p = new InsightsPath(id, "arn:aws:ec2:" + network.region() + ":" + network.accountId() + ":network-insights-path/" + id,
                 clock.now(), source, Optional.ofNullable(destination), Optional.ofNullable(sourceIp), Optional.ofNullable(destinationIp),
@@ -163,16 +164,19 @@ public final class NetworkInsights {
         if (analyses.values().stream().anyMatch(a -> a.pathId().equals(id))) {
             throw DomainException.dependency("DependencyViolation", "Network Insights Path " + id + " has dependent analyses. Delete the analyses first.");
         }
+        network.gate().open();
         paths.remove(id);
     }
 
     public void deleteAnalysis(String id) {
         analysis(id);
+        network.gate().open();
         analyses.remove(id);
     }
 
     public InsightsAnalysis start(String pathId, Map<String, String> tags) {
         InsightsPath p = path(pathId);
+        network.gate().open();
         String id = ids.resourceId("nia");
         InsightsAnalysis a = new InsightsAnalysis(id, "arn:aws:ec2:" + network.region() + ":" + network.accountId()
                 + ":network-insights-analysis/" + id, p.id(), clock.now(), tags);

@@ -89,7 +89,7 @@ public final class PathAnalyzer {
             return acl.get();
         }
         RouteTable table = network.routeTables().forSubnet(subnet);
-        Optional<Route> route = RouteResolver.resolve(table, dest, network.region());
+        Optional<Route> route = RouteResolver.resolve(table, dest, network);
         if (route.isEmpty() || route.get().kind() == Route.TargetKind.LOCAL) {
             return new Verdict.Blocked("NO_ROUTE_TO_DESTINATION", "route-table", table.id(), "route table " + table.id() + " of "
                     + subnet.id() + " has no route to " + target + ": add a route to a NAT gateway (private subnet) or an internet gateway (public subnet)", path);
@@ -110,6 +110,9 @@ public final class PathAnalyzer {
             });
             case NETWORK_INTERFACE -> new Verdict.Blocked("CANNOT_ROUTE", "route-table", table.id(), "route " + r.destination()
                     + " sends the traffic to network interface " + r.targetId() + " (a NAT instance or appliance); ecsnet does not follow paths through it", path);
+            case VPC_PEERING_CONNECTION -> new Verdict.Blocked("CANNOT_ROUTE", "route-table", table.id(), "route " + r.destination()
+                    + " sends the traffic to VPC peering connection " + r.targetId() + ", which carries only addresses of the peer VPC, not "
+                    + target + " (no transitive or edge-to-edge routing)", path);
             default -> throw new IllegalStateException(r.kind().name());
         };
     }
@@ -154,7 +157,7 @@ public final class PathAnalyzer {
             return out.get();
         }
         RouteTable table = network.routeTables().forSubnet(natSubnet);
-        Optional<Route> route = RouteResolver.resolve(table, dest, network.region());
+        Optional<Route> route = RouteResolver.resolve(table, dest, network);
         if (route.isEmpty() || route.get().kind() != Route.TargetKind.INTERNET_GATEWAY || !route.get().isActive()) {
             return new Verdict.Blocked("NO_ROUTE_TO_DESTINATION", "route-table", table.id(), "NAT gateway " + natId + " sits in "
                     + natSubnet.id() + ", whose route table " + table.id() + " has no route to an internet gateway: put the NAT gateway in a public subnet", path);
@@ -184,10 +187,12 @@ public final class PathAnalyzer {
         path.add(new Hop("security-group-rule", egress.get().ruleId(), SecurityGroupEvaluator.describe(egress.get())));
         Subnet from = network.subnet(src.subnetId());
         Subnet to = network.subnet(dst.subnetId());
-        if (!from.vpcId().equals(to.vpcId())) {
-            RouteTable table = network.routeTables().forSubnet(from);
-            return new Verdict.Blocked("NO_ROUTE_TO_DESTINATION", "route-table", table.id(), "route table " + table.id() + " of "
-                    + from.id() + " has no route to " + to.vpcId() + " (ecsnet models no peering or transit gateways)", path);
+        boolean sameVpc = from.vpcId().equals(to.vpcId());
+        if (!sameVpc) {
+            Optional<Verdict> routing = new PeeringPath(network).check(src, dst, from, to, path);
+            if (routing.isPresent()) {
+                return routing.get();
+            }
         }
         boolean sameSubnet = from.id().equals(to.id());
         if (!sameSubnet) {
@@ -198,7 +203,9 @@ public final class PathAnalyzer {
             if (v.isPresent()) {
                 return v.get();
             }
-            path.add(new Hop("route", network.routeTables().forSubnet(from).id(), "local"));
+            if (sameVpc) {
+                path.add(new Hop("route", network.routeTables().forSubnet(from).id(), "local"));
+            }
         }
         Optional<SecurityGroupRule> ingress = groups.ingress(dst.groupIds(), new Traffic(protocol, port, src.ip(), src.groupIds()));
         if (ingress.isEmpty()) {

@@ -1,9 +1,9 @@
 package dev.ecsnet.domain.analysis;
 
 import dev.ecsnet.domain.net.Cidr;
-import dev.ecsnet.domain.net.EndpointServices;
 import dev.ecsnet.domain.net.Ipv6Address;
 import dev.ecsnet.domain.net.Ipv6Cidr;
+import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.Route;
 import dev.ecsnet.domain.net.RouteTable;
 
@@ -19,12 +19,11 @@ public final class RouteResolver {
     private RouteResolver() {
     }
 
-    public static Optional<Route> resolve(RouteTable table, int destination, String region) {
+    public static Optional<Route> resolve(RouteTable table, int destination, Network network) {
         Route best = null;
         int bestLength = -1;
-        List<EndpointServices.PrefixList> lists = EndpointServices.prefixLists(region);
         for (Route r : table.routes()) {
-            int length = matchLength(r, destination, lists);
+            int length = matchLength(r, destination, network);
             if (length > bestLength) {
                 best = r;
                 bestLength = length;
@@ -47,15 +46,14 @@ public final class RouteResolver {
         return Optional.ofNullable(best);
     }
 
-    private static int matchLength(Route r, int destination, List<EndpointServices.PrefixList> lists) {
+    private static int matchLength(Route r, int destination, Network network) {
         if (r.destinationCidrBlock() != null) {
             return Cidr.parse(r.destinationCidrBlock()).filter(c -> c.contains(destination)).map(Cidr::prefixLength).orElse(-1);
         }
         if (r.destinationPrefixListId() == null) {
             return -1;
         }
-        return lists.stream().filter(p -> p.id().equals(r.destinationPrefixListId()))
-                .flatMap(p -> p.cidrs().stream())
+        return network.prefixLists().cidrs(r.destinationPrefixListId()).orElse(List.of()).stream()
                 .map(Cidr::parse).flatMap(Optional::stream)
                 .filter(c -> c.contains(destination))
                 .mapToInt(Cidr::prefixLength).max().orElse(-1);

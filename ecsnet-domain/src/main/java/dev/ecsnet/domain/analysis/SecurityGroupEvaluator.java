@@ -1,7 +1,6 @@
 package dev.ecsnet.domain.analysis;
 
 import dev.ecsnet.domain.net.Cidr;
-import dev.ecsnet.domain.net.EndpointServices;
 import dev.ecsnet.domain.net.Ipv6Address;
 import dev.ecsnet.domain.net.Ipv6Cidr;
 import dev.ecsnet.domain.net.Network;
@@ -82,9 +81,7 @@ public final class SecurityGroupEvaluator {
             return t.peerGroupIds().contains(r.referencedGroupId());
         }
         if (r.prefixListId() != null) {
-            return EndpointServices.prefixLists(network.region()).stream()
-                    .filter(p -> p.id().equals(r.prefixListId()))
-                    .flatMap(p -> p.cidrs().stream())
+            return network.prefixLists().cidrs(r.prefixListId()).orElse(List.of()).stream()
                     .anyMatch(c -> Cidr.parse(c).map(x -> x.contains(t.peerIp())).orElse(false));
         }
         return false;

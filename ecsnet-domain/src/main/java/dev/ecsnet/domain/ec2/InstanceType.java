@@ -3,9 +3,10 @@ package dev.ecsnet.domain.ec2;
 import java.util.Optional;
 
 /**
- * One EC2 instance type as ecsnet knows it: ENI and address limits and trunking figures for every type, size
- * (vCPUs, memory, architecture) only for the families listed in {@code instance-sizes.csv}. {@code vcpus == 0}
- * means the size is unknown, and such a type cannot be launched.
+ * One EC2 instance type as ecsnet knows it: ENI and address limits and trunking figures for every type, vCPUs and
+ * memory for the types listed in {@code instance-sizes.csv}, and an architecture for all. {@code vcpus == 0} means
+ * the size is unknown (families newer than the size table): such a type launches, and offers no CPU or memory to
+ * ECS.
  *
  * @param maxEnis                 network interfaces the instance can attach (all network cards)
  * @param ipv4PerEni              private IPv4 addresses per interface
@@ -42,8 +43,9 @@ public record InstanceType(String name, int maxEnis, int ipv4PerEni, boolean tru
         return dot < 0 ? name : name.substring(0, dot);
     }
 
+    /** The burstable performance families: T2, T3, T3a and T4g (T1 predates CPU credits). */
     public boolean burstable() {
-        return name.startsWith("t");
+        return java.util.Set.of("t2", "t3", "t3a", "t4g").contains(family());
     }
 
     public Optional<String> knownArchitecture() {

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The instance type table, read once from the CSV files in this package's resources (sources named in
- * {@code SOURCES.md} beside them). Immutable after loading.
+ * {@code SOURCES.md} beside them). Immutable after loading. Every type of the ENI table exists; the few without a
+ * size row have a known architecture (from their name) but no vCPU or memory figures.
  */
 public final class InstanceTypes {
     private static final Map<String, InstanceType> TYPES = load();
@@ -65,12 +66,27 @@ public final class InstanceTypes {
             }
             String[] s = sizes.get(name);
             types.add(new InstanceType(name, maxEnis, Integer.parseInt(r[2]), compatible, branch, without, with, source,
-                    s == null ? 0 : Integer.parseInt(s[1]), s == null ? 0 : Integer.parseInt(s[2]), s == null ? null : s[3]));
+                    s == null ? 0 : Integer.parseInt(s[1]), s == null ? 0 : Integer.parseInt(s[2]), s == null ? architectureByName(name) : s[3]));
         }
         types.sort((a, b) -> a.name().compareTo(b.name()));
         Map<String, InstanceType> out = new LinkedHashMap<>();
         types.forEach(t -> out.put(t.name(), t));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The processor architecture a type's name tells, for types without a size row: AWS's naming convention
+     * (EC2 Instance Types guide, "Instance type naming conventions") marks AWS Graviton processors with the {@code g}
+     * attribute after the generation digit (c8gn, m8gb, i8ge) and A1 is Graviton too; Mac instances with Apple
+     * silicon (mac2, mac-m4) are {@code arm64_mac}, mac1 {@code x86_64_mac}; everything else is x86_64.
+     */
+    static String architectureByName(String name) {
+        String family = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (family.startsWith("mac")) {
+            return family.equals("mac1") ? "x86_64_mac" : "arm64_mac";
+        }
+        String attributes = family.replaceFirst("^[a-z]+\\d+", "");
+        return family.equals("a1") || attributes.replaceFirst("-.*", "").contains("g") ? "arm64" : "x86_64";
     }
 
     private static List<String[]> read(String file) {

@@ -6,6 +6,7 @@ import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.Subnet;
 
@@ -54,6 +55,7 @@ public final class Instances {
         this.clock = clock;
         this.scheduler = scheduler;
         this.timing = timing;
+        network.addTaggables(new Network.TaggableSource("i", this::get, this::all));
     }
 
     public void addListener(Listener listener) {
@@ -83,11 +85,6 @@ public final class Instances {
                 "The image id '[" + launch.imageId() + "]' does not exist"));
         InstanceType type = InstanceTypes.find(launch.instanceType()).orElseThrow(() -> DomainException.invalid(
                 "InvalidParameterValue", "Invalid value '" + launch.instanceType() + "' for InstanceType."));
-        if (!type.hasKnownSize()) {
-            // ecsnet knows this type's ENI limits but not its vCPUs and memory; it does not invent them
-            throw DomainException.invalid("Unsupported", "The instance type '" + type.name() + "' is not supported by ecsnet: "
-                    + "its vCPU and memory sizes are not in ecsnet's table (ENI limits alone are known).");
-        }
         if (!type.architecture().equals(image.architecture())) {
             throw DomainException.invalid("InvalidParameterValue", "The architecture '" + type.architecture()
                     + "' of the specified instance type does not match the architecture '" + image.architecture()
@@ -106,6 +103,7 @@ public final class Instances {
                     + subnet.id() + "' to satisfy the requested number of instances.");
         }
         int count = Math.min(launch.maxCount(), subnet.availableIpAddressCount());
+        network.gate().open();
         String reservationId = ids.resourceId("r");
         List<Instance> launched = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -150,9 +148,40 @@ public final class Instances {
         listeners.forEach(l -> l.running(instance));
     }
 
+    /**
+     * AttachNetworkInterface: an instance that is pending or running takes an interface of its Availability Zone at a
+     * free device index, up to its type's interface limit.
+     */
+    public dev.ecsnet.domain.net.EniAttachment attachNetworkInterface(String eniId, String instanceId, int deviceIndex, int networkCardIndex) {
+        Instance instance = get(instanceId);
+        network.networkInterface(eniId);
+        if (instance.state() != InstanceState.PENDING && instance.state() != InstanceState.RUNNING) {
+            throw DomainException.invalid("IncorrectInstanceState", "The instance '" + instanceId + "' is not in a valid state for this operation.");
+        }
+        return network.interfaceChanges().attach(eniId, new NetworkInterfaceChanges.Host(instance.id(), instance.zone(),
+                instance.type().name(), instance.type().maxEnis()), deviceIndex, networkCardIndex);
+    }
+
+    /**
+     * The interface an Elastic IP goes to when AssociateAddress names an instance: its primary one, and only while it
+     * has no other (EC2 then asks for the interface).
+     */
+    public String interfaceForAddress(String instanceId) {
+        Instance instance = get(instanceId);
+        if (instance.state() != InstanceState.PENDING && instance.state() != InstanceState.RUNNING) {
+            throw DomainException.invalid("IncorrectInstanceState", "The instance '" + instanceId + "' is not in a valid state for this operation.");
+        }
+        if (network.interfaceChanges().attachedTo(instanceId).size() > 1) {
+            throw DomainException.invalid("InvalidInstanceID", "There are multiple interfaces attached to instance '" + instanceId
+                    + "'. Please specify an interface ID for the operation instead.");
+        }
+        return instance.primaryEniId();
+    }
+
     /** TerminateInstances: answers the state change of each; terminating twice changes nothing. */
     public List<StateChange> terminate(List<String> instanceIds) {
         List<Instance> targets = instanceIds.stream().distinct().map(this::get).toList();
+        network.gate().open();
         List<StateChange> changes = new ArrayList<>();
         for (Instance instance : targets) {
             InstanceState before = instance.state();

@@ -49,6 +49,7 @@ public final class Gateways {
     }
 
     public InternetGateway createInternetGateway(Map<String, String> tags) {
+        network.gate().open();
         InternetGateway igw = new InternetGateway(ids.resourceId("igw"), network.accountId());
         igw.tags().putAll(tags);
         internetGateways.put(igw.id(), igw);
@@ -64,6 +65,7 @@ public final class Gateways {
         internetGateways.values().stream().filter(g -> vpc.id().equals(g.attachedVpcId())).findFirst().ifPresent(g -> {
             throw DomainException.conflict("Resource.AlreadyAssociated", "Network " + vpc.id() + " already has an internet gateway attached");
         });
+        network.gate().open();
         igw.setAttachedVpcId(vpc.id());
         network.routeTables().reactivate(igwId, vpc.id());
     }
@@ -79,6 +81,7 @@ public final class Gateways {
             throw DomainException.dependency("DependencyViolation", "Network " + vpcId
                     + " has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.");
         }
+        network.gate().open();
         igw.setAttachedVpcId(null);
         network.routeTables().blackhole(igwId);
     }
@@ -88,6 +91,7 @@ public final class Gateways {
         if (igw.attachedVpcId() != null) {
             throw DomainException.dependency("DependencyViolation", "The internetGateway '" + igwId + "' has dependencies and cannot be deleted.");
         }
+        network.gate().open();
         internetGateways.remove(igwId);
     }
 
@@ -115,6 +119,7 @@ public final class Gateways {
     }
 
     public ElasticIp allocateAddress(Map<String, String> tags) {
+        network.gate().open();
         ElasticIp eip = new ElasticIp(ids.resourceId("eipalloc"), network.newPublicIp(), network.accountId(), network.region());
         eip.tags().putAll(tags);
         addresses.put(eip.allocationId(), eip);
@@ -130,6 +135,7 @@ public final class Gateways {
         if (eni.publicIp().isPresent() && eni.allocationId() == null) {
             throw DomainException.invalid("InvalidParameterValue", "The network interface " + eniId + " already has a public IP address.");
         }
+        network.gate().open();
         if (eip.networkInterfaceId() != null) {
             network.findNetworkInterface(eip.networkInterfaceId()).ifPresent(n -> n.setElasticIp(null, null, null));
         }
@@ -145,6 +151,7 @@ public final class Gateways {
         if (heldByNatGateway(eip)) {
             throw natOwned();
         }
+        network.gate().open();
         network.findNetworkInterface(eip.networkInterfaceId()).ifPresent(n -> n.setElasticIp(null, null, null));
         eip.disassociate();
     }
@@ -157,6 +164,7 @@ public final class Gateways {
         if (eip.associationId() != null) {
             throw DomainException.invalid("InvalidIPAddress.InUse", "The address with allocation id [" + allocationId + "] is in use.");
         }
+        network.gate().open();
         addresses.remove(allocationId);
         network.forgetPublicIp(eip.publicIp());
     }
@@ -200,6 +208,11 @@ public final class Gateways {
         if (!hasInternetGateway(subnet.vpcId())) {
             throw DomainException.invalid("Gateway.NotAttached", "Network " + subnet.vpcId() + " has no Internet gateway attached");
         }
+        if (subnet.availableIpAddressCount() == 0) {
+            // what its ENI would answer; checked here so that a dry run refuses it too
+            throw DomainException.capacity("InvalidParameterValue", "There aren't sufficient free Ipv4 addresses or prefixes");
+        }
+        network.gate().open();
         String id = ids.resourceId("nat");
         NetworkInterface eni = network.createNetworkInterface(new Network.EniRequest(subnet.id(), "Interface for NAT Gateway " + id,
                 List.of(), null, "nat_gateway", "amazon", Map.of()));
@@ -224,6 +237,7 @@ public final class Gateways {
         if (nat.isGone()) {
             return nat;
         }
+        network.gate().open();
         nat.setState("deleting");
         scheduler.schedule(timing.deprovisioning(), () -> {
             addresses.values().stream().filter(a -> a.allocationId().equals(nat.allocationId())).findFirst().ifPresent(ElasticIp::disassociate);

@@ -35,7 +35,6 @@ public final class Network {
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     private final Set<String> publicIps = new HashSet<>();
-    private final String dhcpOptionsId;
     private final RouteTables routeTables;
     private final Gateways gateways;
     private final VpcEndpoints endpoints;
@@ -45,7 +44,12 @@ public final class Network {
     private final EgressOnlyInternetGateways egressOnlyInternetGateways;
     private final SubnetCidrReservations subnetCidrReservations;
     private final NetworkInterfaceIpv6 interfaceIpv6 = new NetworkInterfaceIpv6(this);
+    private final ManagedPrefixLists prefixLists;
+    private final DhcpOptionsSets dhcpOptions;
+    private final VpcPeerings peerings;
+    private final NetworkInterfaceChanges interfaceChanges;
     private final WriteGate gate = new WriteGate();
+    private final List<TaggableSource> taggableSources = new ArrayList<>();
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
     public Network(String accountId, String region, IdSource ids, Clock clock) {
@@ -58,7 +62,7 @@ public final class Network {
         this.ids = ids;
         this.clock = clock;
         this.zones = AvailabilityZone.of(region);
-        this.dhcpOptionsId = ids.resourceId("dopt");
+        this.dhcpOptions = new DhcpOptionsSets(this, ids);
         this.routeTables = new RouteTables(this, ids);
         this.gateways = new Gateways(this, ids, clock, scheduler, timing);
         this.endpoints = new VpcEndpoints(this, ids, clock, scheduler, timing);
@@ -67,6 +71,9 @@ public final class Network {
         this.cidrs = new VpcCidrs(this, ids, scheduler, timing);
         this.egressOnlyInternetGateways = new EgressOnlyInternetGateways(this, ids);
         this.subnetCidrReservations = new SubnetCidrReservations(this, ids);
+        this.prefixLists = new ManagedPrefixLists(this, ids, scheduler, timing);
+        this.peerings = new VpcPeerings(this, ids, clock, scheduler, timing);
+        this.interfaceChanges = new NetworkInterfaceChanges(this, ids, clock, scheduler, timing);
         createDefaultVpc();
     }
 
@@ -107,6 +114,24 @@ public final class Network {
     /** IPv6 addresses of network interfaces. */
     public NetworkInterfaceIpv6 interfaceIpv6() {
         return interfaceIpv6;
+    }
+
+    /** Attaching, detaching and modifying existing network interfaces. */
+    public NetworkInterfaceChanges interfaceChanges() {
+        return interfaceChanges;
+    }
+
+    public VpcPeerings peerings() {
+        return peerings;
+    }
+
+    public DhcpOptionsSets dhcpOptions() {
+        return dhcpOptions;
+    }
+
+    /** Customer-managed prefix lists (and what any prefix list reference stands for). */
+    public ManagedPrefixLists prefixLists() {
+        return prefixLists;
     }
 
     /**
@@ -191,7 +216,8 @@ public final class Network {
     }
 
     private Vpc insertVpc(Cidr cidr, String tenancy, boolean isDefault) {
-        Vpc vpc = new Vpc(ids.resourceId("vpc"), cidr, ids.resourceId("vpc-cidr-assoc"), accountId, isDefault, tenancy, dhcpOptionsId);
+        Vpc vpc = new Vpc(ids.resourceId("vpc"), cidr, ids.resourceId("vpc-cidr-assoc"), accountId, isDefault, tenancy,
+                dhcpOptions.forNewVpc());
         vpcs.put(vpc.id(), vpc);
         SecurityGroup sg = groups.insertSecurityGroup(vpc.id(), "default", "default VPC security group");
         sg.rules.add(groups.rule(sg, false, "-1", -1, -1, null, null, null, sg.id(), null));
@@ -212,6 +238,7 @@ public final class Network {
             throw DomainException.dependency("DependencyViolation", "The vpc '" + id + "' has dependencies and cannot be deleted.");
         }
         gate.open();
+        peerings.forgetVpc(id);
         groups.deleteVpcGroups(vpc.id());
         routeTables.deleteVpcTables(id);
         acls.deleteVpcAcls(id);
@@ -229,6 +256,7 @@ public final class Network {
         if (Boolean.TRUE.equals(dnsHostnames) && !vpc.enableDnsSupport()) {
             throw DomainException.invalid("InvalidParameterValue", "Cannot enable DNS hostnames if DNS resolution is not enabled for the VPC.");
         }
+        gate.open();
         if (dnsSupport != null) {
             vpc.setEnableDnsSupport(dnsSupport);
         }
@@ -324,7 +352,9 @@ public final class Network {
     }
 
     public void modifySubnetMapPublicIpOnLaunch(String id, boolean value) {
-        subnet(id).setMapPublicIpOnLaunch(value);
+        Subnet subnet = subnet(id);
+        gate.open();
+        subnet.setMapPublicIpOnLaunch(value);
     }
 
     // ---- Security groups (kept in SecurityGroups; these are the lookups every caller needs) --------------------
@@ -358,7 +388,11 @@ public final class Network {
     }
 
     public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions) {
-        return groups.authorize(groupId, egress, permissions);
+        return groups.authorize(groupId, egress, permissions, Map.of());
+    }
+
+    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions, Map<String, String> tags) {
+        return groups.authorize(groupId, egress, permissions, tags);
     }
 
     public List<IpPermission> revoke(String groupId, boolean egress, List<IpPermission> permissions, List<String> ruleIds) {
@@ -436,6 +470,7 @@ public final class Network {
         // the subnet's automatic IPv6 address is for interfaces of the account (and its instances), not AWS-managed ones
         boolean byDefault = request.requesterId() == null;
         NetworkInterfaceIpv6.Request ipv6 = interfaceIpv6.check(subnet, request.ipv6AddressCount(), request.ipv6Addresses(), byDefault, null);
+        gate.open();
         if (address == -1) {
             address = subnet.pool().allocate(subnet.id());
         } else {
@@ -467,8 +502,9 @@ public final class Network {
     /** Attaches an ENI to an EC2 instance; the primary ENI (device 0) is deleted with the instance. */
     public EniAttachment attach(String eniId, String instanceId, String instanceOwnerId, int deviceIndex, boolean deleteOnTermination) {
         NetworkInterface eni = networkInterface(eniId);
-        EniAttachment a = new EniAttachment(ids.resourceId("eni-attach"), instanceId, instanceOwnerId, deviceIndex, 0,
-                "attached", clock.now(), deleteOnTermination);
+        // AWS's own hosts (Fargate, NAT gateways, endpoints, load balancers) attach with ela-attach ids
+        EniAttachment a = new EniAttachment(ids.resourceId(instanceId == null ? "ela-attach" : "eni-attach"), instanceId, instanceOwnerId,
+                deviceIndex, 0, "attached", clock.now(), deleteOnTermination);
         eni.setAttachment(a);
         return a;
     }
@@ -506,6 +542,7 @@ public final class Network {
         if (eni.attachment().isPresent()) {
             throw DomainException.invalid("InvalidParameterValue", "Network interface '" + id + "' is currently in use.");
         }
+        gate.open();
         release(eni);
     }
 
@@ -527,6 +564,15 @@ public final class Network {
 
     // ---- Tags -------------------------------------------------------------------------------------------------
 
+    /** Taggable resources kept outside the network (EC2 instances), found by their id prefix. */
+    public record TaggableSource(String prefix, java.util.function.Function<String, ? extends Taggable> lookup,
+                                 java.util.function.Supplier<Collection<? extends Taggable>> all) {
+    }
+
+    public void addTaggables(TaggableSource source) {
+        taggableSources.add(source);
+    }
+
     /** Any taggable resource of this network by id; the error names the resource type its prefix implies. */
     public Taggable taggable(String id) {
         String prefix = id.contains("-") ? id.substring(0, id.lastIndexOf('-')) : id;
@@ -534,6 +580,7 @@ public final class Network {
             case "vpc" -> vpc(id);
             case "subnet" -> subnet(id);
             case "sg" -> securityGroup(id);
+            case "sgr" -> groups.rule(id);
             case "eni" -> networkInterface(id);
             case "igw" -> gateways.internetGateway(id);
             case "eipalloc" -> gateways.address(id);
@@ -543,7 +590,12 @@ public final class Network {
             case "acl" -> acls.get(id);
             case "eigw" -> egressOnlyInternetGateways.get(id);
             case "scr" -> subnetCidrReservations.get(id);
-            default -> throw DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid");
+            case "pl" -> prefixLists.get(id);
+            case "dopt" -> dhcpOptions.get(id);
+            case "pcx" -> peerings.get(id);
+            default -> taggableSources.stream().filter(s -> s.prefix().equals(prefix) && id.matches(prefix + "-[0-9a-f]{8}([0-9a-f]{9})?")).findFirst()
+                    .<Taggable>map(s -> s.lookup().apply(id))
+                    .orElseThrow(() -> DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid"));
         };
     }
 
@@ -552,6 +604,7 @@ public final class Network {
         all.addAll(vpcs.values());
         all.addAll(subnets.values());
         all.addAll(groups.all());
+        all.addAll(groups.allRules());
         all.addAll(networkInterfaces.values());
         all.addAll(gateways.internetGateways());
         all.addAll(gateways.addresses());
@@ -561,17 +614,30 @@ public final class Network {
         all.addAll(acls.all());
         all.addAll(egressOnlyInternetGateways.all());
         all.addAll(subnetCidrReservations.all());
+        all.addAll(prefixLists.all());
+        all.addAll(dhcpOptions.all());
+        all.addAll(peerings.all());
+        taggableSources.forEach(s -> all.addAll(s.all().get()));
         return all;
     }
 
     public void createTags(List<String> resourceIds, Map<String, String> tags) {
         List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
+        gate.open();
         targets.forEach(t -> t.tags().putAll(tags));
     }
 
-    /** Removes tags; a null value removes the key whatever its value, a non-null value only on an exact match. */
+    /**
+     * Removes tags; a null value removes the key whatever its value, a non-null value only on an exact match. No
+     * tags at all removes every tag of the resources, as DeleteTags without a Tag parameter does.
+     */
     public void deleteTags(List<String> resourceIds, Map<String, String> tags) {
         List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
+        gate.open();
+        if (tags.isEmpty()) {
+            targets.forEach(t -> t.tags().clear());
+            return;
+        }
         for (Taggable t : targets) {
             tags.forEach((k, v) -> {
                 if (v == null || v.equals(t.tags().get(k))) {

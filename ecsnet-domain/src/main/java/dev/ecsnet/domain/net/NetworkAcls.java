@@ -53,7 +53,9 @@ public final class NetworkAcls {
     }
 
     public NetworkAcl create(String vpcId, Map<String, String> tags) {
-        NetworkAcl acl = insert(network.vpc(vpcId).id(), false);
+        String vpc = network.vpc(vpcId).id();
+        network.gate().open();
+        NetworkAcl acl = insert(vpc, false);
         acl.tags().putAll(tags);
         return acl;
     }
@@ -99,6 +101,7 @@ public final class NetworkAcls {
         if (!acl.associations.isEmpty()) {
             throw DomainException.dependency("DependencyViolation", "The networkAcl '" + id + "' has dependencies and cannot be deleted.");
         }
+        network.gate().open();
         acls.remove(id);
     }
 
@@ -127,6 +130,7 @@ public final class NetworkAcls {
                     if (!acl.vpcId().equals(target.vpcId())) {
                         throw DomainException.invalid("InvalidParameterValue", "network ACL " + aclId + " belongs to a different network");
                     }
+                    network.gate().open();
                     acl.associations.remove(a);
                     NetworkAcl.Association moved = new NetworkAcl.Association(ids.resourceId("aclassoc"), target.id(), a.subnetId());
                     target.associations.add(moved);
@@ -143,6 +147,7 @@ public final class NetworkAcls {
         if (acl.entries.stream().anyMatch(x -> x.egress() == e.egress() && x.ruleNumber() == e.ruleNumber())) {
             throw DomainException.conflict("NetworkAclEntryAlreadyExists", "The network acl entry identified by " + e.ruleNumber() + " already exists.");
         }
+        network.gate().open();
         acl.entries.add(e);
     }
 
@@ -150,12 +155,15 @@ public final class NetworkAcls {
         NetworkAcl acl = get(aclId);
         NetworkAcl.Entry e = validate(entry);
         int index = indexOf(acl, e.ruleNumber(), e.egress());
+        network.gate().open();
         acl.entries.set(index, e);
     }
 
     public void deleteEntry(String aclId, int ruleNumber, boolean egress) {
         NetworkAcl acl = get(aclId);
-        acl.entries.remove(indexOf(acl, ruleNumber, egress));
+        int index = indexOf(acl, ruleNumber, egress);
+        network.gate().open();
+        acl.entries.remove(index);
     }
 
     private static int indexOf(NetworkAcl acl, int ruleNumber, boolean egress) {

@@ -20,8 +20,8 @@ public final class NetworkInterface implements Taggable {
     private final String ownerId;
     private final String macAddress;
     private final int privateIp;
-    private final String description;
-    private final List<String> groupIds;
+    private String description;
+    private List<String> groupIds;
     private final String interfaceType;
     private final String requesterId;
     private final Map<String, String> tags = new LinkedHashMap<>();
@@ -88,8 +88,16 @@ public final class NetworkInterface implements Taggable {
         return description;
     }
 
+    void setDescription(String value) {
+        description = value;
+    }
+
     public List<String> groupIds() {
         return groupIds;
+    }
+
+    void setGroupIds(List<String> value) {
+        groupIds = List.copyOf(value);
     }
 
     public String interfaceType() {
@@ -106,10 +114,19 @@ public final class NetworkInterface implements Taggable {
     }
 
     public String status() {
-        return attachment != null ? "in-use" : "available";
+        return attachment().isPresent() ? "in-use" : "available";
     }
 
+    /** The attachment, while the ENI is attached (attaching, attached or detaching). */
     public Optional<EniAttachment> attachment() {
+        return Optional.ofNullable(attachment).filter(EniAttachment::isLive);
+    }
+
+    /**
+     * The attachment as DescribeNetworkInterfaces shows it: a detached one stays visible, with status
+     * {@code detached}, until the ENI is attached again (the Terraform provider's detach waiter looks for it).
+     */
+    public Optional<EniAttachment> lastAttachment() {
         return Optional.ofNullable(attachment);
     }
 

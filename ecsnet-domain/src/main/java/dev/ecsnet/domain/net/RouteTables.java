@@ -57,7 +57,9 @@ public final class RouteTables {
     }
 
     public RouteTable create(String vpcId, Map<String, String> tags) {
-        RouteTable t = insert(network.vpc(vpcId));
+        Vpc vpc = network.vpc(vpcId);
+        network.gate().open();
+        RouteTable t = insert(vpc);
         t.tags().putAll(tags);
         return t;
     }
@@ -90,6 +92,7 @@ public final class RouteTables {
         if (!t.associations.isEmpty()) {
             throw DomainException.dependency("DependencyViolation", "The routeTable '" + id + "' has dependencies and cannot be deleted.");
         }
+        network.gate().open();
         tables.remove(id);
     }
 
@@ -118,6 +121,7 @@ public final class RouteTables {
                         + " conflicts with an existing association");
             }
         }
+        network.gate().open();
         RouteTable.Association a = new RouteTable.Association(ids.resourceId("rtbassoc"), t.id(), subnetId, false);
         t.associations.add(a);
         return a;
@@ -137,6 +141,7 @@ public final class RouteTables {
         if (a.main()) {
             throw DomainException.invalid("InvalidParameterValue", "cannot disassociate the main route table association " + associationId);
         }
+        network.gate().open();
         get(a.routeTableId()).associations.remove(a);
     }
 
@@ -148,6 +153,7 @@ public final class RouteTables {
         if (!target.vpcId().equals(from.vpcId())) {
             throw DomainException.invalid("InvalidParameterValue", "route table " + routeTableId + " belongs to a different network");
         }
+        network.gate().open();
         from.associations.remove(a);
         RouteTable.Association moved = new RouteTable.Association(ids.resourceId("rtbassoc"), target.id(), a.subnetId(), a.main());
         target.associations.add(moved);
@@ -169,6 +175,7 @@ public final class RouteTables {
         if (t.routes.stream().anyMatch(x -> x.destination().equals(r.destination()))) {
             throw DomainException.conflict("RouteAlreadyExists", "The route identified by " + r.destination() + " already exists.");
         }
+        network.gate().open();
         t.routes.add(r);
     }
 
@@ -180,6 +187,7 @@ public final class RouteTables {
         RouteTable t = get(routeTableId);
         Route r = route(t, cidr, ipv6Cidr, prefixListId, target, "CreateRoute");
         int index = indexOf(t, r.destination());
+        network.gate().open();
         t.routes.set(index, r);
     }
 
@@ -194,6 +202,7 @@ public final class RouteTables {
         if (t.routes.get(index).kind() == TargetKind.LOCAL) {
             throw DomainException.invalid("InvalidParameterValue", "cannot remove local route " + destination + " in route table " + routeTableId);
         }
+        network.gate().open();
         t.routes.remove(index);
     }
 
@@ -224,6 +233,9 @@ public final class RouteTables {
             throw DomainException.invalid("InvalidParameterValue", "The request must contain exactly one of gatewayId, natGatewayId, networkInterfaceId, vpcPeeringConnectionId, transitGatewayId, egressOnlyInternetGatewayId, instanceId or vpcEndpointId");
         }
         String destination = cidr != null ? canonical(cidr) : ipv6Cidr != null ? canonicalIpv6(ipv6Cidr) : prefixListId;
+        if (prefixListId != null && network.prefixLists().cidrs(prefixListId).isEmpty()) {
+            throw DomainException.notFound("InvalidPrefixListID.NotFound", "The prefix list (" + prefixListId + ") does not exist.");
+        }
         switch (target.kind()) {
             case INTERNET_GATEWAY -> {
                 InternetGateway igw = network.gateways().internetGateways().stream().filter(g -> g.id().equals(target.id())).findFirst()
@@ -251,6 +263,18 @@ public final class RouteTables {
             }
             case VPC_ENDPOINT -> network.endpoints().endpoint(target.id());
             case NETWORK_INTERFACE -> network.networkInterface(target.id());
+            case VPC_PEERING_CONNECTION -> {
+                VpcPeeringConnection pcx = network.peerings().find(target.id()).filter(c -> !c.status().isFinal())
+                        .orElseThrow(() -> DomainException.notFound("InvalidVpcPeeringConnectionID.NotFound",
+                                "The vpcPeeringConnection ID '" + target.id() + "' does not exist"));
+                if (!pcx.requesterVpcId().equals(t.vpcId()) && !pcx.accepterVpcId().equals(t.vpcId())) {
+                    throw DomainException.invalid("InvalidParameterValue", "route table " + t.id() + " and VPC peering connection "
+                            + target.id() + " belong to different networks");
+                }
+                // a route to a connection that is not active yet carries nothing until it is
+                return new Route(cidr != null ? destination : null, prefixListId, target.kind(), target.id(), origin,
+                        pcx.isActive() ? "active" : "blackhole");
+            }
             default -> throw DomainException.invalid("InvalidParameterValue", "cannot create a local route");
         }
         return new Route(cidr != null ? destination : null, ipv6Cidr != null ? destination : null, prefixListId, target.kind(),

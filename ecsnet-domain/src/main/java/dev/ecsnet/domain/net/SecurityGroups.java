@@ -70,6 +70,7 @@ public final class SecurityGroups {
         if (groups.values().stream().anyMatch(g -> g.vpcId().equals(vpc) && g.name().equals(name))) {
             throw DomainException.conflict("InvalidGroup.Duplicate", "The security group '" + name + "' already exists for VPC '" + vpc + "'");
         }
+        network.gate().open();
         SecurityGroup sg = insertSecurityGroup(vpc, name, description);
         sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
         sg.tags().putAll(tags);
@@ -111,11 +112,15 @@ public final class SecurityGroups {
         if (usedByEni || referenced) {
             throw DomainException.dependency("DependencyViolation", "resource " + id + " has a dependent object");
         }
+        network.gate().open();
         groups.remove(id);
     }
 
-    /** Adds rules; refuses the whole call if one of them exists already or is malformed. Returns the new rules. */
-    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions) {
+    /**
+     * Adds rules, each tagged with {@code tags}; refuses the whole call if one of them exists already or is
+     * malformed. Returns the new rules.
+     */
+    public List<SecurityGroupRule> authorize(String groupId, boolean egress, List<IpPermission> permissions, Map<String, String> tags) {
         SecurityGroup sg = get(groupId);
         List<SecurityGroupRule> added = new ArrayList<>();
         for (IpPermission p : permissions) {
@@ -128,8 +133,63 @@ public final class SecurityGroups {
                 added.add(r);
             }
         }
-        sg.rules.addAll(added);
-        return added;
+        network.gate().open();
+        List<SecurityGroupRule> rules = added.stream().map(r -> r.withRuleId(ids.resourceId("sgr"))).toList();
+        rules.forEach(r -> r.tags().putAll(tags));
+        sg.rules.addAll(rules);
+        return rules;
+    }
+
+    /** A rule of a group by id; a rule of another group is not found there, as EC2 answers. */
+    private SecurityGroupRule ruleOf(SecurityGroup sg, String ruleId) {
+        return sg.rules.stream().filter(x -> x.ruleId().equals(ruleId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("InvalidSecurityGroupRuleId.NotFound",
+                        "The security group rule ID '" + ruleId + "' does not exist"));
+    }
+
+    /** Any rule of the region by id (for tags). */
+    public SecurityGroupRule rule(String ruleId) {
+        for (SecurityGroup sg : groups.values()) {
+            for (SecurityGroupRule r : sg.rules) {
+                if (r.ruleId().equals(ruleId)) {
+                    return r;
+                }
+            }
+        }
+        throw DomainException.notFound("InvalidSecurityGroupRuleId.NotFound", "The security group rule ID '" + ruleId + "' does not exist");
+    }
+
+    public List<SecurityGroupRule> allRules() {
+        return groups.values().stream().flatMap(g -> g.rules.stream()).toList();
+    }
+
+    /**
+     * ModifySecurityGroupRules: replaces each named rule of the group, in place, by one permission with exactly one
+     * peer; the rule keeps its id, direction and tags. Refuses the whole call if a rule is not the group's, a
+     * replacement is malformed, or it would duplicate another rule.
+     */
+    public void modifyRules(String groupId, Map<String, IpPermission> replacements) {
+        SecurityGroup sg = get(groupId);
+        List<SecurityGroupRule> updated = new ArrayList<>();
+        for (Map.Entry<String, IpPermission> e : replacements.entrySet()) {
+            SecurityGroupRule old = ruleOf(sg, e.getKey());
+            if (e.getValue().peers().size() > 1) {
+                throw DomainException.invalid("InvalidParameterCombination",
+                        "Only one of CidrIpv4, CidrIpv6, PrefixListId and ReferencedGroupId may be specified for rule " + old.ruleId() + ".");
+            }
+            SecurityGroupRule replacement = expand(sg, old.egress(), e.getValue()).get(0).replacing(old);
+            boolean duplicate = sg.rules.stream().anyMatch(x -> !replacements.containsKey(x.ruleId()) && x.sameRuleAs(replacement))
+                    || updated.stream().anyMatch(x -> x.sameRuleAs(replacement));
+            if (duplicate) {
+                throw DomainException.conflict("InvalidPermission.Duplicate", "the specified rule \"peer: " + replacement.peer() + ", "
+                        + ruleLabel(replacement) + "ALLOW\" already exists");
+            }
+            updated.add(replacement);
+        }
+        network.gate().open();
+        for (SecurityGroupRule u : updated) {
+            sg.rules.replaceAll(x -> x.ruleId().equals(u.ruleId()) ? u : x);
+        }
     }
 
     /**
@@ -140,9 +200,10 @@ public final class SecurityGroups {
         SecurityGroup sg = get(groupId);
         List<SecurityGroupRule> toRemove = new ArrayList<>();
         for (String ruleId : ruleIds) {
-            SecurityGroupRule r = sg.rules.stream().filter(x -> x.ruleId().equals(ruleId) && x.egress() == egress).findFirst()
-                    .orElseThrow(() -> DomainException.notFound("InvalidSecurityGroupRuleId.NotFound",
-                            "The security group rule ID '" + ruleId + "' does not exist"));
+            SecurityGroupRule r = ruleOf(sg, ruleId);
+            if (r.egress() != egress) {
+                throw DomainException.notFound("InvalidSecurityGroupRuleId.NotFound", "The security group rule ID '" + ruleId + "' does not exist");
+            }
             toRemove.add(r);
         }
         List<IpPermission> unknown = new ArrayList<>();
@@ -162,6 +223,7 @@ public final class SecurityGroups {
                 unknown.add(new IpPermission(p.protocol(), p.fromPort(), p.toPort(), missing));
             }
         }
+        network.gate().open();
         sg.rules.removeAll(toRemove);
         return unknown;
     }
@@ -176,6 +238,7 @@ public final class SecurityGroups {
                 updated.add(existing.withDescription(w.description()));
             }
         }
+        network.gate().open();
         for (SecurityGroupRule u : updated) {
             sg.rules.replaceAll(x -> x.ruleId().equals(u.ruleId()) ? u : x);
         }
@@ -250,17 +313,24 @@ public final class SecurityGroups {
                 }
                 case CIDR_IPV6 -> v6 = Ipv6Cidr.parse(peer.value()).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid(
                         "InvalidParameterValue", "CIDR block " + peer.value() + " is malformed"));
-                case PREFIX_LIST -> pl = peer.value();
+                case PREFIX_LIST -> {
+                    if (network.prefixLists().cidrs(peer.value()).isEmpty()) {
+                        throw DomainException.notFound("InvalidPrefixListID.NotFound", "The prefix list (" + peer.value() + ") does not exist.");
+                    }
+                    pl = peer.value();
+                }
                 case GROUP -> {
                     SecurityGroup ref = get(peer.value());
-                    if (!ref.vpcId().equals(sg.vpcId())) {
+                    boolean peered = network.peerings().activeBetween(sg.vpcId(), ref.vpcId()).isPresent();
+                    if (!ref.vpcId().equals(sg.vpcId()) && !peered) {
                         throw DomainException.invalid("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
                     }
                     group = ref.id();
                 }
                 default -> throw new IllegalStateException();
             }
-            out.add(rule(sg, egress, protocol, from, to, v4, v6, pl, group, peer.description()));
+            out.add(new SecurityGroupRule(null, sg.id(), network.accountId(), egress, protocol, from, to, v4, v6, pl, group,
+                    peer.description(), Map.of()));
         }
         return out;
     }

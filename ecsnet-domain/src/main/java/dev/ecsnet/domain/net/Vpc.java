@@ -18,7 +18,7 @@ public final class Vpc implements Taggable {
     private final String ownerId;
     private final boolean isDefault;
     private final String instanceTenancy;
-    private final String dhcpOptionsId;
+    private String dhcpOptionsId;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private boolean enableDnsSupport = true;
     private boolean enableDnsHostnames;
@@ -107,8 +107,13 @@ public final class Vpc implements Taggable {
         return instanceTenancy;
     }
 
+    /** The DHCP options set the VPC carries, or {@code default} for none. */
     public String dhcpOptionsId() {
         return dhcpOptionsId;
+    }
+
+    void setDhcpOptionsId(String id) {
+        dhcpOptionsId = id;
     }
 
     public String state() {

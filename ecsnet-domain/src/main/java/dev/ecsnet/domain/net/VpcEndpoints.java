@@ -80,6 +80,7 @@ public final class VpcEndpoints {
                 }
             }
         }
+        network.gate().open();
         VpcEndpoint e = new VpcEndpoint(ids.resourceId("vpce"), type, vpc.id(), service, network.accountId(), clock.now(),
                 privateDns, r.policyDocument() == null ? DEFAULT_POLICY : r.policyDocument());
         e.tags().putAll(r.tags());
@@ -158,19 +159,17 @@ public final class VpcEndpoints {
 
     public void modifyPolicy(String id, String policyDocument, boolean reset) {
         VpcEndpoint e = endpoint(id);
+        network.gate().open();
         e.setPolicyDocument(reset || policyDocument == null ? DEFAULT_POLICY : policyDocument);
     }
 
     /** Deletes what it can and reports the rest, as DeleteVpcEndpoints does (it never fails as a whole). */
     public List<String> delete(List<String> ids) {
-        List<String> unknown = new ArrayList<>();
+        List<String> unknown = ids.stream().filter(id -> !endpoints.containsKey(id)).toList();
+        network.gate().open();
         for (String id : ids) {
             VpcEndpoint e = endpoints.get(id);
-            if (e == null) {
-                unknown.add(id);
-                continue;
-            }
-            if (e.state().equals("deleting")) {
+            if (e == null || e.state().equals("deleting")) {
                 continue;
             }
             e.setState("deleting");

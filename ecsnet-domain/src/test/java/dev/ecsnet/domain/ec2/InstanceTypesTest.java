@@ -11,7 +11,6 @@ class InstanceTypesTest {
     @Test
     void everyTypeOfTheEniTableIsLoaded() {
         assertThat(InstanceTypes.all()).hasSize(1164);
-        assertThat(InstanceTypes.all().stream().filter(InstanceType::hasKnownSize).count()).isGreaterThanOrEqualTo(150);
     }
 
     /** AWS-FACTS §4.2's checks: ECS's figures, not the EKS branch-ENI column. */
@@ -56,9 +55,29 @@ class InstanceTypesTest {
     }
 
     @Test
-    void aTypeWithoutAKnownSizeSaysSo() {
-        InstanceType t = InstanceTypes.find("x2iedn.32xlarge").orElseThrow();
+    void aTypeWithoutAKnownSizeSaysSoAndStillHasItsArchitecture() {
+        InstanceType t = InstanceTypes.find("c8i.large").orElseThrow();
         assertThat(t.hasKnownSize()).isFalse();
         assertThat(t.maxEnis()).isPositive();
+        assertThat(t.architecture()).isEqualTo("x86_64");
+        assertThat(InstanceTypes.find("x2iedn.32xlarge").orElseThrow().memoryMib()).isEqualTo(4194304);
+    }
+
+    @Test
+    void mostTypesHaveASize() {
+        assertThat(InstanceTypes.all().stream().filter(InstanceType::hasKnownSize).count()).isEqualTo(829);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"c8gn.large, arm64", "m8gb.xlarge, arm64", "i8ge.large, arm64", "c8i-flex.large, x86_64", "m8azn.large, x86_64",
+            "p6-b200.48xlarge, x86_64", "mac-m4.metal, arm64_mac", "x8aedz.large, x86_64", "r8gd.medium, arm64"})
+    void theArchitectureOfATypeWithoutASizeRowFollowsAwsNaming(String name, String arch) {
+        assertThat(InstanceTypes.find(name).orElseThrow().architecture()).isEqualTo(arch);
+    }
+
+    @Test
+    void theNamingRuleAgreesWithEverySizeRow() {
+        assertThat(InstanceTypes.all()).filteredOn(InstanceType::hasKnownSize)
+                .allSatisfy(t -> assertThat(InstanceTypes.architectureByName(t.name())).as(t.name()).isEqualTo(t.architecture()));
     }
 }
