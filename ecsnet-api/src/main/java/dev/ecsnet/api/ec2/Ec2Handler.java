@@ -33,6 +33,7 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         Ec2NetworkAclOps.register(operations);
         Ec2NetworkInsightsOps.register(operations);
         Ec2InstanceOps.register(operations);
+        Ec2LaunchTemplateOps.register(operations);
     }
 
     /**

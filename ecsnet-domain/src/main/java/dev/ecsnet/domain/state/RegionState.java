@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.state;
 
 import dev.ecsnet.domain.analysis.NetworkInsights;
+import dev.ecsnet.domain.autoscaling.AutoScaling;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
@@ -11,6 +12,7 @@ import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.discovery.CloudMap;
 import dev.ecsnet.domain.discovery.EcsServiceDiscovery;
 import dev.ecsnet.domain.ec2.Instances;
+import dev.ecsnet.domain.ec2.LaunchTemplates;
 import dev.ecsnet.domain.ecs.Ecs;
 import dev.ecsnet.domain.elb.EcsLoadBalancing;
 import dev.ecsnet.domain.elb.Elb;
@@ -31,6 +33,8 @@ public final class RegionState {
     private final NetworkInsights insights;
     private final Elb elb;
     private final CloudMap cloudMap;
+    private final LaunchTemplates launchTemplates;
+    private final AutoScaling autoScaling;
 
     public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
                        EgressPolicy egress) {
@@ -52,6 +56,8 @@ public final class RegionState {
         this.cloudMap = new CloudMap(key, ids, clock, network);
         this.ecs.notices(notices);
         this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
+        this.launchTemplates = new LaunchTemplates(network, ids, clock);
+        this.autoScaling = new AutoScaling(key, ids, clock, scheduler, timing, network, instances, launchTemplates);
     }
 
     /** The account's global state (IAM), shared by all its regions. */
@@ -88,6 +94,16 @@ public final class RegionState {
     /** Elastic Load Balancing v2: load balancers, listeners, target groups and target health. */
     public Elb elb() {
         return elb;
+    }
+
+    /** EC2 launch templates and their versions. */
+    public LaunchTemplates launchTemplates() {
+        return launchTemplates;
+    }
+
+    /** EC2 Auto Scaling groups, which launch instances from launch templates. */
+    public AutoScaling autoScaling() {
+        return autoScaling;
     }
 
     /** Cloud Map: namespaces, services and instances, and the DNS answers for them. */
