@@ -1,5 +1,6 @@
 package dev.ecsnet.api;
 
+import dev.ecsnet.api.autoscaling.AutoScalingHandler;
 import dev.ecsnet.api.ec2.Ec2Handler;
 import dev.ecsnet.api.ecs.EcsHandler;
 import dev.ecsnet.api.elbv2.Elbv2Handler;
@@ -17,6 +18,7 @@ public final class Services {
 
     public static List<ServiceHandler> all() {
         return List.of(new Ec2Handler(), new EcsHandler(), new StsHandler(), new IamHandler(), new LogsHandler(),
-                new Elbv2Handler(), new ServiceDiscoveryHandler());
+                new Elbv2Handler(), new ServiceDiscoveryHandler(),
+                new AutoScalingHandler());
     }
 }
