@@ -301,8 +301,8 @@ public final class LaunchTemplates {
     public static String decodedUserData(String base64) {
         byte[] raw;
         try {
-            // line breaks and blanks are allowed between base64 characters, nothing else is
-            raw = Base64.getDecoder().decode(base64.replaceAll("\\s+", ""));
+            // line breaks may separate base64 lines (as base64(1) writes them); any other character is an error
+            raw = Base64.getDecoder().decode(base64.replaceAll("[\\r\\n]", ""));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("InvalidUserData.Malformed", "Invalid BASE64 encoding of user data.");
         }
