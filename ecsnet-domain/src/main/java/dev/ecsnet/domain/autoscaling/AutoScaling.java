@@ -247,7 +247,8 @@ public final class AutoScaling {
             throw GroupRules.invalid("New SetDesiredCapacity value " + desired + " is above max value " + g.maxSize() + " for the AutoScalingGroup.");
         }
         if (honorCooldown) {
-            Optional<ScalingActivity> running = activities.stream().filter(a -> a.groupArn().equals(g.arn()) && a.status().inProgress()).findFirst();
+            // the newest one in progress, the first DescribeScalingActivities lists
+            Optional<ScalingActivity> running = activities(name, false, List.of()).stream().filter(a -> a.status().inProgress()).findFirst();
             if (running.isPresent()) {
                 throw DomainException.conflict("ScalingActivityInProgress", "Scaling activity " + running.get().id()
                         + " is in progress and blocks this action");

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * The scaling decision of one group, a pure function from desired and actual capacity to the instances to launch
  * (a subnet each) and to terminate. Launches go to the zone with the fewest instances (ties: the zone listed
  * first), and in it to the subnet with the fewest (ties: the subnet listed first). Terminations take, one at a time,
- * from the zone with the most instances that has an unprotected one (ties: the zone listed last), then narrow the
+ * from the zone with the most instances that has an unprotected one (ties: under the Default policy the zone with
+ * the oldest template version, then the zone listed last), then narrow the
  * candidates by the termination policies in order and end with the oldest launch (then the lowest id), so the
  * choice is deterministic where AWS picks at random. Protected instances are never chosen.
  */
@@ -106,27 +107,41 @@ public final class ScalingDecision {
         return subnet;
     }
 
-    /** The next instance to terminate, or null when every remaining one is protected. */
+    /**
+     * The next instance to terminate, or null when every remaining one is protected. Among zones equally full, the
+     * Default policy takes the zone whose instances use the oldest template version (AWS's "Default termination
+     * policy"); otherwise, and when that does not decide, the zone listed last.
+     */
     static Member terminationCandidate(Group group, List<Member> members, Instant now) {
         Map<String, Long> perZone = members.stream().collect(Collectors.groupingBy(Member::zone, LinkedHashMap::new, Collectors.counting()));
         List<String> zoneOrder = new ArrayList<>(group.zones().stream().map(Zone::name).toList());
         perZone.keySet().stream().filter(z -> !zoneOrder.contains(z)).forEach(zoneOrder::add);
-        String zone = null;
-        for (String z : zoneOrder) {
-            boolean unprotected = members.stream().anyMatch(m -> m.zone().equals(z) && !m.protectedFromScaleIn());
-            if (unprotected && (zone == null || perZone.getOrDefault(z, 0L) >= perZone.getOrDefault(zone, 0L))) {
-                zone = z;
-            }
-        }
-        if (zone == null) {
+        List<String> unprotectedZones = zoneOrder.stream()
+                .filter(z -> members.stream().anyMatch(m -> m.zone().equals(z) && !m.protectedFromScaleIn())).toList();
+        if (unprotectedZones.isEmpty()) {
             return null;
         }
-        String chosenZone = zone;
+        long most = unprotectedZones.stream().mapToLong(z -> perZone.getOrDefault(z, 0L)).max().orElse(0);
+        List<String> fullest = unprotectedZones.stream().filter(z -> perZone.getOrDefault(z, 0L) == most).toList();
+        if (fullest.size() > 1 && group.terminationPolicies().contains(DEFAULT)) {
+            long oldest = oldestOtherVersion(members, fullest, group.currentTemplateVersion());
+            if (oldest != Long.MAX_VALUE) {
+                fullest = fullest.stream().filter(z -> members.stream().anyMatch(m -> m.zone().equals(z) && !m.protectedFromScaleIn()
+                        && m.templateVersion() == oldest)).toList();
+            }
+        }
+        String chosenZone = fullest.get(fullest.size() - 1);
         List<Member> candidates = members.stream().filter(m -> m.zone().equals(chosenZone) && !m.protectedFromScaleIn()).toList();
         for (String policy : group.terminationPolicies()) {
             candidates = narrow(policy, candidates, group.currentTemplateVersion(), now);
         }
         return candidates.stream().min(Comparator.comparing(Member::launchTime).thenComparing(Member::instanceId)).orElse(null);
+    }
+
+    /** The lowest template version other than the current one among the unprotected instances of {@code zones}. */
+    private static long oldestOtherVersion(List<Member> members, List<String> zones, long currentVersion) {
+        return members.stream().filter(m -> zones.contains(m.zone()) && !m.protectedFromScaleIn() && m.templateVersion() != currentVersion)
+                .mapToLong(Member::templateVersion).min().orElse(Long.MAX_VALUE);
     }
 
     private static List<Member> narrow(String policy, List<Member> candidates, long currentVersion, Instant now) {
