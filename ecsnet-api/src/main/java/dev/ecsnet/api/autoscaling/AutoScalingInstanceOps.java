@@ -34,11 +34,7 @@ final class AutoScalingInstanceOps {
 
     private static ObjectNode describeAutoScalingInstances(Call call) {
         Params p = call.params();
-        List<String> ids = AutoScalingHandler.strings(p, "InstanceIds");
-        if (ids.size() > 50) {
-            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value at 'instanceIds' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to 50");
-        }
+        List<String> ids = atMost50(p, "InstanceIds");
         ObjectNode out = Call.object();
         ArrayNode list = out.putArray("AutoScalingInstances");
         for (AutoScaling.Membership m : AutoScalingHandler.page(p, AutoScalingHandler.autoScaling(call).memberships(ids), 50, 50, out)) {
@@ -47,6 +43,16 @@ final class AutoScalingInstanceOps {
             list.add(o);
         }
         return out;
+    }
+
+    /** A list member the model limits to 50 items. */
+    private static List<String> atMost50(Params p, String member) {
+        List<String> values = AutoScalingHandler.strings(p, member);
+        if (values.size() > 50) {
+            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value at '" + Character.toLowerCase(member.charAt(0))
+                    + member.substring(1) + "' failed to satisfy constraint: Member must have length less than or equal to 50");
+        }
+        return values;
     }
 
     private static ObjectNode setDesiredCapacity(Call call) {
@@ -79,11 +85,7 @@ final class AutoScalingInstanceOps {
 
     private static ObjectNode describeScalingActivities(Call call) {
         Params p = call.params();
-        List<String> ids = AutoScalingHandler.strings(p, "ActivityIds");
-        if (ids.size() > 50) {
-            throw AwsError.badRequest("ValidationError", "1 validation error detected: Value at 'activityIds' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to 50");
-        }
+        List<String> ids = atMost50(p, "ActivityIds");
         List<ScalingActivity> activities = AutoScalingHandler.autoScaling(call).activities(
                 p.string("AutoScalingGroupName").filter(s -> !s.isEmpty()).orElse(null), p.bool("IncludeDeletedGroups").orElse(false), ids);
         ObjectNode out = Call.object();
