@@ -239,6 +239,14 @@ public final class AutoScaling {
 
     /** SetDesiredCapacity; with {@code honorCooldown}, refused while an activity runs or the cooldown lasts. */
     public void setDesiredCapacity(String name, int desired, boolean honorCooldown) {
+        setDesiredCapacity(name, desired, honorCooldown, "a user request explicitly set group desired capacity");
+    }
+
+    /**
+     * As SetDesiredCapacity, for another service that changes the group (ECS managed scaling): {@code trigger} is
+     * what the activities' cause names, as in "At T {@code trigger} changing the desired capacity from A to B."
+     */
+    public void setDesiredCapacity(String name, int desired, boolean honorCooldown, String trigger) {
         AutoScalingGroup g = live(name);
         if (desired < g.minSize()) {
             throw GroupRules.invalid("New SetDesiredCapacity value " + desired + " is below min value " + g.minSize() + " for the AutoScalingGroup.");
@@ -263,7 +271,7 @@ public final class AutoScaling {
             return;
         }
         g.sizes(g.minSize(), g.maxSize(), desired);
-        g.pendingCause(ScalingCauses.setDesired(clock.now(), from, desired));
+        g.pendingCause(ScalingCauses.desiredChanged(clock.now(), trigger, from, desired));
         controller.requestReconcile(g);
     }
 

@@ -29,8 +29,9 @@ final class ScalingCauses {
                 + " changing the desired capacity from " + from + " to " + desired + ".";
     }
 
-    static String setDesired(Instant t, int from, int to) {
-        return at(t) + "a user request explicitly set group desired capacity changing the desired capacity from " + from + " to " + to + ".";
+    /** SetDesiredCapacity's {@code trigger} is "a user request explicitly set group desired capacity". */
+    static String desiredChanged(Instant t, String trigger, int from, int to) {
+        return at(t) + trigger + " changing the desired capacity from " + from + " to " + to + ".";
     }
 
     /** ecsnet's words: AWS documents that deleting a group sets its sizes to 0, not the sentence it writes then. */
