@@ -1,6 +1,7 @@
 package dev.ecsnet.api;
 
 import dev.ecsnet.api.appautoscaling.ApplicationAutoScalingHandler;
+import dev.ecsnet.api.autoscaling.AutoScalingHandler;
 import dev.ecsnet.api.ec2.Ec2Handler;
 import dev.ecsnet.api.ecs.EcsHandler;
 import dev.ecsnet.api.elbv2.Elbv2Handler;
@@ -19,6 +20,7 @@ public final class Services {
 
     public static List<ServiceHandler> all() {
         return List.of(new Ec2Handler(), new EcsHandler(), new StsHandler(), new IamHandler(), new LogsHandler(),
-                new Elbv2Handler(), new ServiceDiscoveryHandler(), new SsmHandler(), new ApplicationAutoScalingHandler());
+                new Elbv2Handler(), new ServiceDiscoveryHandler(), new SsmHandler(), new ApplicationAutoScalingHandler(),
+                new AutoScalingHandler());
     }
 }
