@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * IAM (Query protocol, 2010-05-08): roles with trust policies, managed and inline policies and tags, and GetUser,
- * which the Terraform provider uses to learn the account id. IAM is global: state lives per account.
+ * IAM (Query protocol, 2010-05-08): roles with trust policies, managed and inline policies and tags; users and
+ * their access keys ({@link IamUserOps}; GetUser is how the Terraform provider learns the account id). IAM is
+ * global: state lives per account.
  */
 public final class IamHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("iam", "2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/");
@@ -33,8 +34,8 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
     public IamHandler() {
         super(SPEC);
         OperationTable operations = operations();
-        operations.register("GetUser", IamHandler::getUser)
-                .register("CreateRole", IamHandler::createRole)
+        IamUserOps.register(operations);
+        operations.register("CreateRole", IamHandler::createRole)
                 .register("GetRole", c -> roleResult(iam(c).role(c.params().required("RoleName"))))
                 .register("ListRoles", IamHandler::listRoles)
                 .register("UpdateRole", IamHandler::updateRole)
@@ -72,21 +73,8 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
         return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static Map<String, String> tags(Params p) {
+    static Map<String, String> tags(Params p) {
         return p.keyValues("Tags", "Key", "Value");
-    }
-
-    private static ObjectNode getUser(Call call) {
-        if (call.params().has("UserName")) {
-            String name = call.params().required("UserName");
-            throw new AwsError("NoSuchEntity", "The user with name " + name + " cannot be found.", 404);
-        }
-        ObjectNode out = Call.object();
-        out.putObject("User")
-                .put("UserId", call.accountId())
-                .put("Arn", "arn:aws:iam::" + call.accountId() + ":root")
-                .put("CreateDate", time(Instant.EPOCH.plus(20_000, ChronoUnit.DAYS)));
-        return out;
     }
 
     static ObjectNode renderRole(Role r) {
@@ -191,7 +179,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
     }
 
     /** Marker/MaxItems paging: the marker is the offset of the next item. */
-    private static <T> List<T> page(Params p, List<T> all) {
+    static <T> List<T> page(Params p, List<T> all) {
         int start = p.string("Marker").map(IamHandler::marker).orElse(0);
         int max = p.integer("MaxItems").orElse(100);
         if (max < 1 || max > 1000) {
@@ -202,7 +190,7 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
         return all.subList(from, Math.min(all.size(), from + max));
     }
 
-    private static void putTruncation(ObjectNode out, Params p, int total) {
+    static void putTruncation(ObjectNode out, Params p, int total) {
         int start = p.string("Marker").map(IamHandler::marker).orElse(0);
         int max = p.integer("MaxItems").orElse(100);
         boolean truncated = start + max < total;
