@@ -82,7 +82,8 @@ public final class EcsnetServer implements AutoCloseable {
                 .orElse(Authentication.NONE);
         Dispatcher dispatcher = new Dispatcher(engine, Services.all(), settings.log(), authentication);
         server.setErrorHandler(new AwsErrorPages(dispatcher));
-        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init)));
+        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init),
+                settings.signingKeys().isPresent()));
     }
 
     /** Starts listening, then runs the init scripts (if any) in the background. */
