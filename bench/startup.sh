@@ -3,7 +3,8 @@
 # 200 from GET /_ecsnet/health. Repeated RUNS times; prints each time and the median. Talks only to 127.0.0.1.
 #
 # Env: RUNS (default 10), PORT (default 4607), SKIP_BUILD=1 to reuse ecsnet-app/target/ecsnet.jar,
-#      JAVA_OPTS (passed to bin/ecsnet), SERVE_ARGS (extra `serve` flags, e.g. "--verify-signatures").
+#      JAVA_OPTS (passed to bin/ecsnet), SERVE_ARGS (extra `serve` flags, e.g. "--verify-signatures"),
+#      JAR=path/to/other.jar to time `java $JAVA_OPTS -jar JAR` instead of bin/ecsnet (e.g. an older build, for a before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v python3 >/dev/null 2>&1 || { echo "python3 is required" >&2; exit 2; }
@@ -18,11 +19,12 @@ fi
 
 # One python process launches the server and polls every 2 ms, so polling costs no process spawns (curl per poll
 # would compete with the JVM for the CPUs it is being timed on).
-RUNS=$RUNS PORT=$PORT SERVE_ARGS="${SERVE_ARGS:-}" python3 - <<'PY'
+RUNS=$RUNS PORT=$PORT SERVE_ARGS="${SERVE_ARGS:-}" JAR="${JAR:-}" python3 - <<'PY'
 import http.client, os, shlex, socket, statistics, subprocess, sys, time
 
 runs, port = int(os.environ["RUNS"]), int(os.environ["PORT"])
-args = ["bin/ecsnet", "serve", "--host", "127.0.0.1", "--port", str(port), "--quiet"] + shlex.split(os.environ["SERVE_ARGS"])
+launcher = ["java"] + shlex.split(os.environ.get("JAVA_OPTS", "")) + ["-jar", os.environ["JAR"]] if os.environ["JAR"] else ["bin/ecsnet"]
+args = launcher + ["serve", "--host", "127.0.0.1", "--port", str(port), "--quiet"] + shlex.split(os.environ["SERVE_ARGS"])
 
 def healthy():
     try:

@@ -82,7 +82,7 @@ public final class Dispatcher {
 
     private WireResponse run(AwsRequest request, long started) {
         String requestId = request.requestId();
-        ServiceHandler handler = handlers.get(request.service());
+        ServiceHandler handler = handlers.get(request.service()).resolved();
         ProtocolCodec codec = ProtocolCodec.of(request.service().protocol());
         AwsError error;
         try {
