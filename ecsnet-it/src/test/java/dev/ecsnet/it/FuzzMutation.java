@@ -146,6 +146,25 @@ sealed interface FuzzMutation {
         }
     }
 
+    /** A change to the body that needs its top-level object and one of its member names. */
+    @FunctionalInterface
+    interface MemberChange {
+        byte[] apply(ObjectNode root, String name) throws JsonProcessingException;
+    }
+
+    /** Applies {@code change} to the {@code which}-th member of a JSON object body; a body that is no JSON object stays. */
+    static void onTopLevelMember(Request r, int which, MemberChange change) {
+        try {
+            if (JSON.readTree(r.body) instanceof ObjectNode o && !o.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                r.body = change.apply(o, names.get(Math.floorMod(which, names.size())));
+            }
+        } catch (java.io.IOException notJson) {
+            // nothing to change
+        }
+    }
+
     /** A member of a JSON object ({@code field}) or an element of an array ({@code index}). */
     record Slot(JsonNode parent, String field, int index) {
         JsonNode value() {
@@ -174,19 +193,13 @@ sealed interface FuzzMutation {
 
         @Override
         public void applyJson(Request r) {
-            String text = new String(r.body, StandardCharsets.UTF_8).trim();
-            try {
-                JsonNode root = JSON.readTree(text);
-                if (root instanceof ObjectNode o && !o.isEmpty()) {
-                    List<String> names = new ArrayList<>();
-                    o.fieldNames().forEachRemaining(names::add);
-                    String name = names.get(Math.floorMod(which, names.size()));
-                    String other = JSON.writeValueAsString(o.get(names.get(Math.floorMod(otherValue, names.size()))));
-                    r.body = ("{" + JSON.writeValueAsString(name) + ":" + other + "," + text.substring(1)).getBytes(StandardCharsets.UTF_8);
-                }
-            } catch (JsonProcessingException e) {
-                // not JSON any more: nothing to duplicate
-            }
+            onTopLevelMember(r, which, (o, name) -> {
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                String other = JSON.writeValueAsString(o.get(names.get(Math.floorMod(otherValue, names.size()))));
+                String text = JSON.writeValueAsString(o);
+                return ("{" + JSON.writeValueAsString(name) + ":" + other + "," + text.substring(1)).getBytes(StandardCharsets.UTF_8);
+            });
         }
 
         @Override
@@ -253,18 +266,10 @@ sealed interface FuzzMutation {
                 Structural.super.applyJson(r);
                 return;
             }
-            try {
-                JsonNode root = JSON.readTree(r.body);
-                if (root instanceof ObjectNode o && !o.isEmpty()) {
-                    List<String> names = new ArrayList<>();
-                    o.fieldNames().forEachRemaining(names::add);
-                    String name = names.get(Math.floorMod(which, names.size()));
-                    o.set(text, o.remove(name));
-                    r.body = JSON.writeValueAsBytes(o);
-                }
-            } catch (java.io.IOException e) {
-                // not JSON any more
-            }
+            onTopLevelMember(r, which, (o, name) -> {
+                o.set(text, o.remove(name));
+                return JSON.writeValueAsBytes(o);
+            });
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Users and their access keys: CreateUser, GetUser, ListUsers, DeleteUser, CreateAccessKey, ListAccessKeys,
@@ -84,10 +85,14 @@ final class IamUserOps {
     }
 
     private static ObjectNode listUsers(Call call) {
-        List<IamUser> all = users(call).usersWithPathPrefix(call.params().string("PathPrefix"));
+        return paged(call, "Users", users(call).usersWithPathPrefix(call.params().string("PathPrefix")), IamUserOps::render);
+    }
+
+    /** One Marker/MaxItems page of {@code all}, rendered under {@code member}. */
+    private static <T> ObjectNode paged(Call call, String member, List<T> all, Function<T, ObjectNode> render) {
         ObjectNode out = Call.object();
-        ArrayNode list = out.putArray("Users");
-        IamHandler.page(call.params(), all).forEach(u -> list.add(render(u)));
+        ArrayNode list = out.putArray(member);
+        IamHandler.page(call.params(), all).forEach(x -> list.add(render.apply(x)));
         IamHandler.putTruncation(out, call.params(), all.size());
         return out;
     }
@@ -101,12 +106,7 @@ final class IamUserOps {
     }
 
     private static ObjectNode listAccessKeys(Call call) {
-        List<IamAccessKey> all = users(call).accessKeys(subject(call));
-        ObjectNode out = Call.object();
-        ArrayNode list = out.putArray("AccessKeyMetadata");
-        IamHandler.page(call.params(), all).forEach(k -> list.add(metadata(k)));
-        IamHandler.putTruncation(out, call.params(), all.size());
-        return out;
+        return paged(call, "AccessKeyMetadata", users(call).accessKeys(subject(call)), IamUserOps::metadata);
     }
 
     private static ObjectNode updateAccessKey(Call call) {
