@@ -66,6 +66,7 @@ public final class Engine implements AutoCloseable {
     });
     private long timerSeq;
     private final Scheduler scheduler = this::schedule;
+    private final RandomSecrets secrets = new RandomSecrets();
     private final Duration callTimeout;
     private final int maxWaiting;
     private final Semaphore slots;
@@ -140,6 +141,11 @@ public final class Engine implements AutoCloseable {
                 .map(Map.Entry::getValue).toList()));
     }
 
+    /** Runs a read over every account that exists so far, on the engine thread (e.g. to find an access key's account). */
+    public <T> T readAccounts(Function<java.util.Collection<AccountState>, T> query) {
+        return submit(() -> query.apply(java.util.Collections.unmodifiableCollection(accounts.values())));
+    }
+
     /** Empties all state: every account and region starts again with only its defaults. Pending timers are dropped. */
     public void reset() {
         submit(() -> {
@@ -174,7 +180,7 @@ public final class Engine implements AutoCloseable {
 
     private RegionState region(AccountRegion key) {
         return regions.computeIfAbsent(key, k -> new RegionState(k,
-                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing, egress,
+                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock, secrets)), seed, clock, scheduler, timing, egress,
                 notice -> notices.accept(k, notice)));
     }
 

@@ -55,7 +55,7 @@ class FirstTenMinutesIT {
                     m -> assertThat(m).isEqualTo("ecsnet does not emulate ecs:GetTaskProtection"));
             refused(() -> ecsnet.ec2().describeTransitGateways(r -> { }), "InvalidAction", 400,
                     m -> assertThat(m).isEqualTo("ecsnet does not emulate ec2:DescribeTransitGateways"));
-            refused(() -> iam.listUsers(r -> { }), "InvalidAction", 400, m -> assertThat(m).isEqualTo("ecsnet does not emulate iam:ListUsers"));
+            refused(() -> iam.listGroups(r -> { }), "InvalidAction", 400, m -> assertThat(m).isEqualTo("ecsnet does not emulate iam:ListGroups"));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.ecsnet.app.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.domain.common.AccountRegion;
@@ -16,6 +18,9 @@ import dev.ecsnet.protocol.AwsRegions;
 import dev.ecsnet.protocol.HttpExchange;
 import dev.ecsnet.protocol.WireResponse;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +32,15 @@ import java.util.function.IntSupplier;
 /** ecsnet's own endpoints under {@code /_ecsnet/}: health, reset, diagnose and reach, listed at {@code GET /_ecsnet}. */
 final class AdminApi {
     static final String PREFIX = "/_ecsnet/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trees only: an {@code ObjectMapper} would cost start-up time before the first health answer (see {@link #health}). */
+    private static final Trees JSON = new Trees();
+    private static final JsonFactory TEXT = new JsonFactory();
+
+    private static final class Trees {
+        ObjectNode createObjectNode() {
+            return JsonNodeFactory.instance.objectNode();
+        }
+    }
 
     private record Endpoint(String method, String path, String description, Function<HttpExchange, WireResponse> handler) {
     }
@@ -82,16 +95,41 @@ final class AdminApi {
         }
     }
 
+    /**
+     * Written with the streaming generator, not a tree: the first health answer is what start-up is measured to, and
+     * rendering a tree would first build Jackson's whole object mapper.
+     */
     private WireResponse health() {
-        ObjectNode out = JSON.createObjectNode().put("status", "ready").put("version", EcsnetVersion.current())
-                .put("port", port.getAsInt()).put("uptimeSeconds", (System.nanoTime() - startedNanos) / 1_000_000_000L)
-                .put("timing", engine.timing().name().toLowerCase(Locale.ROOT))
-                .put("egress", engine.egress().name().toLowerCase(Locale.ROOT)).put("seed", engine.seed())
-                .put("init", init.state());
-        ArrayNode scripts = out.putArray("initScripts");
-        init.results().forEach(r -> scripts.addObject().put("name", r.name()).put("result", r.state()).put("exitCode", r.exitCode()));
-        services.forEach(out.putArray("services")::add);
-        return json(200, out);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = TEXT.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("status", "ready");
+            g.writeStringField("version", EcsnetVersion.current());
+            g.writeNumberField("port", port.getAsInt());
+            g.writeNumberField("uptimeSeconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);
+            g.writeStringField("timing", engine.timing().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("egress", engine.egress().name().toLowerCase(Locale.ROOT));
+            g.writeNumberField("seed", engine.seed());
+            g.writeStringField("init", init.state());
+            g.writeArrayFieldStart("initScripts");
+            for (InitScripts.Result r : init.results()) {
+                g.writeStartObject();
+                g.writeStringField("name", r.name());
+                g.writeStringField("result", r.state());
+                g.writeNumberField("exitCode", r.exitCode());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("services");
+            for (String s : services) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return WireResponse.text(200, "application/json", out.toString(), Map.of());
     }
 
     /** The account and region an admin query names (default: 000000000000, us-east-1), or why they are refused. */
