@@ -95,6 +95,33 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, deadline, Duration.ofMillis(25)).withMessage(what).until(condition);
     }
 
+    /**
+     * Clicks the first element the selector finds; the page redraws when state changes, so an element found just
+     * before a redraw is found again rather than failing the test.
+     */
+    void click(String cssSelector) {
+        waitUntil(Duration.ofSeconds(10), "a clickable " + cssSelector, d -> {
+            try {
+                d.findElement(By.cssSelector(cssSelector)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException redrawn) {
+                return false;
+            }
+        });
+    }
+
+    /** Picks {@code value} in a select, found again if a redraw replaced it. */
+    void select(String id, String value) {
+        waitUntil(Duration.ofSeconds(10), "option " + value + " of #" + id, d -> {
+            try {
+                new org.openqa.selenium.support.ui.Select(d.findElement(By.id(id))).selectByValue(value);
+                return value.equals(d.findElement(By.id(id)).getDomProperty("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException redrawn) {
+                return false;
+            }
+        });
+    }
+
     String text(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector)).getText();
     }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -147,6 +149,30 @@ class TopologyApiIT {
         assertThat(each(tg.path("targets"), "state")).containsExactly("healthy", "healthy", "healthy");
         assertThat(each(tg.path("targets"), "id")).containsExactlyInAnyOrderElementsOf(
                 list(topo.path("tasks")).stream().map(t -> t.path("ip").asText()).toList());
+    }
+
+    @Test
+    void instanceEnisAreHeldByTheirInstanceAsPrimaryOrTrunkAndTaskEnisOnATrunkAreBranches() throws Exception {
+        String vpc = ecsnet.ec2().createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String subnet = ecsnet.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+        ecsnet.ecs().createCluster(r -> r.clusterName("ec2-demo"));
+        ecsnet.ecs().putAccountSettingDefault(r -> r.name(software.amazon.awssdk.services.ecs.model.SettingName.AWSVPC_TRUNKING).value("enabled"));
+        String ami = ecsnet.ec2().describeImages(r -> r.owners("amazon").filters(NetFixture.filter("name", "al2023-ami-ecs-hvm-*-x86_64")))
+                .images().get(0).imageId();
+        String userData = java.util.Base64.getEncoder().encodeToString("#!/bin/bash\necho ECS_CLUSTER=ec2-demo >> /etc/ecs/ecs.config\n".getBytes());
+        String instance = ecsnet.ec2().runInstances(r -> r.imageId(ami).instanceType("c5.large").minCount(1).maxCount(1).subnetId(subnet)
+                .userData(userData)).instances().get(0).instanceId();
+        ecsnet.settle();
+        ecsnet.ecs().registerTaskDefinition(r -> r.family("api").networkMode(NetworkMode.AWSVPC).requiresCompatibilitiesWithStrings("EC2")
+                .containerDefinitions(c -> c.name("api").image("nginx").memory(256)));
+        String task = ecsnet.ecs().runTask(r -> r.cluster("ec2-demo").taskDefinition("api").launchType(LaunchType.EC2)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().get(0).taskArn().replaceAll(".*/", "");
+        ecsnet.settle();
+
+        JsonNode enis = find(find(json("/_ecsnet/topology").path("vpcs"), "id", vpc).path("subnets"), "id", subnet).path("enis");
+        assertThat(list(enis).stream().map(e -> e.path("type").asText() + " " + e.path("holder").path("kind").asText() + " "
+                + e.path("holder").path("role").asText("") + " " + e.path("holder").path("id").asText()).toList())
+                .containsExactlyInAnyOrder("interface instance primary " + instance, "trunk instance trunk " + instance, "branch task  " + task);
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -103,8 +102,13 @@ class TopologyPageIT {
         return ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-name").values(name))).securityGroups().get(0).groupId();
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> pageTexts(String cssSelector) {
+        return texts(browser, cssSelector);
+    }
+
+    /** The text of each element the selector finds, as the page shows it. */
+    @SuppressWarnings("unchecked")
+    static List<String> texts(Browser browser, String cssSelector) {
         return (List<String>) browser.js("return [...document.querySelectorAll(arguments[0])].map(n => n.textContent.trim())", cssSelector);
     }
 
@@ -129,7 +133,7 @@ class TopologyPageIT {
         String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
         String eni = detail(task, "networkInterfaceId");
         String webSg = groupId("web-task");
-        browser.driver().findElement(By.cssSelector("#topology [data-task='" + id + "']")).click();
+        browser.click("#topology [data-task='" + id + "']");
         browser.waitUntil(LIVE, "the task's details", d -> eni.equals(browser.text("#task-eni")));
         assertThat(browser.text("#task-details")).contains(id);
         assertThat(browser.text("#task-groups")).contains(webSg).contains("tcp 8080 from " + groupId("alb"));
@@ -143,12 +147,12 @@ class TopologyPageIT {
         String task = runningTasks().get(1).taskArn().replaceAll(".*/", "");
         browser.waitUntil(LIVE, "the pickers list the task", d -> !d.findElements(
                 By.cssSelector("#reach-destination option[value='" + task + "']")).isEmpty());
-        new Select(browser.driver().findElement(By.id("reach-source"))).selectByValue(albSg);
-        new Select(browser.driver().findElement(By.id("reach-destination"))).selectByValue(task);
+        browser.select("reach-source", albSg);
+        browser.select("reach-destination", task);
         WebElement port = browser.driver().findElement(By.id("reach-port"));
         port.clear();
         port.sendKeys("8080");
-        browser.driver().findElement(By.id("reach-check")).click();
+        browser.click("#reach-check");
         browser.waitUntil(LIVE, "an allowed verdict", d -> "allowed".equals(verdict()));
         assertThat(browser.text("#reach-result")).contains("ALLOWED");
 
@@ -163,7 +167,7 @@ class TopologyPageIT {
 
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(webSg).ipPermissions(fromAlb));
         browser.waitUntil(LIVE, "allowed again once the rule is back", d -> "allowed".equals(verdict()));
-        browser.driver().findElement(By.id("reach-clear")).click();
+        browser.click("#reach-clear");
     }
 
     static String verdict() {

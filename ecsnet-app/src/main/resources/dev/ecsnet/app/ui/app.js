@@ -11,6 +11,16 @@ const POLL_MS = 250;
 const REFETCH_MS = 5000;
 const $ = id => document.getElementById(id);
 
+const shown = new WeakMap();
+
+/** Sets an element's markup only when it changed, so that a refresh keeps hover, focus and selection. */
+function show(element, html) {
+  if (shown.get(element) !== html) {
+    element.innerHTML = html;
+    shown.set(element, html);
+  }
+}
+
 const state = { scope: scopeFromHash(), topo: null, at: new Map(), version: -1, fetchedAt: 0, busy: false,
   selected: null, reach: null, reachResult: null };
 
@@ -85,30 +95,30 @@ async function refreshPanel() {
   const s = state.selected;
   const topo = state.topo;
   const details = $('details');
-  if (!s) { details.innerHTML = panels.overview(topo); return; }
-  if (s.kind === 'task') { details.innerHTML = panels.taskDetails(await api.task(state.scope, s.id)); return; }
+  if (!s) { show(details, panels.overview(topo)); return; }
+  if (s.kind === 'task') { show(details, panels.taskDetails(await api.task(state.scope, s.id))); return; }
   if (s.kind === 'service') {
     const [cluster, name] = s.id.split('/');
-    details.innerHTML = panels.serviceDetails(await api.service(state.scope, name, cluster));
+    show(details, panels.serviceDetails(await api.service(state.scope, name, cluster)));
     return;
   }
   const vpcs = topo.vpcs;
   const subnets = vpcs.flatMap(v => v.subnets);
   if (s.kind === 'eni') {
     const subnet = subnets.find(x => x.enis.some(e => e.id === s.id));
-    details.innerHTML = subnet ? panels.eniDetails(subnet.enis.find(e => e.id === s.id), subnet) : '<p>That ENI is gone.</p>';
+    show(details, subnet ? panels.eniDetails(subnet.enis.find(e => e.id === s.id), subnet) : '<p>That ENI is gone.</p>');
   } else if (s.kind === 'sg') {
     const group = vpcs.flatMap(v => v.securityGroups).find(g => g.id === s.id);
     const members = subnets.reduce((n, x) => n + x.enis.filter(e => e.groups.includes(s.id)).length, 0);
-    details.innerHTML = group ? panels.groupDetails(group, members) : '<p>That security group is gone.</p>';
+    show(details, group ? panels.groupDetails(group, members) : '<p>That security group is gone.</p>');
   } else if (s.kind === 'lb') {
     const lb = topo.loadBalancers.find(l => l.arn === s.id);
-    details.innerHTML = lb ? panels.loadBalancerDetails(lb) : '<p>That load balancer is gone.</p>';
+    show(details, lb ? panels.loadBalancerDetails(lb) : '<p>That load balancer is gone.</p>');
   } else {
     const all = [...subnets.map(x => ({ ...x, enis: x.enis.length })), ...vpcs.flatMap(v => [...v.internetGateways,
       ...v.egressOnlyInternetGateways, ...v.natGateways, ...v.endpoints])];
     const object = all.find(x => x.id === s.id);
-    details.innerHTML = object ? panels.plainDetails(`${s.kind} ${s.id}`, object) : '<p>That is gone.</p>';
+    show(details, object ? panels.plainDetails(`${s.kind} ${s.id}`, object) : '<p>That is gone.</p>');
   }
 }
 
@@ -116,10 +126,10 @@ async function runReach() {
   if (!state.reach) return;
   try {
     state.reachResult = await api.reach(state.scope, state.reach);
-    $('reach-result').innerHTML = verdictHtml(state.reachResult);
+    show($('reach-result'), verdictHtml(state.reachResult));
   } catch (e) {
     state.reachResult = null;
-    $('reach-result').innerHTML = `<p id="reach-verdict" class="verdict blocked" data-verdict="error">${esc(e.message)}</p>`;
+    show($('reach-result'), `<p id="reach-verdict" class="verdict blocked" data-verdict="error">${esc(e.message)}</p>`);
   }
   $('overlay').innerHTML = state.reachResult && state.topo ? overlay(state.reachResult, state.topo, state.at) : '';
 }
@@ -130,8 +140,14 @@ async function refresh() {
     const topo = await api.topology(state.scope);
     state.fetchedAt = Date.now();
     state.version = topo.version;
+    // timers move the version without changing what is drawn (a service's resync, say): redraw only on a change
+    const drawn = JSON.stringify({ ...topo, version: 0 });
+    if (drawn !== state.drawn) {
+      state.drawn = drawn;
+      state.topo = topo;
+      render(topo);
+    }
     state.topo = topo;
-    render(topo);
     await Promise.all([refreshPanel(), runReach(), loadRegions()]);
   } finally {
     state.busy = false;
@@ -155,7 +171,7 @@ async function poll() {
 function select(kind, id) {
   state.selected = kind ? { kind, id } : null;
   markSelected();
-  refreshPanel().catch(e => { $('details').innerHTML = `<p>${esc(e.message)}</p>`; });
+  refreshPanel().catch(e => show($('details'), `<p>${esc(e.message)}</p>`));
 }
 
 function wire() {
@@ -193,7 +209,7 @@ function wire() {
   $('reach-clear').addEventListener('click', () => {
     state.reach = null;
     state.reachResult = null;
-    $('reach-result').innerHTML = '';
+    show($('reach-result'), '');
     $('overlay').innerHTML = '';
   });
   $('scope').addEventListener('change', () => {

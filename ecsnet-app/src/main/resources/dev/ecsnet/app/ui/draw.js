@@ -85,7 +85,7 @@ function drawVpc(vpc, topo, tasks, x, y, width, at, uplinks) {
     }
     bottom = Math.max(bottom, zy);
   });
-  const w = Math.max(width, zones.length * (colW + GAP) + 2 * PAD);
+  const w = Math.max(width, zones.length * colW + (zones.length - 1) * GAP + 2 * PAD);
   cy = bottom + 6;
 
   // load balancers with their target groups' health
@@ -108,6 +108,12 @@ function drawVpc(vpc, topo, tasks, x, y, width, at, uplinks) {
   out.push(body.join(''), '</g>');
   at.set(vpc.id, { x, y, w, h });
   return { svg: out.join(''), w, h };
+}
+
+/** Text cut to what fits in {@code px} at about {@code charPx} per character (no measuring: that would cost a layout). */
+function fit(text, px, charPx) {
+  const max = Math.max(4, Math.floor(px / charPx));
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }
 
 /** How a subnet leaves its VPC: its route table's default routes, and gateway endpoints. */
@@ -140,7 +146,7 @@ function drawSubnet(s, table, tasks, x, y, w, perRow, body, at) {
     + `<rect class="bar-bg" x="${x + PAD}" y="${y + 40}" width="${barW}" height="7" rx="3"/>`
     + `<rect class="bar-used${s.free === 0 ? ' full' : ''}" x="${x + PAD}" y="${y + 40}" width="${usedW}" height="7" rx="3"/>`
     + `<text x="${x + PAD}" y="${y + 59}" class="small">${s.used} used · ${s.free} free of ${s.usable}</text>`
-    + `<text x="${x + PAD}" y="${y + 70}" class="small way ${way.cls}">${esc(way.text)}</text>`);
+    + `<text x="${x + PAD}" y="${y + 70}" class="small way ${way.cls}">${esc(fit(way.text, barW, 5.6))}<title>${esc(way.text)}</title></text>`);
   if (!s.enis.length) body.push(`<text x="${x + PAD}" y="${y + SUBNET_HEAD + 24}" class="small empty">no network interfaces</text>`);
   s.enis.forEach((e, i) => {
     const ex = x + PAD + (i % perRow) * (CELL_W + GAP);
@@ -176,12 +182,13 @@ function drawEni(e, tasks, x, y) {
   const [cls, label, data] = holderOf(e, tasks);
   const chips = e.groups.slice(0, 5).map((g, i) =>
     `<rect x="${x + CELL_W - 12 - i * 11}" y="${y + 5}" width="8" height="8" rx="1" fill="${groupColor(g)}"/>`).join('');
-  const badge = e.type !== 'interface' ? `<tspan class="small" dx="5">${esc(e.type)}</tspan>` : '';
+  // trunk and branch ENIs say so; other types (nat_gateway, vpc_endpoint...) are named by their holder's label
+  const badge = e.type === 'trunk' || e.type === 'branch' ? `<tspan class="small" dx="5">${esc(e.type)}</tspan>` : '';
   return `<g class="eni ${cls}" data-kind="eni" data-id="${esc(e.id)}" data-ip="${esc(e.ip)}"${data}>`
     + `<rect class="box" x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" rx="4"/>`
     + `<rect class="stripe" x="${x}" y="${y}" width="5" height="${CELL_H}" rx="2"/>`
     + `<text x="${x + 10}" y="${y + 16}" class="mono ip">${esc(e.ip)}${badge}</text>`
-    + `<text x="${x + 10}" y="${y + 33}" class="small">${esc(label.length > 27 ? label.slice(0, 26) + '…' : label)}</text>`
+    + `<text x="${x + 10}" y="${y + 33}" class="small">${esc(fit(label, CELL_W - 14, 5.8))}</text>`
     + chips + `<title>${esc(`${e.id} ${label}\n${e.groups.join(', ')}`)}</title></g>`;
 }
 
