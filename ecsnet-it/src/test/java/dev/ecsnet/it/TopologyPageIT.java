@@ -10,10 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -21,7 +17,6 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,8 +49,8 @@ class TopologyPageIT {
         Scenarios.Result seeded = Scenarios.run(List.of("bash", script.toString()), Map.of("ENDPOINT", endpoint(),
                 "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"), script.getParent(), 600);
         assertThat(seeded.output()).as(seeded.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
-        ec2 = client(Ec2Client.builder()).build();
-        ecs = client(EcsClient.builder()).build();
+        ec2 = Scenarios.client(Ec2Client.builder(), server).build();
+        ecs = Scenarios.client(EcsClient.builder(), server).build();
         browser = Browser.start(1600, 1100);
         browser.open(endpoint() + "/_ecsnet/ui");
         browser.waitUntil(Duration.ofSeconds(30), "the page draws the topology", d -> browser.js("return window.ecsnetRender") != null);
@@ -82,11 +77,6 @@ class TopologyPageIT {
 
     static String endpoint() {
         return "http://127.0.0.1:" + server.port();
-    }
-
-    static <B extends AwsClientBuilder<B, ?>> B client(B builder) {
-        return builder.endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
 
     static List<Task> runningTasks() {

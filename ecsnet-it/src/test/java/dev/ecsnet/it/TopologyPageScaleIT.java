@@ -6,17 +6,12 @@ import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.Engine;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +32,8 @@ class TopologyPageScaleIT {
     void renders1000TasksInUnderTwoSeconds() throws Exception {
         Browser.require();
         try (EcsnetServer server = new EcsnetServer(new Engine(Instant::now, 7, TimingProfile.INSTANT, EgressPolicy.IGNORE), "127.0.0.1", 0).start();
-             Ec2Client ec2 = client(Ec2Client.builder(), server).build();
-             EcsClient ecs = client(EcsClient.builder(), server).build();
+             Ec2Client ec2 = Scenarios.client(Ec2Client.builder(), server).build();
+             EcsClient ecs = Scenarios.client(EcsClient.builder(), server).build();
              Browser browser = Browser.start(1600, 1100)) {
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
             List<String> subnets = new ArrayList<>();
@@ -73,10 +68,5 @@ class TopologyPageScaleIT {
             assertThat(frameMs).as("render until the next painted frame in ms").isLessThan(2000);
             assertThat(browser.consoleErrors()).isEmpty();
         }
-    }
-
-    static <B extends AwsClientBuilder<B, ?>> B client(B builder, EcsnetServer server) {
-        return builder.endpointOverride(URI.create("http://127.0.0.1:" + server.port())).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
     }
 }

@@ -27,9 +27,9 @@ class UiScreenshotIT {
         Browser.require();
         Path to = Path.of(System.getProperty("ecsnet.ui.screenshot", "target/ui-seed-stack.png"));
         try (EcsnetServer server = Scenarios.startServer();
-             Ec2Client ec2 = TopologyPageScaleIT.client(Ec2Client.builder(), server).build();
-             EcsClient ecs = TopologyPageScaleIT.client(EcsClient.builder(), server).build();
-             ElasticLoadBalancingV2Client elb = TopologyPageScaleIT.client(ElasticLoadBalancingV2Client.builder(), server).build();
+             Ec2Client ec2 = Scenarios.client(Ec2Client.builder(), server).build();
+             EcsClient ecs = Scenarios.client(EcsClient.builder(), server).build();
+             ElasticLoadBalancingV2Client elb = Scenarios.client(ElasticLoadBalancingV2Client.builder(), server).build();
              Browser browser = Browser.start(1600, 1150)) {
             SeedStack stack = new SeedStack(ec2, ecs, elb, () -> { });
             browser.open("http://127.0.0.1:" + server.port() + "/_ecsnet/ui");
