@@ -140,8 +140,9 @@ function drawSubnet(s, table, tasks, x, y, w, perRow, body, at) {
   const usedW = s.usable ? Math.round(barW * s.used / s.usable) : 0;
   at.set(s.id, { x, y, w, h });
   body.push(`<g class="subnet ${way.cls}" data-kind="subnet" data-id="${esc(s.id)}"><rect class="box" x="${x}" y="${y}" width="${w}" height="${h}" rx="6"/>`
-    + `<text x="${x + PAD}" y="${y + 17}"><tspan font-weight="700">${esc(s.name || s.id)}</tspan>`
-    + `${s.name ? `<tspan class="small" dx="6">${esc(s.id)}</tspan>` : ''}</text>`
+    + `<text x="${x + PAD}" y="${y + 17}"><tspan font-weight="700">${esc(fit(s.name || s.id, barW, 7.4))}</tspan>`
+    + `${s.name ? `<tspan class="small" dx="6">${esc(fit(s.id, barW - 7.4 * s.name.length - 6, 5.6))}</tspan>` : ''}`
+    + `<title>${esc(`${s.name ? s.name + ' ' : ''}${s.id} ${s.cidr}`)}</title></text>`
     + `<text x="${x + PAD}" y="${y + 33}" class="mono cidr">${esc(s.cidr)}${s.ipv6Cidr ? `  ${esc(s.ipv6Cidr)}` : ''}</text>`
     + `<rect class="bar-bg" x="${x + PAD}" y="${y + 40}" width="${barW}" height="7" rx="3"/>`
     + `<rect class="bar-used${s.free === 0 ? ' full' : ''}" x="${x + PAD}" y="${y + 40}" width="${usedW}" height="7" rx="3"/>`
@@ -189,7 +190,7 @@ function drawEni(e, tasks, x, y) {
     + `<rect class="stripe" x="${x}" y="${y}" width="5" height="${CELL_H}" rx="2"/>`
     + `<text x="${x + 10}" y="${y + 16}" class="mono ip">${esc(e.ip)}${badge}</text>`
     + `<text x="${x + 10}" y="${y + 33}" class="small">${esc(fit(label, CELL_W - 14, 5.8))}</text>`
-    + chips + `<title>${esc(`${e.id} ${label}\n${e.groups.join(', ')}`)}</title></g>`;
+    + chips + `<title>${esc(`${e.id} ${label}${e.ipv6 ? '\n' + e.ipv6.join(', ') : ''}\n${e.groups.join(', ')}`)}</title></g>`;
 }
 
 function drawLoadBalancer(lb, x, y, h, body, at) {
@@ -242,7 +243,7 @@ function drawGroups(vpc, x, y, width, body, at) {
       }
     }
   }
-  return y + rows * (SG_H + 70) - 50;
+  return y + rows * (SG_H + 70) - 16;
 }
 
 function edge(from, to, label, n) {
