@@ -92,8 +92,15 @@ public final class Dispatcher {
                     ? new Params(request.params(), pe::missingParameter, pe::invalidParameter)
                     : new Params(request.params(), n -> AwsError.badRequest("MissingParameter", "The request must contain the parameter " + n),
                     n -> AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + n));
-            ObjectNode result = engine.call(new AccountRegion(request.accountId(), request.region()),
-                    state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
+            ObjectNode result;
+            try {
+                result = engine.call(new AccountRegion(request.accountId(), request.region()),
+                        state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
+            } finally {
+                if (!isRead(request.operation())) {
+                    engine.stateChanged();
+                }
+            }
             WireResponse answer = codec.success(request, result);
             logged(request, answer, "", started);
             return answer;
@@ -123,6 +130,12 @@ public final class Dispatcher {
         WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, error);
         log.called(new CallRecord(requestId, envelope.signingName(), "-", "-", "-", answer.status(), error.code(), 0));
         return answer;
+    }
+
+    /** AWS's read operations by their names' verbs; every other operation may change state. */
+    static boolean isRead(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.startsWith("Discover") || operation.startsWith("Search");
     }
 
     private void logged(AwsRequest request, WireResponse answer, String errorCode, long started) {

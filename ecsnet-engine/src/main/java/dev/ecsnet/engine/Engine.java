@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -72,6 +73,7 @@ public final class Engine implements AutoCloseable {
     private final Semaphore slots;
     private volatile BiConsumer<AccountRegion, Notice> notices = (key, notice) -> {
     };
+    private final AtomicLong stateVersion = new AtomicLong();
 
     public Engine(Clock clock, long seed, TimingProfile timing) {
         this(clock, seed, timing, EgressPolicy.IGNORE);
@@ -125,6 +127,20 @@ public final class Engine implements AutoCloseable {
         this.notices = sink;
     }
 
+    /**
+     * A number that grows whenever state may have changed: after each timer run, each reset, and each call its
+     * caller reports with {@link #stateChanged()}. Any thread may read it without waiting for the engine, so a
+     * watcher can poll it and fetch a view only when it moved.
+     */
+    public long stateVersion() {
+        return stateVersion.get();
+    }
+
+    /** Tells watchers of {@link #stateVersion()} that a call may have changed state (any thread). */
+    public void stateChanged() {
+        stateVersion.incrementAndGet();
+    }
+
     /** Runs {@code command} on the engine thread against the caller's region and returns its result. */
     public <T> T call(AccountRegion key, Function<RegionState, T> command) {
         return submit(() -> command.apply(region(key)));
@@ -152,6 +168,7 @@ public final class Engine implements AutoCloseable {
             regions.clear();
             accounts.clear();
             timers.clear();
+            stateChanged();
             return null;
         });
     }
@@ -258,6 +275,7 @@ public final class Engine implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "timer failed: " + e, e);
             }
+            stateChanged();
             now = clock.now();
         }
     }

@@ -89,7 +89,8 @@ class FirstTenMinutesIT {
     void theAdminApiListsItselfSaysWhichMethodAndNamesTheRegion() throws Exception {
         JsonNode list = JSON.readTree(get("/_ecsnet").body());
         assertThat(list.path("endpoints").findValuesAsText("path"))
-                .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach");
+                .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach", "/_ecsnet/ui",
+                        "/_ecsnet/version", "/_ecsnet/topology", "/_ecsnet/task", "/_ecsnet/service", "/_ecsnet/regions");
         HttpResponse<String> reset = get("/_ecsnet/reset");
         assertThat(reset.statusCode()).isEqualTo(405);
         assertThat(reset.headers().firstValue("Allow")).contains("POST");
