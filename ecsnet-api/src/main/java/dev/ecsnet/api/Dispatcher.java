@@ -32,13 +32,20 @@ public final class Dispatcher {
     private final Map<ServiceSpec, ServiceHandler> handlers;
     private final RequestDecoder decoder;
     private final CallLog log;
+    private final Authentication authentication;
 
     public Dispatcher(Engine engine, List<ServiceHandler> handlers) {
         this(engine, handlers, CallLog.NONE);
     }
 
     public Dispatcher(Engine engine, List<ServiceHandler> handlers, CallLog log) {
+        this(engine, handlers, log, Authentication.NONE);
+    }
+
+    /** With {@link SignatureCheck}, a call runs only once its signature is verified, in its key's account. */
+    public Dispatcher(Engine engine, List<ServiceHandler> handlers, CallLog log, Authentication authentication) {
         this.engine = engine;
+        this.authentication = authentication;
         this.handlers = handlers.stream().collect(Collectors.toMap(ServiceHandler::spec, Function.identity()));
         this.decoder = new RequestDecoder(handlers.stream().map(ServiceHandler::spec).toList());
         this.log = log;
@@ -61,7 +68,21 @@ public final class Dispatcher {
                     f.error().code(), millisSince(started)));
             return answer;
         }
-        ServiceHandler handler = handlers.get(request.service());
+        try {
+            request = authentication.authenticate(http, request);
+        } catch (AwsError | EngineBusy refused) {
+            AwsError error = refused instanceof AwsError e ? e : AwsError.throttled(request.service());
+            WireResponse answer = ProtocolCodec.of(request.service().protocol()).error(request.service(), requestId, error);
+            // the caller is not known: the account the key claimed is not logged as if it had made the call
+            logged(request.signedBy("", "-"), answer, error.code(), started);
+            return answer;
+        }
+        return run(request, started);
+    }
+
+    private WireResponse run(AwsRequest request, long started) {
+        String requestId = request.requestId();
+        ServiceHandler handler = handlers.get(request.service()).resolved();
         ProtocolCodec codec = ProtocolCodec.of(request.service().protocol());
         AwsError error;
         try {
@@ -71,8 +92,15 @@ public final class Dispatcher {
                     ? new Params(request.params(), pe::missingParameter, pe::invalidParameter)
                     : new Params(request.params(), n -> AwsError.badRequest("MissingParameter", "The request must contain the parameter " + n),
                     n -> AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + n));
-            ObjectNode result = engine.call(new AccountRegion(request.accountId(), request.region()),
-                    state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
+            ObjectNode result;
+            try {
+                result = engine.call(new AccountRegion(request.accountId(), request.region()),
+                        state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
+            } finally {
+                if (!isRead(request.operation())) {
+                    engine.stateChanged();
+                }
+            }
             WireResponse answer = codec.success(request, result);
             logged(request, answer, "", started);
             return answer;
@@ -102,6 +130,12 @@ public final class Dispatcher {
         WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, error);
         log.called(new CallRecord(requestId, envelope.signingName(), "-", "-", "-", answer.status(), error.code(), 0));
         return answer;
+    }
+
+    /** AWS's read operations by their names' verbs; every other operation may change state. */
+    static boolean isRead(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.startsWith("Discover") || operation.startsWith("Search");
     }
 
     private void logged(AwsRequest request, WireResponse answer, String errorCode, long started) {

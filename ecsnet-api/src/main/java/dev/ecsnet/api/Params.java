@@ -30,6 +30,11 @@ public final class Params {
         return node;
     }
 
+    /** Another request tree read with this one's errors (a request completed from a launch template). */
+    public Params withNode(ObjectNode replacement) {
+        return new Params(replacement, missing, invalid);
+    }
+
     public Params child(String name) {
         JsonNode n = node.get(name);
         if (n == null || n.isNull()) {

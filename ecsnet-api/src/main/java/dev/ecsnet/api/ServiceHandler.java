@@ -9,6 +9,11 @@ public interface ServiceHandler {
 
     ServiceSpec spec();
 
+    /** The handler that serves the calls (itself, unless it is built on first use). */
+    default ServiceHandler resolved() {
+        return this;
+    }
+
     OperationTable operations();
 
     /** Runs one of this service's operations; a service with call-wide options (EC2's {@code DryRun}) wraps it here. */

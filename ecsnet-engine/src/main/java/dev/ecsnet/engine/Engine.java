@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -66,11 +67,13 @@ public final class Engine implements AutoCloseable {
     });
     private long timerSeq;
     private final Scheduler scheduler = this::schedule;
+    private final RandomSecrets secrets = new RandomSecrets();
     private final Duration callTimeout;
     private final int maxWaiting;
     private final Semaphore slots;
     private volatile BiConsumer<AccountRegion, Notice> notices = (key, notice) -> {
     };
+    private final AtomicLong stateVersion = new AtomicLong();
 
     public Engine(Clock clock, long seed, TimingProfile timing) {
         this(clock, seed, timing, EgressPolicy.IGNORE);
@@ -124,6 +127,20 @@ public final class Engine implements AutoCloseable {
         this.notices = sink;
     }
 
+    /**
+     * A number that grows whenever state may have changed: after each timer run, each reset, and each call its
+     * caller reports with {@link #stateChanged()}. Any thread may read it without waiting for the engine, so a
+     * watcher can poll it and fetch a view only when it moved.
+     */
+    public long stateVersion() {
+        return stateVersion.get();
+    }
+
+    /** Tells watchers of {@link #stateVersion()} that a call may have changed state (any thread). */
+    public void stateChanged() {
+        stateVersion.incrementAndGet();
+    }
+
     /** Runs {@code command} on the engine thread against the caller's region and returns its result. */
     public <T> T call(AccountRegion key, Function<RegionState, T> command) {
         return submit(() -> command.apply(region(key)));
@@ -140,12 +157,18 @@ public final class Engine implements AutoCloseable {
                 .map(Map.Entry::getValue).toList()));
     }
 
+    /** Runs a read over every account that exists so far, on the engine thread (e.g. to find an access key's account). */
+    public <T> T readAccounts(Function<java.util.Collection<AccountState>, T> query) {
+        return submit(() -> query.apply(java.util.Collections.unmodifiableCollection(accounts.values())));
+    }
+
     /** Empties all state: every account and region starts again with only its defaults. Pending timers are dropped. */
     public void reset() {
         submit(() -> {
             regions.clear();
             accounts.clear();
             timers.clear();
+            stateChanged();
             return null;
         });
     }
@@ -174,7 +197,7 @@ public final class Engine implements AutoCloseable {
 
     private RegionState region(AccountRegion key) {
         return regions.computeIfAbsent(key, k -> new RegionState(k,
-                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock)), seed, clock, scheduler, timing, egress,
+                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock, secrets)), seed, clock, scheduler, timing, egress,
                 notice -> notices.accept(k, notice)));
     }
 
@@ -252,6 +275,7 @@ public final class Engine implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "timer failed: " + e, e);
             }
+            stateChanged();
             now = clock.now();
         }
     }

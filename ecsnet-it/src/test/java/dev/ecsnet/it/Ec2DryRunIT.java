@@ -87,6 +87,7 @@ class Ec2DryRunIT {
         endpointAndAclRows(rows);
         insightsAndInstanceRows(rows);
         ipv6Rows(rows);
+        launchTemplateRows(rows);
         return rows.stream();
     }
 
@@ -521,6 +522,35 @@ class Ec2DryRunIT {
         }));
     }
 
+    private static void launchTemplateRows(List<Row> rows) {
+        rows.add(new Row("CreateLaunchTemplate", f -> () -> ec2().createLaunchTemplate(r -> r.launchTemplateName("dry")
+                .launchTemplateData(d -> d.instanceType("t3.medium")).dryRun(true))));
+        rows.add(new Row("CreateLaunchTemplateVersion", f -> {
+            String lt = launchTemplate("dry-version");
+            return () -> ec2().createLaunchTemplateVersion(r -> r.launchTemplateId(lt).sourceVersion("1")
+                    .launchTemplateData(d -> d.instanceType("c5.large")).dryRun(true));
+        }));
+        rows.add(new Row("ModifyLaunchTemplate", f -> {
+            String lt = launchTemplate("dry-modify");
+            ec2().createLaunchTemplateVersion(r -> r.launchTemplateId(lt).launchTemplateData(d -> d.instanceType("c5.large")));
+            return () -> ec2().modifyLaunchTemplate(r -> r.launchTemplateId(lt).defaultVersion("2").dryRun(true));
+        }));
+        rows.add(new Row("DeleteLaunchTemplate", f -> {
+            String lt = launchTemplate("dry-delete");
+            return () -> ec2().deleteLaunchTemplate(r -> r.launchTemplateId(lt).dryRun(true));
+        }));
+        rows.add(new Row("DeleteLaunchTemplateVersions", f -> {
+            String lt = launchTemplate("dry-delete-versions");
+            ec2().createLaunchTemplateVersion(r -> r.launchTemplateId(lt).launchTemplateData(d -> d.instanceType("c5.large")));
+            return () -> ec2().deleteLaunchTemplateVersions(r -> r.launchTemplateId(lt).versions("2").dryRun(true));
+        }));
+    }
+
+    private static String launchTemplate(String name) {
+        return ec2().createLaunchTemplate(r -> r.launchTemplateName(name).launchTemplateData(d -> d.instanceType("t3.medium")))
+                .launchTemplate().launchTemplateId();
+    }
+
     /** Everything a client can see of the region, by resource type. */
     static Map<String, Object> picture() {
         Map<String, Object> p = new TreeMap<>();
@@ -545,6 +575,9 @@ class Ec2DryRunIT {
         p.put("instances", ec2().describeInstances().reservations());
         p.put("network insights paths", ec2().describeNetworkInsightsPaths(r -> { }).networkInsightsPaths());
         p.put("network insights analyses", ec2().describeNetworkInsightsAnalyses(r -> { }).networkInsightsAnalyses());
+        p.put("launch templates", ec2().describeLaunchTemplates().launchTemplates());
+        p.put("launch template versions", ec2().describeLaunchTemplates().launchTemplates().stream().flatMap(t -> ec2()
+                .describeLaunchTemplateVersions(r -> r.launchTemplateId(t.launchTemplateId())).launchTemplateVersions().stream()).toList());
         return p;
     }
 

@@ -5,6 +5,7 @@ import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.engine.ManualClock;
+import dev.ecsnet.protocol.SigningKeys;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Starts ecsnet in-process on a free loopback port with a manual clock and a fixed seed, and hands out real AWS
@@ -33,6 +36,7 @@ public final class EcsnetServerExtension implements BeforeAllCallback, AfterAllC
 
     private final TimingProfile timing;
     private final EgressPolicy egress;
+    private final List<SigningKeys.AccessKey> signingKeys;
     private ManualClock clock;
     private EcsnetServer server;
     private Ec2Client ec2;
@@ -50,14 +54,29 @@ public final class EcsnetServerExtension implements BeforeAllCallback, AfterAllC
 
     /** With {@code ENFORCE}, Fargate tasks need network paths to their registry, secrets and logs. */
     public EcsnetServerExtension(TimingProfile timing, EgressPolicy egress) {
+        this(timing, egress, List.of());
+    }
+
+    private EcsnetServerExtension(TimingProfile timing, EgressPolicy egress, List<SigningKeys.AccessKey> signingKeys) {
         this.timing = timing;
         this.egress = egress;
+        this.signingKeys = List.copyOf(signingKeys);
+    }
+
+    /**
+     * A server that verifies every call's SigV4 signature against {@code keys} (and keys IAM makes). Its manual clock
+     * starts at the real time, since the SDK signs with the real time.
+     */
+    public static EcsnetServerExtension verifyingSignatures(SigningKeys.AccessKey... keys) {
+        return new EcsnetServerExtension(TimingProfile.FAST, EgressPolicy.IGNORE, List.of(keys));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        clock = new ManualClock(START);
-        server = new EcsnetServer(new Engine(clock, 42, timing, egress), "127.0.0.1", 0).start();
+        EcsnetServer.Settings settings = EcsnetServer.Settings.of("127.0.0.1", 0);
+        clock = new ManualClock(signingKeys.isEmpty() ? START : Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        server = new EcsnetServer(new Engine(clock, 42, timing, egress),
+                signingKeys.isEmpty() ? settings : settings.verifyingSignatures(signingKeys)).start();
         ec2 = configure(Ec2Client.builder()).build();
         ecs = configure(EcsClient.builder()).build();
         sts = configure(StsClient.builder()).build();
@@ -89,6 +108,11 @@ public final class EcsnetServerExtension implements BeforeAllCallback, AfterAllC
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "test")))
                 .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()));
+    }
+
+    /** Builds a client that signs with this key id and secret. */
+    public <B extends AwsClientBuilder<B, ?>> B configureWith(B builder, String accessKeyId, String secretAccessKey) {
+        return configure(builder).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
     public URI endpoint() {

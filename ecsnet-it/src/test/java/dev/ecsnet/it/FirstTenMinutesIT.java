@@ -55,7 +55,7 @@ class FirstTenMinutesIT {
                     m -> assertThat(m).isEqualTo("ecsnet does not emulate ecs:GetTaskProtection"));
             refused(() -> ecsnet.ec2().describeTransitGateways(r -> { }), "InvalidAction", 400,
                     m -> assertThat(m).isEqualTo("ecsnet does not emulate ec2:DescribeTransitGateways"));
-            refused(() -> iam.listUsers(r -> { }), "InvalidAction", 400, m -> assertThat(m).isEqualTo("ecsnet does not emulate iam:ListUsers"));
+            refused(() -> iam.listGroups(r -> { }), "InvalidAction", 400, m -> assertThat(m).isEqualTo("ecsnet does not emulate iam:ListGroups"));
         }
     }
 
@@ -89,7 +89,8 @@ class FirstTenMinutesIT {
     void theAdminApiListsItselfSaysWhichMethodAndNamesTheRegion() throws Exception {
         JsonNode list = JSON.readTree(get("/_ecsnet").body());
         assertThat(list.path("endpoints").findValuesAsText("path"))
-                .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach");
+                .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach", "/_ecsnet/ui",
+                        "/_ecsnet/version", "/_ecsnet/topology", "/_ecsnet/task", "/_ecsnet/service", "/_ecsnet/regions");
         HttpResponse<String> reset = get("/_ecsnet/reset");
         assertThat(reset.statusCode()).isEqualTo(405);
         assertThat(reset.headers().firstValue("Allow")).contains("POST");

@@ -68,6 +68,14 @@ final class Scenarios {
         return new EcsnetServer(new Engine(Instant::now, 7, TimingProfile.INSTANT, EcsnetServer.DEFAULT_EGRESS), "127.0.0.1", 0).start();
     }
 
+    /** An SDK client for the server, with the dummy credentials the scenarios use. */
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B client(B builder, EcsnetServer server) {
+        return builder.endpointOverride(java.net.URI.create("http://127.0.0.1:" + server.port()))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")));
+    }
+
     record Result(int exitCode, String output) {
     }
 

@@ -115,7 +115,7 @@ public final class RequestDecoder {
                 .orElse(null);
         if (spec == null) {
             String signingName = cred.service() == null ? "unknown" : cred.service();
-            ServiceSpec envelope = ServiceSpec.query(signingName, "", "");
+            ServiceSpec envelope = queryEnvelope(cred.service());
             throw new Failure(envelope, AwsError.badRequest("InvalidAction", notServed(signingName, action == null ? "" : action,
                     "API version '" + (version == null ? "" : version) + "'")), action, account, region);
         }
@@ -143,7 +143,11 @@ public final class RequestDecoder {
         if (headersOnly.header("x-amz-target").isPresent()) {
             return ServiceSpec.json("unknown", "", "");
         }
-        String signingName = credential(headersOnly).service();
+        return queryEnvelope(credential(headersOnly).service());
+    }
+
+    /** The envelope of the query-protocol service with this signing name (EC2's for {@code ec2}, whatever the version), else Query. */
+    private ServiceSpec queryEnvelope(String signingName) {
         return services.stream().filter(s -> s.protocol() != AwsProtocol.JSON_1_1 && s.signingName().equals(signingName)).findFirst()
                 .orElseGet(() -> ServiceSpec.query(signingName == null ? "unknown" : signingName, "", ""));
     }

@@ -61,6 +61,11 @@ final class XmlWriter {
             for (JsonNode entry : v.get("entry")) {
                 value("entry", entry, listItemName);
             }
+        } else if (isNamedList(v)) {
+            String field = v.fieldNames().next();
+            for (JsonNode item : v.get(field)) {
+                value(field.substring(1), item, listItemName);
+            }
         } else if (v.isObject()) {
             fields(v, listItemName);
         } else if (v.isArray()) {
@@ -79,6 +84,18 @@ final class XmlWriter {
      */
     private static boolean isMap(JsonNode v) {
         return v.isObject() && v.size() == 1 && v.has("entry") && v.get("entry").isArray();
+    }
+
+    /**
+     * A list whose elements have their own name: an object whose only field is {@code "@name"} with an array value
+     * is written as one {@code <name>} element per item (EC2's {@code groupSet} of {@code <groupId>} elements).
+     */
+    private static boolean isNamedList(JsonNode v) {
+        if (!v.isObject() || v.size() != 1) {
+            return false;
+        }
+        String field = v.fieldNames().next();
+        return field.length() > 1 && field.charAt(0) == '@' && v.get(field).isArray();
     }
 
     static String escape(String s) {

@@ -40,6 +40,14 @@ class CodecGoldenTest {
     }
 
     @Test
+    void ec2ListsWithTheirOwnElementNameRepeatThatElement() throws Exception {
+        WireResponse r = Ec2QueryCodec.INSTANCE.success(request(EC2, "DescribeLaunchTemplateVersions"),
+                tree("{\"networkInterfaceSet\":[{\"groupSet\":{\"@groupId\":[\"sg-1\",\"sg-2\"]},\"deviceIndex\":0}]}"));
+        assertThat(r.bodyText()).contains("<networkInterfaceSet><item><groupSet><groupId>sg-1</groupId><groupId>sg-2</groupId></groupSet>"
+                + "<deviceIndex>0</deviceIndex></item></networkInterfaceSet>");
+    }
+
+    @Test
     void ec2ErrorIsResponseErrorsWithCapitalRequestID() {
         WireResponse r = Ec2QueryCodec.INSTANCE.error(EC2, "req-2", AwsError.badRequest("InvalidVpcID.NotFound", "The vpc ID 'vpc-x' does not exist"));
         assertThat(r.status()).isEqualTo(400);

@@ -178,6 +178,14 @@ class RequestDecoderTest {
     }
 
     @Test
+    void anEc2CallWithAnotherVersionIsRefusedInTheEc2Envelope() {
+        // found by Ec2QueryFuzzIT: a duplicated Version parameter sent EC2 clients the Query envelope
+        RequestDecoder.Failure f = failure(post(Map.of("Authorization", auth("test", "us-east-1", "ec2")), "Action=CreateVpc&Version=CreateVpc"));
+        assertThat(f.error().code()).isEqualTo("InvalidAction");
+        assertThat(f.service()).contains(EC2);
+    }
+
+    @Test
     void oddAuthorizationHeadersAreTolerated() {
         for (String a : new String[] {"", "Bearer x", "Credential=", "Credential=,", "AWS4-HMAC-SHA256 Credential=/////",
                 "AWS4-HMAC-SHA256 Credential=a", "AWS4-HMAC-SHA256 Credential=111122223333/x", "AWS AKID:sig"}) {

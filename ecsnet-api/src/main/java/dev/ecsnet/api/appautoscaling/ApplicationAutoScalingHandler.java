@@ -50,7 +50,7 @@ public final class ApplicationAutoScalingHandler extends JsonServiceHandler {
     }
 
     static ApplicationAutoScaling aas(Call call) {
-        return call.state().autoScaling();
+        return call.state().applicationAutoScaling();
     }
 
     static String namespace(Params p) {

@@ -40,6 +40,7 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         Ec2SubnetCidrReservationOps.register(operations);
         Ec2EgressOnlyInternetGatewayOps.register(operations);
         Ec2InstanceAttributeOps.register(operations);
+        Ec2LaunchTemplateOps.register(operations);
     }
 
     /**

@@ -38,7 +38,7 @@ final class Ec2InstanceOps {
     }
 
     private static ObjectNode runInstances(Call call) {
-        Params p = call.params();
+        Params p = Ec2LaunchTemplateOps.withTemplate(call);
         int min = p.integer("MinCount").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter MinCount"));
         int max = p.integer("MaxCount").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter MaxCount"));
         String subnetId = p.string("SubnetId").filter(s -> !s.isEmpty()).orElse(null);

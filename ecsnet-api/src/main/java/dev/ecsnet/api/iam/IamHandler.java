@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * IAM (Query protocol, 2010-05-08): roles with trust policies, managed and inline policies and tags, customer
- * managed policies with their versions ({@link IamPolicyOps}), and GetUser, which the Terraform provider uses to
- * learn the account id. IAM is global: state lives per account.
+ * managed policies with their versions ({@link IamPolicyOps}), users and their access keys ({@link IamUserOps};
+ * GetUser is how the Terraform provider learns the account id). IAM is global: state lives per account.
  */
 public final class IamHandler extends BaseServiceHandler implements ParamErrors {
     public static final ServiceSpec SPEC = ServiceSpec.query("iam", "2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/");
@@ -33,8 +33,8 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
     public IamHandler() {
         super(SPEC);
         OperationTable operations = operations();
-        operations.register("GetUser", IamHandler::getUser)
-                .register("CreateRole", IamHandler::createRole)
+        IamUserOps.register(operations);
+        operations.register("CreateRole", IamHandler::createRole)
                 .register("GetRole", c -> roleResult(iam(c).role(c.params().required("RoleName"))))
                 .register("ListRoles", IamHandler::listRoles)
                 .register("UpdateRole", IamHandler::updateRole)
@@ -75,19 +75,6 @@ public final class IamHandler extends BaseServiceHandler implements ParamErrors 
 
     static Map<String, String> tags(Params p) {
         return p.keyValues("Tags", "Key", "Value");
-    }
-
-    private static ObjectNode getUser(Call call) {
-        if (call.params().has("UserName")) {
-            String name = call.params().required("UserName");
-            throw new AwsError("NoSuchEntity", "The user with name " + name + " cannot be found.", 404);
-        }
-        ObjectNode out = Call.object();
-        out.putObject("User")
-                .put("UserId", call.accountId())
-                .put("Arn", "arn:aws:iam::" + call.accountId() + ":root")
-                .put("CreateDate", time(Instant.EPOCH.plus(20_000, ChronoUnit.DAYS)));
-        return out;
     }
 
     static ObjectNode renderRole(Role r) {

@@ -1,5 +1,6 @@
 package dev.ecsnet.app.cli;
 
+import dev.ecsnet.app.server.EcsnetServer;
 import dev.ecsnet.app.server.EcsnetVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,9 @@ public final class EcsnetCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            EcsnetServer.preloadInBackground();
+        }
         System.exit(commandLine().execute(args));
     }
 }

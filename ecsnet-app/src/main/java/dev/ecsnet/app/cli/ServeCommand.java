@@ -1,5 +1,6 @@
 package dev.ecsnet.app.cli;
 
+import dev.ecsnet.api.SignatureCheck;
 import dev.ecsnet.app.dns.DnsServer;
 import dev.ecsnet.app.server.EcsnetServer;
 import dev.ecsnet.app.server.EcsnetVersion;
@@ -8,6 +9,7 @@ import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.protocol.SigningKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -55,6 +58,14 @@ final class ServeCommand implements Callable<Integer> {
             + "(AWS_ENDPOINT_URL, dummy credentials and AWS_DEFAULT_REGION set); results in the log and in /_ecsnet/health.")
     Path initDir;
 
+    @Option(names = "--verify-signatures", description = "Verify every AWS call's SigV4 signature (header or presigned); the call then "
+            + "belongs to the signing key's account. Keys: test/test (account 000000000000) unless --credentials is given, and keys made by IAM CreateAccessKey.")
+    boolean verifySignatures;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "With --verify-signatures: the keys to accept instead of test/test, "
+            + "one per line: ACCESS_KEY_ID SECRET_ACCESS_KEY ACCOUNT_ID (# starts a comment).")
+    Path credentials;
+
     @Option(names = "--quiet", description = "No request log.")
     boolean quiet;
 
@@ -73,13 +84,23 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return EcsnetCommand.USAGE;
         }
+        Optional<List<SigningKeys.AccessKey>> keys;
+        try {
+            keys = !verifySignatures ? Optional.empty()
+                    : Optional.of(credentials == null ? List.of(SignatureCheck.DEFAULT_KEY) : CredentialsFile.read(credentials));
+        } catch (IllegalArgumentException e) {
+            err.println("ecsnet: " + e.getMessage());
+            err.flush();
+            return EcsnetCommand.USAGE;
+        }
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         Clock clock = Instant::now;
         RequestLog log = quiet ? RequestLog.OFF : new RequestLog(System.out, logFormat);
         EcsnetServer server;
         try {
+            EcsnetServer.Settings settings = new EcsnetServer.Settings(host, port, Optional.ofNullable(initDir), log);
             server = new EcsnetServer(new Engine(clock, runSeed, timing, egress),
-                    new EcsnetServer.Settings(host, port, Optional.ofNullable(initDir), log)).start();
+                    keys.map(settings::verifyingSignatures).orElse(settings)).start();
         } catch (EcsnetServer.StartFailure e) {
             err.println("ecsnet: " + e.getMessage());
             err.flush();
@@ -87,8 +108,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("ecsnet " + EcsnetVersion.current() + " listening on http://" + host + ":" + server.port() + " (timing "
-                + timing.name().toLowerCase(Locale.ROOT) + ", egress " + egress.name().toLowerCase(Locale.ROOT) + ", seed " + runSeed + ")");
+                + timing.name().toLowerCase(Locale.ROOT) + ", egress " + egress.name().toLowerCase(Locale.ROOT) + ", seed " + runSeed
+                + (verifySignatures ? ", signatures verified" : "") + ")");
         out.flush();
+        Optional<String> warning = exposureWarning(host, verifySignatures, server.port());
+        if (warning.isPresent()) {
+            err.println(warning.get());
+            err.flush();
+        }
         if (dnsPort != null) {
             DnsServer dns;
             try {
@@ -123,10 +150,30 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             return Optional.of("--host " + host + " is not a known host name or address");
         }
+        if (credentials != null && !verifySignatures) {
+            return Optional.of("--credentials needs --verify-signatures (without it, signatures are not checked)");
+        }
         if (initDir != null && !Files.isDirectory(initDir)) {
             return Optional.of("--init-dir " + initDir + " is not a directory");
         }
         return Optional.empty();
+    }
+
+    /** A server others can reach, that believes any caller's claimed account, says so at start. */
+    static Optional<String> exposureWarning(String host, boolean verifySignatures, int port) {
+        if (verifySignatures || isLoopback(host)) {
+            return Optional.empty();
+        }
+        return Optional.of("ecsnet: warning: listening on " + host + " without --verify-signatures: anyone who can reach port " + port
+                + " can act as any account (add --verify-signatures, or keep --host 127.0.0.1)");
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static boolean isIpv4(String text) {

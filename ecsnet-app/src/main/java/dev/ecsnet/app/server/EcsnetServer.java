@@ -1,9 +1,12 @@
 package dev.ecsnet.app.server;
 
+import dev.ecsnet.api.Authentication;
 import dev.ecsnet.api.Dispatcher;
+import dev.ecsnet.api.SignatureCheck;
 import dev.ecsnet.api.Services;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.protocol.SigningKeys;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -12,6 +15,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The emulator as a running HTTP server: every AWS protocol and the admin API on one port. */
@@ -19,10 +23,22 @@ public final class EcsnetServer implements AutoCloseable {
     /** What {@code ecsnet serve} enforces unless told otherwise: AWS's own egress rules. */
     public static final EgressPolicy DEFAULT_EGRESS = EgressPolicy.ENFORCE;
 
-    /** Where to listen, which init scripts to run once listening, and where the request log goes. */
-    public record Settings(String host, int port, Optional<Path> initDir, RequestLog log) {
+    /**
+     * Where to listen, which init scripts to run once listening, where the request log goes, and, when signatures
+     * are verified, the configured keys (besides those IAM makes).
+     */
+    public record Settings(String host, int port, Optional<Path> initDir, RequestLog log, Optional<List<SigningKeys.AccessKey>> signingKeys) {
+        public Settings(String host, int port, Optional<Path> initDir, RequestLog log) {
+            this(host, port, initDir, log, Optional.empty());
+        }
+
         public static Settings of(String host, int port) {
             return new Settings(host, port, Optional.empty(), RequestLog.OFF);
+        }
+
+        /** The same, with every AWS call's SigV4 signature verified against {@code keys} and IAM's. */
+        public Settings verifyingSignatures(List<SigningKeys.AccessKey> keys) {
+            return new Settings(host, port, initDir, log, Optional.of(List.copyOf(keys)));
         }
     }
 
@@ -39,6 +55,27 @@ public final class EcsnetServer implements AutoCloseable {
     private final Settings settings;
     private final InitScripts init;
 
+    /**
+     * Starts initializing, on a thread of its own, the Jetty classes that take longest to set up (the MIME type
+     * tables, the server with its JMX-backed memory checks, the HTTP parser), so that it overlaps with the command
+     * line being read and the engine being built: on two cores it takes a good part of start-up off the main thread.
+     */
+    public static void preloadInBackground() {
+        Thread t = new Thread(() -> {
+            for (String name : new String[] {"org.eclipse.jetty.http.MimeTypes", "org.eclipse.jetty.server.Server",
+                "org.eclipse.jetty.server.ServerConnector", "org.eclipse.jetty.http.HttpParser", "org.eclipse.jetty.http.HttpGenerator",
+                "org.eclipse.jetty.server.internal.HttpConnection"}) {
+                try {
+                    Class.forName(name, true, EcsnetServer.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return; // only a head start: the main thread initializes whatever is left
+                }
+            }
+        }, "ecsnet-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public EcsnetServer(Engine engine, String host, int port) {
         this(engine, Settings.of(host, port));
     }
@@ -46,7 +83,8 @@ public final class EcsnetServer implements AutoCloseable {
     public EcsnetServer(Engine engine, Settings settings) {
         this.engine = engine;
         this.settings = settings;
-        this.init = settings.initDir().map(InitScripts::of).orElseGet(InitScripts::none);
+        SigningKeys.AccessKey scriptKey = settings.signingKeys().flatMap(keys -> keys.stream().findFirst()).orElse(SignatureCheck.DEFAULT_KEY);
+        this.init = settings.initDir().map(dir -> InitScripts.of(dir, scriptKey)).orElseGet(InitScripts::none);
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("ecsnet-http");
         threads.setDaemon(true);
@@ -61,9 +99,12 @@ public final class EcsnetServer implements AutoCloseable {
         connector.addBean(new SlowClientGuard(connector.getScheduler()));
         server.addConnector(connector);
         engine.notices(settings.log()::notice);
-        Dispatcher dispatcher = new Dispatcher(engine, Services.all(), settings.log());
+        Authentication authentication = settings.signingKeys().<Authentication>map(keys -> new SignatureCheck(engine, keys))
+                .orElse(Authentication.NONE);
+        Dispatcher dispatcher = new Dispatcher(engine, Services.all(), settings.log(), authentication);
         server.setErrorHandler(new AwsErrorPages(dispatcher));
-        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init)));
+        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init),
+                settings.signingKeys().isPresent()));
     }
 
     /** Starts listening, then runs the init scripts (if any) in the background. */

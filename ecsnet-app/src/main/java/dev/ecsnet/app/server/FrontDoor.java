@@ -10,6 +10,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +26,30 @@ import java.util.concurrent.TimeoutException;
  * then hands {@code /_ecsnet/*} to the {@link AdminApi} and everything else to the AWS {@link Dispatcher}.
  */
 final class FrontDoor extends Handler.Abstract {
+    private static final WireResponse ADMIN_REFUSED = WireResponse.text(403, "application/json", "{\"error\":\"with --verify-signatures, "
+            + "ecsnet's own endpoints other than /_ecsnet/health answer only clients on this machine (they can reset or read any account)\"}", Map.of());
     private final Dispatcher dispatcher;
     private final AdminApi admin;
+    private final boolean adminLocalOnly;
 
-    FrontDoor(Dispatcher dispatcher, AdminApi admin) {
+    /** {@code adminLocalOnly}: the admin API (but health) answers loopback clients only, as when signatures are verified. */
+    FrontDoor(Dispatcher dispatcher, AdminApi admin, boolean adminLocalOnly) {
         super(InvocationType.NON_BLOCKING);
         this.dispatcher = dispatcher;
         this.admin = admin;
+        this.adminLocalOnly = adminLocalOnly;
+    }
+
+    /** The admin API is unsigned: where signatures matter, only health is open beyond this machine. */
+    static boolean adminAllowed(String path, boolean localOnly, String remoteAddress) {
+        if (!localOnly || path.equals(AdminApi.PREFIX + "health")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override
@@ -51,7 +70,9 @@ final class FrontDoor extends Handler.Abstract {
                     String path = request.getHttpURI().getPath();
                     HttpExchange exchange = new HttpExchange(request.getMethod(), path == null ? "/" : path,
                             request.getHttpURI().getQuery(), headers, body);
-                    write(response, path != null && path.startsWith("/_ecsnet") ? admin.handle(exchange) : dispatcher.dispatch(exchange), callback);
+                    boolean toAdmin = path != null && path.startsWith("/_ecsnet");
+                    write(response, !toAdmin ? dispatcher.dispatch(exchange)
+                            : adminAllowed(path, adminLocalOnly, Request.getRemoteAddr(request)) ? admin.handle(exchange) : ADMIN_REFUSED, callback);
                 }, request.getComponents().getExecutor());
         return true;
     }

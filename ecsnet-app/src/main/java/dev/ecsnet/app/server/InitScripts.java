@@ -1,5 +1,8 @@
 package dev.ecsnet.app.server;
 
+import dev.ecsnet.api.SignatureCheck;
+import dev.ecsnet.protocol.SigningKeys;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code serve --init-dir DIR}: once the server answers, runs {@code DIR/ready.d/*.sh} in name order (executable
- * files directly, others with {@code sh}), each with {@code AWS_ENDPOINT_URL}, dummy credentials and
+ * files directly, others with {@code sh}), each with {@code AWS_ENDPOINT_URL}, credentials (test/test, or the first
+ * {@code --credentials} key when signatures are verified) and
  * {@code AWS_DEFAULT_REGION} set, and logs each result. A failing script does not stop the server or the scripts
  * after it; {@code /_ecsnet/health} shows {@code init}: {@code running}, {@code done} or {@code failed}.
  */
@@ -27,12 +31,14 @@ public final class InitScripts {
     }
 
     private final Path dir;
+    private final SigningKeys.AccessKey key;
     private final List<Result> results = new ArrayList<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile String state;
 
-    private InitScripts(Path dir) {
+    private InitScripts(Path dir, SigningKeys.AccessKey key) {
         this.dir = dir;
+        this.key = key;
         this.state = dir == null ? "done" : "running";
         if (dir == null) {
             finished.complete(null);
@@ -40,11 +46,12 @@ public final class InitScripts {
     }
 
     static InitScripts none() {
-        return new InitScripts(null);
+        return new InitScripts(null, SignatureCheck.DEFAULT_KEY);
     }
 
-    static InitScripts of(Path dir) {
-        return new InitScripts(dir);
+    /** Scripts that call AWS with {@code key} (the first configured key when signatures are verified). */
+    static InitScripts of(Path dir, SigningKeys.AccessKey key) {
+        return new InitScripts(dir, key);
     }
 
     /** {@code running}, {@code done} (also when there is nothing to run) or {@code failed} (some script failed). */
@@ -107,8 +114,8 @@ public final class InitScripts {
         List<String> command = Files.isExecutable(script) ? List.of(script.toString()) : List.of("sh", script.toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(script.getParent().toFile()).redirectErrorStream(true);
         pb.environment().put("AWS_ENDPOINT_URL", endpoint);
-        pb.environment().put("AWS_ACCESS_KEY_ID", "test");
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        pb.environment().put("AWS_ACCESS_KEY_ID", key.accessKeyId());
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", key.secretAccessKey());
         pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
         pb.environment().put("AWS_REGION", "us-east-1");
         pb.environment().put("AWS_PAGER", "");

@@ -70,6 +70,44 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBadCredentialsFileIsOneLineNamingTheLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        java.nio.file.Files.writeString(file, "# team sandbox\nAKIAALICE0000001 secret1 111111111111\n\nAKIABOB000000002 secret2 2222\n");
+        oneLine(run("serve", "--verify-signatures", "--credentials", file.toString()),
+                "ecsnet: --credentials " + file + " line 4: the account id '2222' is not 12 digits");
+        oneLine(run("serve", "--credentials", file.toString()), "ecsnet: --credentials needs --verify-signatures (without it, signatures are not checked)");
+        Path missing = dir.resolve("nope");
+        assertThat(run("serve", "--verify-signatures", "--credentials", missing.toString()).err())
+                .startsWith("ecsnet: --credentials " + missing + " cannot be read (");
+    }
+
+    @Test
+    void aCredentialsFileHoldsOneKeyPerLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        java.nio.file.Files.writeString(file, "# comment\n  AKIAALICE0000001\tsecret/1+x 111111111111  \nAKIABOB000000002 secret2 222222222222\n");
+        assertThat(CredentialsFile.read(file)).extracting(k -> k.accessKeyId() + " " + k.secretAccessKey() + " " + k.accountId())
+                .containsExactly("AKIAALICE0000001 secret/1+x 111111111111", "AKIABOB000000002 secret2 222222222222");
+        java.nio.file.Files.writeString(file, "a b 111111111111\na c 111111111111\n");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CredentialsFile.read(file)))
+                .hasMessage("--credentials " + file + " line 2: the access key id a is already on line 1");
+        java.nio.file.Files.writeString(file, "a b\n");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CredentialsFile.read(file)))
+                .hasMessage("--credentials " + file + " line 1: expected ACCESS_KEY_ID SECRET_ACCESS_KEY ACCOUNT_ID, got 2 field(s)");
+        java.nio.file.Files.writeString(file, "# nothing\n");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CredentialsFile.read(file)))
+                .hasMessage("--credentials " + file + " has no keys (lines: ACCESS_KEY_ID SECRET_ACCESS_KEY ACCOUNT_ID)");
+    }
+
+    @Test
+    void listingBeyondLoopbackWithoutSignaturesWarns() {
+        assertThat(ServeCommand.exposureWarning("0.0.0.0", false, 4566)).contains("ecsnet: warning: listening on 0.0.0.0 without "
+                + "--verify-signatures: anyone who can reach port 4566 can act as any account (add --verify-signatures, or keep --host 127.0.0.1)");
+        assertThat(ServeCommand.exposureWarning("0.0.0.0", true, 4566)).isEmpty();
+        assertThat(ServeCommand.exposureWarning("127.0.0.1", false, 4566)).isEmpty();
+        assertThat(ServeCommand.exposureWarning("localhost", false, 4566)).isEmpty();
+    }
+
+    @Test
     void egressIsEnforcedUnlessToldOtherwise() {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).setCaseInsensitiveEnumValuesAllowed(true).parseArgs();

@@ -29,6 +29,10 @@ public final class Instances {
         void running(Instance instance);
 
         void shuttingDown(Instance instance);
+
+        /** The instance is terminated: its interfaces are gone (Auto Scaling drops it from its group). */
+        default void terminated(Instance instance) {
+        }
     }
 
     /** A RunInstances request in domain terms; {@code subnetId} null means the default subnet of the first zone. */
@@ -213,5 +217,6 @@ public final class Instances {
             }
         }
         instance.moveTo(InstanceState.TERMINATED, instance.stateTransitionReason());
+        listeners.forEach(l -> l.terminated(instance));
     }
 }

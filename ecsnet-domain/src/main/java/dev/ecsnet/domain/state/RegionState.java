@@ -3,6 +3,7 @@ package dev.ecsnet.domain.state;
 import dev.ecsnet.domain.analysis.NetworkInsights;
 import dev.ecsnet.domain.appautoscaling.ApplicationAutoScaling;
 import dev.ecsnet.domain.appautoscaling.EcsScalableServices;
+import dev.ecsnet.domain.autoscaling.AutoScaling;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
@@ -14,6 +15,7 @@ import dev.ecsnet.domain.discovery.CloudMap;
 import dev.ecsnet.domain.discovery.EcsServiceConnect;
 import dev.ecsnet.domain.discovery.EcsServiceDiscovery;
 import dev.ecsnet.domain.ec2.Instances;
+import dev.ecsnet.domain.ec2.LaunchTemplates;
 import dev.ecsnet.domain.ecs.Ecs;
 import dev.ecsnet.domain.elb.EcsLoadBalancing;
 import dev.ecsnet.domain.elb.Elb;
@@ -36,7 +38,9 @@ public final class RegionState {
     private final Elb elb;
     private final CloudMap cloudMap;
     private final ParameterStore parameters;
-    private final ApplicationAutoScaling autoScaling;
+    private final ApplicationAutoScaling applicationAutoScaling;
+    private final LaunchTemplates launchTemplates;
+    private final AutoScaling autoScaling;
 
     public RegionState(AccountRegion key, AccountState account, long seed, Clock clock, Scheduler scheduler, TimingProfile timing,
                        EgressPolicy egress) {
@@ -61,7 +65,9 @@ public final class RegionState {
         this.ecs.serviceConnect().connect(new EcsServiceConnect(cloudMap));
         this.parameters = new ParameterStore(key, ids, clock, scheduler);
         this.ecs.connect(parameters::missing);
-        this.autoScaling = new ApplicationAutoScaling(key, ids, clock, scheduler, new EcsScalableServices(ecs));
+        this.applicationAutoScaling = new ApplicationAutoScaling(key, ids, clock, scheduler, new EcsScalableServices(ecs));
+        this.launchTemplates = new LaunchTemplates(network, ids, clock);
+        this.autoScaling = new AutoScaling(key, ids, clock, scheduler, timing, network, instances, launchTemplates);
     }
 
     /** SSM Parameter Store: the account's parameters and the public ones (ECS reads task secrets from it). */
@@ -70,8 +76,8 @@ public final class RegionState {
     }
 
     /** Application Auto Scaling of the region's ECS services. */
-    public ApplicationAutoScaling autoScaling() {
-        return autoScaling;
+    public ApplicationAutoScaling applicationAutoScaling() {
+        return applicationAutoScaling;
     }
 
     /** The account's global state (IAM), shared by all its regions. */
@@ -108,6 +114,16 @@ public final class RegionState {
     /** Elastic Load Balancing v2: load balancers, listeners, target groups and target health. */
     public Elb elb() {
         return elb;
+    }
+
+    /** EC2 launch templates and their versions. */
+    public LaunchTemplates launchTemplates() {
+        return launchTemplates;
+    }
+
+    /** EC2 Auto Scaling groups, which launch instances from launch templates. */
+    public AutoScaling autoScaling() {
+        return autoScaling;
     }
 
     /** Cloud Map: namespaces, services and instances, and the DNS answers for them. */

@@ -1,0 +1,72 @@
+package dev.ecsnet.it;
+
+import dev.ecsnet.app.server.EcsnetServer;
+import dev.ecsnet.domain.common.EgressPolicy;
+import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.engine.Engine;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The topology page with 1,000 RUNNING tasks on screen: the page measures its own render with {@code performance.now()}
+ * (building the SVG, putting it in the document and the browser's layout; and, apart, until the next painted frame),
+ * and both must stay under 2 s. The figures are printed.
+ */
+class TopologyPageScaleIT {
+    static final int TASKS = 1000;
+
+    @Test
+    void renders1000TasksInUnderTwoSeconds() throws Exception {
+        Browser.require();
+        try (EcsnetServer server = new EcsnetServer(new Engine(Instant::now, 7, TimingProfile.INSTANT, EgressPolicy.IGNORE), "127.0.0.1", 0).start();
+             Ec2Client ec2 = Scenarios.client(Ec2Client.builder(), server).build();
+             EcsClient ecs = Scenarios.client(EcsClient.builder(), server).build();
+             Browser browser = Browser.start(1600, 1100)) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            List<String> subnets = new ArrayList<>();
+            for (String zone : List.of("a", "b", "c")) {
+                int third = subnets.size();
+                subnets.add(ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0." + (4 * third) + ".0/22").availabilityZone("us-east-1" + zone))
+                        .subnet().subnetId());
+            }
+            ecs.createCluster(r -> r.clusterName("big"));
+            ecs.registerTaskDefinition(r -> r.family("web").networkMode(NetworkMode.AWSVPC).requiresCompatibilitiesWithStrings("FARGATE")
+                    .cpu("256").memory("512").containerDefinitions(ContainerDefinition.builder().name("app").image("nginx").build()));
+            for (int i = 0; i < TASKS / 10; i++) {
+                assertThat(ecs.runTask(r -> r.cluster("big").taskDefinition("web").launchType(LaunchType.FARGATE).count(10)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnets)))).tasks()).hasSize(10);
+            }
+
+            long opened = System.nanoTime();
+            browser.open("http://127.0.0.1:" + server.port() + "/_ecsnet/ui");
+            browser.waitUntil(Duration.ofSeconds(60), "1,000 RUNNING tasks drawn and their first frame painted", d -> {
+                Object frame = browser.js("const r = window.ecsnetRender; return r && r.tasks === arguments[0] && r.frameMs !== undefined", TASKS);
+                return Boolean.TRUE.equals(frame);
+            });
+            long shownMs = (System.nanoTime() - opened) / 1_000_000;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> render = (Map<String, Object>) browser.js("return window.ecsnetRender");
+            double ms = ((Number) render.get("ms")).doubleValue();
+            double frameMs = ((Number) render.get("frameMs")).doubleValue();
+            System.out.printf("topology page, %d RUNNING tasks (%s ENIs): render %.0f ms (SVG built, in the document, laid out), "
+                    + "%.0f ms to the next painted frame; %d ms from opening the page to that frame%n", TASKS, render.get("enis"), ms, frameMs, shownMs);
+            assertThat(browser.driver().findElements(By.cssSelector("#topology [data-task][data-status=RUNNING]"))).hasSize(TASKS);
+            assertThat(ms).as("render of 1,000 tasks in ms").isLessThan(2000);
+            assertThat(frameMs).as("render until the next painted frame in ms").isLessThan(2000);
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+}
