@@ -99,6 +99,20 @@ class Ec2LaunchTemplateIT {
     }
 
     @Test
+    void createTagsAndDeleteTagsReachALaunchTemplateAndDescribeTagsNamesItsType() {
+        String id = create("tagged-later", basic("t3.medium")).launchTemplateId();
+        ecsnet.ec2().createTags(r -> r.resources(id).tags(NetFixture.tag("owner", "platform")));
+        assertThat(ecsnet.ec2().describeLaunchTemplates(r -> r.launchTemplateIds(id)).launchTemplates().get(0).tags())
+                .containsExactly(Tag.builder().key("owner").value("platform").build());
+        assertThat(ecsnet.ec2().describeTags(r -> r.filters(NetFixture.filter("resource-id", id))).tags())
+                .singleElement().satisfies(t -> assertThat(t.resourceTypeAsString()).isEqualTo("launch-template"));
+        ecsnet.ec2().deleteTags(r -> r.resources(id).tags(Tag.builder().key("owner").build()));
+        assertThat(ecsnet.ec2().describeLaunchTemplates(r -> r.launchTemplateIds(id)).launchTemplates().get(0).tags()).isEmpty();
+        refused(() -> ecsnet.ec2().createTags(r -> r.resources("lt-0123456789abcdef0").tags(NetFixture.tag("a", "b"))),
+                "InvalidLaunchTemplateId.NotFound", "The specified launch template, with template ID lt-0123456789abcdef0, does not exist.");
+    }
+
+    @Test
     void aTemplateThatWouldNotLaunchIsCreatedWithWarnings() {
         CreateLaunchTemplateResponse created = ecsnet.ec2().createLaunchTemplate(r -> r.launchTemplateName("broken")
                 .launchTemplateData(d -> d.imageId("ami-00000000000000000").instanceType("t9.huge").securityGroupIds("sg-00000000000000000")));

@@ -55,6 +55,17 @@ class Ec2VpcSubnetIT {
     // ---- default VPC ----------------------------------------------------------------------------------------
 
     @Test
+    void theDefaultVpcIsFoundByIsDefaultAsTheTerraformProviderSpellsIt() {
+        String other = newVpc("10.90.0.0/16");
+        List<String> isDefault = ec2().describeVpcs(r -> r.filters(Filter.builder().name("isDefault").values("true").build()))
+                .vpcs().stream().map(Vpc::vpcId).toList();
+        List<String> notDefault = ec2().describeVpcs(r -> r.filters(Filter.builder().name("isDefault").values("false").build()))
+                .vpcs().stream().map(Vpc::vpcId).toList();
+        assertThat(isDefault).containsExactly(defaultVpc().vpcId());
+        assertThat(notDefault).containsExactly(other);
+    }
+
+    @Test
     void defaultVpcIs172_31_0_0Slash16() {
         List<Vpc> vpcs = ec2().describeVpcs().vpcs();
         assertThat(vpcs).hasSize(1);

@@ -2,6 +2,8 @@ package dev.ecsnet.it;
 
 import dev.ecsnet.app.server.EcsnetServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed scenario, driven only by the AWS CLI: {@code ../shared/scenarios/seed-cli.sh}. */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests: it waits on external tools (junit-platform.properties)
 class SeedCliScenarioIT {
 
     @Test

@@ -3,6 +3,8 @@ package dev.ecsnet.it;
 import dev.ecsnet.app.server.EcsnetServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tasks' ENIs get IPv6 addresses; check.sh checks the setting is on, as {@code EXPECT_DUAL_STACK} says. Skipped,
  * saying why, when terraform, the AWS CLI or the provider mirror is missing.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests: it waits on external tools (junit-platform.properties)
 class TerraformModulePatternsScenarioIT {
 
     @Test

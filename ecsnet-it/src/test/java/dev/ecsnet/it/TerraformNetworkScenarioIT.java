@@ -3,6 +3,8 @@ package dev.ecsnet.it;
 import dev.ecsnet.app.server.EcsnetServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ../shared/scenarios/run-terraform.sh tf-network}, init → apply → plan (no changes) → destroy, twice on
  * one server. Skipped, saying why, when terraform or the provider mirror is missing.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests: it waits on external tools (junit-platform.properties)
 class TerraformNetworkScenarioIT {
 
     @Test

@@ -4,6 +4,8 @@ import dev.ecsnet.app.dns.DnsServer;
 import dev.ecsnet.app.server.EcsnetServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cloud Map and DNS answering their IPs) → plan (no changes) → destroy, twice on one fresh server with DNS on.
  * Skipped, saying why, when terraform, the AWS CLI or the provider mirror is missing.
  */
+@Execution(ExecutionMode.CONCURRENT) // beside the other tests: it waits on external tools (junit-platform.properties)
 class TerraformSeedStackScenarioIT {
 
     @Test

@@ -43,6 +43,8 @@ final class Ec2TagOps {
             case "dopt" -> "dhcp-options";
             case "pcx" -> "vpc-peering-connection";
             case "i" -> "instance";
+            case "lt" -> "launch-template";
+            case "eigw" -> "egress-only-internet-gateway";
             default -> prefix;
         };
     }
@@ -62,7 +64,7 @@ final class Ec2TagOps {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter resourceIdSet");
         }
         Map<String, String> tags = Ec2Shapes.tags(call.params().list("Tag"));
-        call.state().network().createTags(resources, tags);
+        call.state().network().tags().create(resources, tags);
         return Ec2Shapes.object().put("return", true);
     }
 
@@ -75,13 +77,13 @@ final class Ec2TagOps {
         for (Params t : call.params().list("Tag")) {
             tags.put(t.required("Key"), t.string("Value").orElse(null));
         }
-        call.state().network().deleteTags(resources, tags);
+        call.state().network().tags().delete(resources, tags);
         return Ec2Shapes.object().put("return", true);
     }
 
     static ObjectNode describeTags(Call call) {
         List<TagRow> rows = new ArrayList<>();
-        for (Taggable t : call.state().network().allTaggables()) {
+        for (Taggable t : call.state().network().tags().all()) {
             t.tags().forEach((k, v) -> rows.add(new TagRow(t.id(), resourceType(t.id()), k, v)));
         }
         var page = Ec2Pages.page(FILTERS.apply(rows, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);

@@ -38,6 +38,7 @@ final class Ec2VpcOps {
             .multi("ipv6-cidr-block-association.state", v -> v.ipv6CidrBlocks().stream().map(b -> b.state().wireName()).toList())
             .field("dhcp-options-id", Vpc::dhcpOptionsId)
             .field("is-default", Vpc::isDefault)
+            .field("isDefault", Vpc::isDefault) // the Terraform provider's data "aws_vpc" { default = true } sends this spelling
             .field("owner-id", Vpc::ownerId)
             .field("state", Vpc::state);
 

@@ -7,6 +7,7 @@ import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
+import dev.ecsnet.domain.net.NetworkTags;
 import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.Subnet;
 
@@ -59,7 +60,7 @@ public final class Instances {
         this.clock = clock;
         this.scheduler = scheduler;
         this.timing = timing;
-        network.addTaggables(new Network.TaggableSource("i", this::get, this::all));
+        network.tags().add(new NetworkTags.TaggableSource("i", this::get, this::all));
     }
 
     public void addListener(Listener listener) {

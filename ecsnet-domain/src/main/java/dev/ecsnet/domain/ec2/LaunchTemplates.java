@@ -4,6 +4,7 @@ import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkTags;
 import dev.ecsnet.domain.net.Subnet;
 
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,7 @@ public final class LaunchTemplates {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
+        network.tags().add(new NetworkTags.TaggableSource("lt", id -> find(id).orElseThrow(() -> idNotFound(id)), this::all));
     }
 
     public Collection<LaunchTemplate> all() {

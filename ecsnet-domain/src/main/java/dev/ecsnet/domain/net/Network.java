@@ -4,7 +4,6 @@ import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Scheduler;
-import dev.ecsnet.domain.common.Taggable;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.common.WriteGate;
 
@@ -49,7 +48,7 @@ public final class Network {
     private final VpcPeerings peerings;
     private final NetworkInterfaceChanges interfaceChanges;
     private final WriteGate gate = new WriteGate();
-    private final List<TaggableSource> taggableSources = new ArrayList<>();
+    private final NetworkTags tags = new NetworkTags(this);
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
     public Network(String accountId, String region, IdSource ids, Clock clock) {
@@ -564,86 +563,8 @@ public final class Network {
 
     // ---- Tags -------------------------------------------------------------------------------------------------
 
-    /** Taggable resources kept outside the network (EC2 instances), found by their id prefix. */
-    public record TaggableSource(String prefix, java.util.function.Function<String, ? extends Taggable> lookup,
-                                 java.util.function.Supplier<Collection<? extends Taggable>> all) {
-    }
-
-    public void addTaggables(TaggableSource source) {
-        taggableSources.add(source);
-    }
-
-    /** Any taggable resource of this network by id; the error names the resource type its prefix implies. */
-    public Taggable taggable(String id) {
-        String prefix = id.contains("-") ? id.substring(0, id.lastIndexOf('-')) : id;
-        return switch (prefix) {
-            case "vpc" -> vpc(id);
-            case "subnet" -> subnet(id);
-            case "sg" -> securityGroup(id);
-            case "sgr" -> groups.rule(id);
-            case "eni" -> networkInterface(id);
-            case "igw" -> gateways.internetGateway(id);
-            case "eipalloc" -> gateways.address(id);
-            case "nat" -> gateways.natGateway(id);
-            case "rtb" -> routeTables.get(id);
-            case "vpce" -> endpoints.endpoint(id);
-            case "acl" -> acls.get(id);
-            case "eigw" -> egressOnlyInternetGateways.get(id);
-            case "scr" -> subnetCidrReservations.get(id);
-            case "pl" -> prefixLists.get(id);
-            case "dopt" -> dhcpOptions.get(id);
-            case "pcx" -> peerings.get(id);
-            default -> taggableSources.stream().filter(s -> s.prefix().equals(prefix) && id.matches(prefix + "-[0-9a-f]{8}([0-9a-f]{9})?")).findFirst()
-                    .<Taggable>map(s -> s.lookup().apply(id))
-                    .orElseThrow(() -> DomainException.invalid("InvalidID", "The ID '" + id + "' is not valid"));
-        };
-    }
-
-    public List<Taggable> allTaggables() {
-        List<Taggable> all = new ArrayList<>();
-        all.addAll(vpcs.values());
-        all.addAll(subnets.values());
-        all.addAll(groups.all());
-        all.addAll(groups.allRules());
-        all.addAll(networkInterfaces.values());
-        all.addAll(gateways.internetGateways());
-        all.addAll(gateways.addresses());
-        all.addAll(gateways.natGateways());
-        all.addAll(routeTables.all());
-        all.addAll(endpoints.all());
-        all.addAll(acls.all());
-        all.addAll(egressOnlyInternetGateways.all());
-        all.addAll(subnetCidrReservations.all());
-        all.addAll(prefixLists.all());
-        all.addAll(dhcpOptions.all());
-        all.addAll(peerings.all());
-        taggableSources.forEach(s -> all.addAll(s.all().get()));
-        return all;
-    }
-
-    public void createTags(List<String> resourceIds, Map<String, String> tags) {
-        List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
-        gate.open();
-        targets.forEach(t -> t.tags().putAll(tags));
-    }
-
-    /**
-     * Removes tags; a null value removes the key whatever its value, a non-null value only on an exact match. No
-     * tags at all removes every tag of the resources, as DeleteTags without a Tag parameter does.
-     */
-    public void deleteTags(List<String> resourceIds, Map<String, String> tags) {
-        List<Taggable> targets = resourceIds.stream().map(this::taggable).toList();
-        gate.open();
-        if (tags.isEmpty()) {
-            targets.forEach(t -> t.tags().clear());
-            return;
-        }
-        for (Taggable t : targets) {
-            tags.forEach((k, v) -> {
-                if (v == null || v.equals(t.tags().get(k))) {
-                    t.tags().remove(k);
-                }
-            });
-        }
+    /** CreateTags, DeleteTags and DescribeTags over every taggable resource of the network and beyond it. */
+    public NetworkTags tags() {
+        return tags;
     }
 }
