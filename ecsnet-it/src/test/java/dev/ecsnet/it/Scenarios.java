@@ -94,4 +94,46 @@ final class Scenarios {
         Files.deleteIfExists(log);
         return new Result(process.exitValue(), output);
     }
+
+    /** ecsnet's own scenario stacks: {@code scenarios/NAME} of this checkout, found walking up from the working directory. */
+    static Path projectStack(String name) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("scenarios").resolve(name))) {
+                return p.resolve("scenarios").resolve(name);
+            }
+        }
+        throw new IllegalStateException("scenarios/" + name + " not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * {@code ../shared/scenarios/run-terraform.sh STACK} against {@code server}, twice (apply, the stack's check.sh,
+     * empty plan, destroy): asserts every step passed, or skips saying why when the script does (no provider mirror).
+     * {@code stack} is a shared stack's name or an absolute path; {@code env} is added to the script's environment.
+     */
+    static void runTerraform(String stack, EcsnetServer server, Map<String, String> env) throws IOException, InterruptedException {
+        requireTools("terraform", "bash");
+        Path script = sharedDir().resolve("scenarios/run-terraform.sh");
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("ENDPOINT", "http://127.0.0.1:" + server.port());
+        all.put("CYCLES", "2");
+        Result result = run(List.of("bash", script.toString(), stack), all, script.getParent(), 1800);
+        keepLog(Path.of(stack).getFileName().toString(), result);
+        if (result.exitCode() == 3) {
+            String why = "SKIPPED: " + result.output().lines().filter(l -> l.startsWith("SKIP")).findFirst().orElse("run-terraform.sh skipped");
+            System.out.println(why);
+            Assumptions.abort(why);
+        }
+        org.assertj.core.api.Assertions.assertThat(result.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+        org.assertj.core.api.Assertions.assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    /**
+     * A scenario's whole output, kept in {@code target/scenario-logs/NAME.log} rather than printed: these tests run
+     * beside others that swap {@code System.out} to capture a command's output.
+     */
+    static void keepLog(String name, Result result) throws IOException {
+        Path dir = Path.of("target", "scenario-logs");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name + ".log"), result.output() + "\n(exit code " + result.exitCode() + ")\n", StandardCharsets.UTF_8);
+    }
 }

@@ -24,7 +24,7 @@ class SeedCliScenarioIT {
                     Map.of("ENDPOINT", "http://127.0.0.1:" + server.port(), "AWS_ACCESS_KEY_ID", "test",
                             "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"),
                     script.getParent(), 600);
-            System.out.println(result.output());
+            Scenarios.keepLog("seed-cli", result);
             assertThat(result.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
             assertThat(result.exitCode()).as(result.output()).isZero();
         }

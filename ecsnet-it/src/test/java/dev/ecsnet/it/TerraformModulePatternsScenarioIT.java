@@ -1,7 +1,6 @@
 package dev.ecsnet.it;
 
 import dev.ecsnet.app.server.EcsnetServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -11,12 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The patterns of the public terraform-aws-modules (vpc, ecs with its fargate example, autoscaling) in ecsnet's own
@@ -33,9 +27,7 @@ class TerraformModulePatternsScenarioIT {
 
     @Test
     void modulePatternsStackAppliesChecksPlansEmptyAndDestroysTwice() throws Exception {
-        Scenarios.requireTools("terraform", "bash", "aws", "python3");
-        Path script = Scenarios.sharedDir().resolve("scenarios/run-terraform.sh");
-        Path stack = projectDir().resolve("scenarios/tf-module-patterns");
+        Scenarios.requireTools("aws", "python3");
         try (EcsnetServer server = Scenarios.startServer();
              EcsClient ecs = EcsClient.builder()
                      .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
@@ -43,26 +35,7 @@ class TerraformModulePatternsScenarioIT {
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                      .build()) {
             ecs.putAccountSettingDefault(r -> r.name("dualStackIPv6").value("enabled"));
-            Scenarios.Result result = Scenarios.run(List.of("bash", script.toString(), stack.toString()),
-                    Map.of("ENDPOINT", "http://127.0.0.1:" + server.port(), "CYCLES", "2", "EXPECT_DUAL_STACK", "enabled"),
-                    script.getParent(), 1800);
-            System.out.println(result.output());
-            if (result.exitCode() == 3) {
-                String why = "SKIPPED: " + result.output().lines().filter(l -> l.startsWith("SKIP")).findFirst().orElse("run-terraform.sh skipped");
-                System.out.println(why);
-                Assumptions.abort(why);
-            }
-            assertThat(result.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
-            assertThat(result.exitCode()).as(result.output()).isZero();
+            Scenarios.runTerraform(Scenarios.projectStack("tf-module-patterns").toString(), server, Map.of("EXPECT_DUAL_STACK", "enabled"));
         }
-    }
-
-    private static Path projectDir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("scenarios/tf-module-patterns"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("scenarios/tf-module-patterns not found above " + Path.of("").toAbsolutePath());
     }
 }
