@@ -23,7 +23,7 @@ class SeedCliScenarioIT {
             Scenarios.Result result = Scenarios.run(List.of("bash", script.toString()),
                     Map.of("ENDPOINT", "http://127.0.0.1:" + server.port(), "AWS_ACCESS_KEY_ID", "test",
                             "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1"),
-                    script.getParent(), 600);
+                    script.getParent(), 1500);
             Scenarios.keepLog("seed-cli", result);
             assertThat(result.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
             assertThat(result.exitCode()).as(result.output()).isZero();
