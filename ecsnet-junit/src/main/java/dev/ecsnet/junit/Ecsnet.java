@@ -1,0 +1,199 @@
+package dev.ecsnet.junit;
+
+import dev.ecsnet.app.server.EcsnetServer;
+import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.engine.Engine;
+import dev.ecsnet.engine.ManualClock;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * ecsnet embedded in the current JVM, listening on a free port of 127.0.0.1, for tests with or without JUnit:
+ * <pre>{@code
+ * try (Ecsnet ecsnet = Ecsnet.start(EcsnetOptions.defaults())) {
+ *     Ec2Client ec2 = Ec2Client.builder().endpointOverride(ecsnet.endpoint()).region(Region.of(ecsnet.region()))
+ *             .credentialsProvider(StaticCredentialsProvider.create(
+ *                     AwsBasicCredentials.create(ecsnet.accessKeyId(), ecsnet.secretAccessKey()))).build();
+ *     ...
+ *     ecsnet.settle();
+ * }
+ * }</pre>
+ * Every account on it shares one clock: {@link #advance} and {@link #settle} move time for all of them.
+ */
+public final class Ecsnet implements AutoCloseable {
+    /** The first account {@link #newAccount()} hands out; the next ones count up from it. */
+    static final long FIRST_FRESH_ACCOUNT = 100_000_000_001L;
+    private static final String DEFAULT_ACCOUNT = "000000000000";
+    private static final Duration SETTLE_STEP = Duration.ofSeconds(1);
+
+    private final EcsnetOptions options;
+    private final EcsnetServer server;
+    private final Clock clock;
+    private final EcsnetAccount defaultAccount;
+    private final AtomicLong nextAccount = new AtomicLong(FIRST_FRESH_ACCOUNT);
+
+    private Ecsnet(EcsnetOptions options, EcsnetServer server, Clock clock) {
+        this.options = options;
+        this.server = server;
+        this.clock = clock;
+        this.defaultAccount = options.signingKeys().stream().findFirst()
+                .map(k -> new EcsnetAccount(k.accountId(), k.accessKeyId(), k.secretAccessKey()))
+                .orElseGet(() -> EcsnetAccount.of(options.accountId().orElse(DEFAULT_ACCOUNT)));
+    }
+
+    /** Starts a server with the default options. */
+    public static Ecsnet start() {
+        return start(EcsnetOptions.defaults());
+    }
+
+    /** Starts a server; it listens when this returns. */
+    public static Ecsnet start(EcsnetOptions options) {
+        if (options.stateFile().isPresent()) {
+            // the hook for issue 12's save/load: once the server can load a saved sandbox, load it here, before start()
+            throw new UnsupportedOperationException("stateFile(" + options.stateFile().get() + "): this ecsnet build cannot load"
+                    + " a saved state yet (the server has no state load API); start without it");
+        }
+        Clock clock = options.manualClock()
+                ? new ManualClock(options.clockStart().orElseGet(() -> options.signingKeys().isEmpty()
+                        ? EcsnetOptions.DEFAULT_CLOCK_START
+                        : Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                : Instant::now;
+        EcsnetServer.Settings settings = EcsnetServer.Settings.of("127.0.0.1", 0);
+        if (!options.signingKeys().isEmpty()) {
+            settings = settings.verifyingSignatures(options.signingKeys());
+        }
+        Engine engine = new Engine(clock, options.seed(), options.timing(), options.egress());
+        return new Ecsnet(options, new EcsnetServer(engine, settings).start(), clock);
+    }
+
+    public EcsnetOptions options() {
+        return options;
+    }
+
+    /** Where every AWS service and the admin API answer, e.g. {@code http://127.0.0.1:41234}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The region clients should be configured for. */
+    public String region() {
+        return options.region();
+    }
+
+    /**
+     * The account of {@link #accessKeyId()}: the fixed account of the options, the first signing key's, or
+     * {@code 000000000000}, which is also the account of any access key id that is not 12 digits.
+     */
+    public EcsnetAccount defaultAccount() {
+        return defaultAccount;
+    }
+
+    public String accessKeyId() {
+        return defaultAccount.accessKeyId();
+    }
+
+    public String secretAccessKey() {
+        return defaultAccount.secretAccessKey();
+    }
+
+    /**
+     * An account this server has not seen yet, so it has only the defaults (a default VPC in each region). Each
+     * call gives another one; they are never {@code 000000000000}.
+     */
+    public EcsnetAccount newAccount() {
+        if (!options.signingKeys().isEmpty()) {
+            throw new IllegalStateException("this server verifies signatures, so its accounts are those of its keys;"
+                    + " fresh accounts need a server that routes by the access key id (no verifySignatures)");
+        }
+        long id = nextAccount.getAndIncrement();
+        if (id > 999_999_999_999L) {
+            throw new IllegalStateException("no 12-digit account ids left");
+        }
+        return EcsnetAccount.of(String.format("%012d", id));
+    }
+
+    /** The emulated time. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    /** Moves the manual clock forward, running every lifecycle step that falls due on the way, in order. */
+    public void advance(Duration d) {
+        requireManualClock("advance");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward, not by " + d);
+        }
+        server.engine().advance(d);
+    }
+
+    /** Advances the manual clock until no lifecycle step is pending, for at most the options' settle limit. */
+    public void settle() {
+        settle(options.settleLimit());
+    }
+
+    /**
+     * Advances the manual clock one second at a time until no lifecycle step is pending. Fails with an
+     * {@link IllegalStateException} naming what is left if that takes more than {@code limit} of simulated time:
+     * something re-arms itself for ever (an ECS service behind a load balancer watches its targets, a scheduled
+     * scaling action waits for its next run), and then {@link #advance(Duration)} is the way to move time.
+     */
+    public void settle(Duration limit) {
+        requireManualClock("settle");
+        Engine engine = server.engine();
+        Instant from = clock.now();
+        Duration passed = Duration.ZERO;
+        int pending = engine.pendingTimers();
+        int fewest = pending;
+        Duration sinceFewer = Duration.ZERO;
+        while (pending > 0) {
+            if (passed.compareTo(limit) >= 0) {
+                throw new IllegalStateException("settle() did not finish: after " + limit.toSeconds() + " s of simulated time (from "
+                        + from + " to " + clock.now() + ") " + pending + " lifecycle step(s) are still pending"
+                        + (sinceFewer.compareTo(Duration.ofMinutes(10)) >= 0
+                                ? ", and none has finished for good in the last " + sinceFewer.toSeconds() + " s, as a step that re-arms itself"
+                                        + " does (an ECS service behind a load balancer watching its targets, a scheduled scaling action)"
+                                : "")
+                        + "; this engine cannot name them. Move the clock with advance(Duration), or give settle(Duration) a longer limit.");
+            }
+            engine.advance(SETTLE_STEP);
+            passed = passed.plus(SETTLE_STEP);
+            pending = engine.pendingTimers();
+            if (pending < fewest) {
+                fewest = pending;
+                sinceFewer = Duration.ZERO;
+            } else {
+                sinceFewer = sinceFewer.plus(SETTLE_STEP);
+            }
+        }
+    }
+
+    /** Empties the whole server: every account and region starts again with only its defaults. */
+    public void reset() {
+        server.engine().reset();
+    }
+
+    /** The engine inside, for tests of ecsnet itself. */
+    public Engine engine() {
+        return server.engine();
+    }
+
+    private void requireManualClock(String what) {
+        if (!options.manualClock()) {
+            throw new IllegalStateException(what + "() needs the manual clock; this server runs on the system clock (systemClock())");
+        }
+    }
+
+    /** Stops listening and ends the engine. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}
