@@ -268,6 +268,14 @@ public final class CapacityProviders {
         }
     }
 
+    /**
+     * Whether a (checked) strategy places on Fargate: it names only FARGATE and FARGATE_SPOT. Strategies never mix
+     * Fargate with Auto Scaling group providers, so any other name means EC2.
+     */
+    public static boolean isFargateStrategy(List<CapacityProviderStrategyItem> strategy) {
+        return !strategy.isEmpty() && strategy.stream().allMatch(i -> i.capacityProvider().equals(FARGATE) || i.capacityProvider().equals(FARGATE_SPOT));
+    }
+
     /** Whether the strategy places on Auto Scaling groups (EC2) rather than Fargate; strategies never mix the two. */
     boolean usesGroups(List<CapacityProviderStrategyItem> strategy) {
         return strategy.stream().anyMatch(i -> groupProviders.active(i.capacityProvider()).isPresent());
