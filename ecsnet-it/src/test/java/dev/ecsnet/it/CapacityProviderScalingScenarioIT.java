@@ -73,6 +73,19 @@ class CapacityProviderScalingScenarioIT {
         return arns.isEmpty() ? List.of() : ecsnet.ecs().describeTasks(r -> r.cluster("asg-demo").tasks(arns)).tasks();
     }
 
+    /** What {@code ecsnet diagnose} prints comes from this admin endpoint. */
+    private static String diagnose(String target) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    ecsnet.endpoint().resolve("/_ecsnet/diagnose?target=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return r.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, Long> tasksPerInstance(List<Task> tasks) {
         return tasks.stream().collect(Collectors.groupingBy(Task::containerInstanceArn, Collectors.counting()));
     }
@@ -89,6 +102,10 @@ class CapacityProviderScalingScenarioIT {
             assertThat(t.containerInstanceArn()).isNull();
         });
         assertThat(f.group("ecs-nodes").desiredCapacity()).isZero();
+        assertThat(diagnose(waiting.get(0).taskArn())).contains("waits in PROVISIONING for capacity provider nodes (managed scaling ENABLED, "
+                + "target 100%): group ecs-nodes has 0 instance(s), desired 0, max 6; one t3.medium takes 2 task(s) of api:1 (ENI-bound: "
+                + "3 ENIs - 1 primary); fix: enable awsvpcTrunking (aws ecs put-account-setting-default --name awsvpcTrunking --value enabled) "
+                + "and launch c5.large from the template (t3.medium does not support trunking): a c5.large then takes 10 tasks (2 per t3.medium now)");
 
         ecsnet.settle();
         assertThat(f.group("ecs-nodes").desiredCapacity()).isEqualTo(3);
@@ -159,6 +176,9 @@ class CapacityProviderScalingScenarioIT {
         assertThat(now).filteredOn(t -> t.lastStatus().equals("RUNNING")).hasSize(2);
         assertThat(now).filteredOn(t -> t.lastStatus().equals("PROVISIONING")).hasSize(1);
         assertThat(f.group("ecs-nodes").desiredCapacity()).isEqualTo(1);
+        String waiting = now.stream().filter(t -> t.lastStatus().equals("PROVISIONING")).findFirst().orElseThrow().taskArn();
+        assertThat(diagnose(waiting)).contains("group ecs-nodes has 1 instance(s), desired 1, max 1")
+                .contains("max size reached: growing the group cannot help, raise its MaxSize");
 
         ecsnet.settle();
         List<Task> after = ecsnet.ecs().describeTasks(r -> r.cluster("asg-demo").tasks(run.tasks().stream().map(Task::taskArn).toList())).tasks();

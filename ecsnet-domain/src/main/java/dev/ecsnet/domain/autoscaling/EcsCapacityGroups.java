@@ -59,7 +59,10 @@ public final class EcsCapacityGroups implements CapacityGroups {
 
     @Override
     public void tagManaged(String groupName) {
-        autoScaling.tag(groupName, "AmazonECSManaged", "", true);
+        // a tag the user gave already (Terraform's documented pattern, value "true") stays as it is
+        if (autoScaling.get(groupName).tags().stream().noneMatch(t -> t.key().equals("AmazonECSManaged"))) {
+            autoScaling.tag(groupName, "AmazonECSManaged", "", true);
+        }
     }
 
     @Override

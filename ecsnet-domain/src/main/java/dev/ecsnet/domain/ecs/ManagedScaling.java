@@ -192,7 +192,10 @@ final class ManagedScaling {
 
     /** How many tasks of the definition one new instance of the type takes, with the account's trunking setting. */
     CapacityCalculator.Answer perInstance(InstanceType type, TaskDefinition td) {
-        boolean trunking = "enabled".equals(ecs.accountSetting(ecs.arns().rootPrincipal(), "awsvpcTrunking"));
+        return perInstance(type, td, "enabled".equals(ecs.accountSetting(ecs.arns().rootPrincipal(), "awsvpcTrunking")));
+    }
+
+    static CapacityCalculator.Answer perInstance(InstanceType type, TaskDefinition td, boolean trunking) {
         return CapacityCalculator.perInstance(type, TaskNeeds.of(td.document(), td.requiresAttributes()), trunking,
                 ContainerInstance.RESERVED_MEMORY_MIB);
     }
