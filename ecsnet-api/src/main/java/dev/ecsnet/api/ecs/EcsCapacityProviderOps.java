@@ -33,11 +33,7 @@ final class EcsCapacityProviderOps {
     private static ObjectNode createCapacityProvider(Call call) {
         Params p = call.params();
         String name = p.required("name");
-        refuseManagedInstances(p);
-        if (!p.has("autoScalingGroupProvider")) {
-            throw AwsError.badRequest("InvalidParameterException", "autoScalingGroupProvider can not be null.");
-        }
-        Params asg = p.child("autoScalingGroupProvider");
+        Params asg = groupProvider(p);
         String group = asg.required("autoScalingGroupArn");
         CapacityProviders.CapacityProvider cp = call.state().ecs().capacityProviders().createCapacityProvider(name, group,
                 scaling(asg), asg.string("managedTerminationProtection"), asg.string("managedDraining"), p.keyValues("tags", "key", "value"));
@@ -47,11 +43,7 @@ final class EcsCapacityProviderOps {
     private static ObjectNode updateCapacityProvider(Call call) {
         Params p = call.params();
         String name = p.required("name");
-        refuseManagedInstances(p);
-        if (!p.has("autoScalingGroupProvider")) {
-            throw AwsError.badRequest("InvalidParameterException", "autoScalingGroupProvider can not be null.");
-        }
-        Params asg = p.child("autoScalingGroupProvider");
+        Params asg = groupProvider(p);
         AsgCapacityProviders.Update update = new AsgCapacityProviders.Update(
                 asg.has("managedScaling") ? Optional.of(scaling(asg)) : Optional.empty(),
                 asg.string("managedTerminationProtection"), asg.string("managedDraining"));
@@ -65,10 +57,15 @@ final class EcsCapacityProviderOps {
         return Call.object().set("capacityProvider", EcsClusterRender.capacityProvider(cp, false));
     }
 
-    private static void refuseManagedInstances(Params p) {
+    /** The request's autoScalingGroupProvider; managed instances providers are refused. */
+    private static Params groupProvider(Params p) {
         if (p.has("managedInstancesProvider") || p.has("cluster")) {
             throw AwsError.badRequest("UnsupportedFeatureException", "ecsnet does not emulate managed instances capacity providers.");
         }
+        if (!p.has("autoScalingGroupProvider")) {
+            throw AwsError.badRequest("InvalidParameterException", "autoScalingGroupProvider can not be null.");
+        }
+        return p.child("autoScalingGroupProvider");
     }
 
     private static AsgCapacityProviders.Scaling scaling(Params asg) {
