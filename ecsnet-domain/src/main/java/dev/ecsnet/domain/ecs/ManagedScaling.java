@@ -182,10 +182,7 @@ final class ManagedScaling {
         waiting.forEach(t -> byDefinition.merge(t.spec().taskDefinition(), 1, Integer::sum));
         int instances = 0;
         for (Map.Entry<TaskDefinition, Integer> e : byDefinition.entrySet()) {
-            int per = perInstance(type.get(), e.getKey()).tasks();
-            if (per > 0) {
-                instances += (e.getValue() + per - 1) / per;
-            }
+            instances += CapacityCalculator.instancesFor(e.getValue(), perInstance(type.get(), e.getKey())).orElse(0);
         }
         return instances;
     }

@@ -14,9 +14,6 @@ import java.util.Optional;
  * Reads only.
  */
 final class WaitingDiagnosis {
-    /** The trunking-capable type suggested when the group's own type cannot trunk: the ec2-autoscaling examples' next size up. */
-    static final String TRUNKING_EXAMPLE = "c5.large";
-
     private final Ecs ecs;
 
     WaitingDiagnosis(Ecs ecs) {
@@ -58,10 +55,10 @@ final class WaitingDiagnosis {
         return Optional.of(new Diagnoser.Finding(subject, atMax ? Diagnoser.BLOCKED : Diagnoser.WARNING, group.arn(), b.toString()));
     }
 
-    /** With the ENI limit binding: trunking on the group's type if it can trunk, else on {@link #TRUNKING_EXAMPLE}. */
+    /** With the ENI limit binding: trunking on the group's type if it can trunk, else on {@link CapacityCalculator#TRUNKING_EXAMPLE}. */
     private Optional<String> trunkingFix(InstanceType type, TaskDefinition td, CapacityCalculator.Answer now) {
         boolean on = "enabled".equals(ecs.accountSetting(ecs.arns().rootPrincipal(), "awsvpcTrunking"));
-        InstanceType target = type.supportsTrunking() ? type : InstanceTypes.find(TRUNKING_EXAMPLE).orElseThrow();
+        InstanceType target = type.supportsTrunking() ? type : InstanceTypes.find(CapacityCalculator.TRUNKING_EXAMPLE).orElseThrow();
         if (on && type.supportsTrunking()) {
             return Optional.empty();
         }
