@@ -80,12 +80,12 @@ class EcsCapacityProviderIT {
     }
 
     @Test
-    void autoScalingGroupProvidersAreNotEmulated() {
+    void theFargateProvidersCannotBeDeletedAndAGroupProviderNeedsAGroup() {
         refused(() -> ecsnet.ecs().createCapacityProvider(r -> r.name("asg")
                 .autoScalingGroupProvider(a -> a.autoScalingGroupArn("arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:x"))),
-                "UnknownOperationException", "ecsnet does not emulate ecs:CreateCapacityProvider");
-        refused(() -> ecsnet.ecs().deleteCapacityProvider(r -> r.capacityProvider("FARGATE")), "UnknownOperationException",
-                "ecsnet does not emulate ecs:DeleteCapacityProvider");
+                "InvalidParameterException", "The specified Auto Scaling group ARN is not valid. Specify a valid Auto Scaling group ARN "
+                        + "and try again.");
+        refused(() -> ecsnet.ecs().deleteCapacityProvider(r -> r.capacityProvider("FARGATE")), "InvalidParameterException", null);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ecsnet.api.ecs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
+import dev.ecsnet.domain.ecs.AsgCapacityProvider;
 import dev.ecsnet.domain.ecs.CapacityProviders;
 import dev.ecsnet.domain.ecs.Cluster;
 import dev.ecsnet.domain.ecs.ContainerInstance;
@@ -104,8 +105,19 @@ final class EcsClusterRender {
     static ObjectNode capacityProvider(CapacityProviders.CapacityProvider p, boolean withTags) {
         ObjectNode o = Call.object().put("capacityProviderArn", p.arn()).put("name", p.name()).put("status", p.status())
                 .put("type", p.type());
+        p.asg().ifPresent(asg -> {
+            AsgCapacityProvider.Settings s = asg.settings();
+            AsgCapacityProvider.Scaling m = s.managedScaling();
+            ObjectNode g = o.putObject("autoScalingGroupProvider").put("autoScalingGroupArn", s.autoScalingGroupArn());
+            g.putObject("managedScaling").put("status", m.status()).put("targetCapacity", m.targetCapacity())
+                    .put("minimumScalingStepSize", m.minimumScalingStepSize()).put("maximumScalingStepSize", m.maximumScalingStepSize())
+                    .put("instanceWarmupPeriod", m.instanceWarmupPeriod());
+            g.put("managedTerminationProtection", s.managedTerminationProtection()).put("managedDraining", s.managedDraining());
+            asg.updateStatus().ifPresent(u -> o.put("updateStatus", u));
+            asg.updateStatusReason().ifPresent(r -> o.put("updateStatusReason", r));
+        });
         if (withTags) {
-            o.putArray("tags");
+            o.set("tags", EcsRender.tags(p.asg().map(AsgCapacityProvider::tags).orElse(java.util.Map.of())));
         }
         return o;
     }

@@ -48,6 +48,9 @@ final class CapacityCommand implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "1", description = "Instances in those subnets (each takes a primary ENI address, and a trunk ENI address when trunked) (default: ${DEFAULT-VALUE}).")
     int instances;
 
+    @Option(names = "--tasks", description = "Also say how many instances this many tasks need, with and without trunking.")
+    Integer tasks;
+
     @Spec
     CommandSpec spec;
 
@@ -80,6 +83,9 @@ final class CapacityCommand implements Callable<Integer> {
                 type.maxEnis(), type.ipv4PerEni(), type.supportsTrunking() ? "supported" : "not supported");
         print(out, "without trunking", CapacityCalculator.perInstance(type, needs, false, ContainerInstance.RESERVED_MEMORY_MIB));
         print(out, "with trunking", CapacityCalculator.perInstance(type, needs, true, ContainerInstance.RESERVED_MEMORY_MIB));
+        if (tasks != null) {
+            printInstancesFor(out, type, needs);
+        }
         if (!subnets.isEmpty() && needs.needsEni()) {
             boolean trunked = type.supportsTrunking();
             CapacityCalculator.Answer a = CapacityCalculator.inSubnets(subnets, instances, false);
@@ -91,6 +97,20 @@ final class CapacityCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** "6 tasks need 3 t3.medium (ENI-bound), or 1 c5.large with trunking" (c5.large when the type cannot trunk). */
+    private void printInstancesFor(PrintWriter out, InstanceType type, TaskNeeds needs) {
+        CapacityCalculator.Answer without = CapacityCalculator.perInstance(type, needs, false, ContainerInstance.RESERVED_MEMORY_MIB);
+        InstanceType trunkType = type.supportsTrunking() ? type : InstanceTypes.find(CapacityCalculator.TRUNKING_EXAMPLE).orElseThrow();
+        CapacityCalculator.Answer with = CapacityCalculator.perInstance(trunkType, needs, true, ContainerInstance.RESERVED_MEMORY_MIB);
+        out.printf("%d tasks need %s, or %s with trunking%n", tasks, instances(without, type), instances(with, trunkType));
+    }
+
+    private String instances(CapacityCalculator.Answer per, InstanceType type) {
+        java.util.OptionalInt n = CapacityCalculator.instancesFor(tasks, per);
+        return n.isEmpty() ? "more than any " + type.name() + " offers (" + per.binding().resource() + ")"
+                : n.getAsInt() + " " + type.name() + " (" + per.binding().resource() + "-bound)";
     }
 
     private static void print(PrintWriter out, String label, CapacityCalculator.Answer a) {
@@ -121,6 +141,9 @@ final class CapacityCommand implements Callable<Integer> {
         }
         if (cpu <= 0 || memory <= 0) {
             throw new InputError("--cpu and --memory must be positive (CPU units and MiB), not " + cpu + " and " + memory);
+        }
+        if (tasks != null && (tasks < 1 || tasks > 100_000)) {
+            throw new InputError("--tasks must be between 1 and 100000, not " + tasks);
         }
         if (instances < 0) {
             throw new InputError("--instances must be 0 or more, not " + instances);

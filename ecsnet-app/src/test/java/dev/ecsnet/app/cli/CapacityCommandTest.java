@@ -34,6 +34,18 @@ class CapacityCommandTest {
     }
 
     @Test
+    void tasksSaysHowManyInstancesTheyNeedWithAndWithoutTrunking() {
+        String[] r = run("capacity", "-i", "t3.medium", "--cpu", "128", "--memory", "256", "--tasks", "6");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("6 tasks need 3 t3.medium (ENI-bound), or 1 c5.large (ENI-bound) with trunking");
+        assertThat(run("capacity", "-i", "c5.large", "--cpu", "1024", "--memory", "512", "--tasks", "5")[1])
+                .contains("5 tasks need 3 c5.large (CPU-bound), or 3 c5.large (CPU-bound) with trunking");
+        String[] bad = run("capacity", "-i", "t3.medium", "--tasks", "0");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).isEqualTo("ecsnet capacity: --tasks must be between 1 and 100000, not 0" + System.lineSeparator());
+    }
+
+    @Test
     void t3MediumCannotTrunkAndCpuCanBind() {
         String[] r = run("capacity", "-i", "t3.medium", "--cpu", "512", "--memory", "512");
         assertThat(r[1]).contains("trunking not supported")

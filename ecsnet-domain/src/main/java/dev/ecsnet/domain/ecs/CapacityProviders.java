@@ -16,7 +16,8 @@ import static dev.ecsnet.domain.ecs.EcsErrors.invalidParameter;
 
 /**
  * Capacity providers: the two AWS-managed Fargate providers every account has ({@code FARGATE}, {@code
- * FARGATE_SPOT}; Auto Scaling group providers are not modelled), which of them a cluster has with its default
+ * FARGATE_SPOT}), the Auto Scaling group providers users create ({@link AsgCapacityProviders}, scaled by
+ * {@link ManagedScaling}), which of them a cluster has with its default
  * strategy (PutClusterCapacityProviders), the rules every strategy obeys, and how a strategy shares tasks between
  * its providers ({@link #pick}). A FARGATE_SPOT task is an ordinary Fargate task here: it is never interrupted.
  */
@@ -27,10 +28,12 @@ public final class CapacityProviders {
     static final int MAX_WEIGHT = 1_000;
     static final int MAX_STRATEGY_ITEMS = 20;
 
-    /** A capacity provider as DescribeCapacityProviders shows it; the Fargate ones are always ACTIVE. */
-    public record CapacityProvider(String name, String arn, String type) {
+    public static final String EC2_AUTOSCALING = "EC2_AUTOSCALING";
+
+    /** A capacity provider as DescribeCapacityProviders shows it; the Fargate ones are always ACTIVE and have no group. */
+    public record CapacityProvider(String name, String arn, String type, Optional<AsgCapacityProvider> asg) {
         public String status() {
-            return "ACTIVE";
+            return asg.map(AsgCapacityProvider::status).orElse("ACTIVE");
         }
     }
 
@@ -42,23 +45,83 @@ public final class CapacityProviders {
     private final Scheduler scheduler;
     private final TimingProfile timing;
     private final List<CapacityProvider> builtIn;
+    private final AsgCapacityProviders groupProviders;
+    private final ManagedScaling scaling;
 
     CapacityProviders(Ecs ecs, EcsArns arns, Scheduler scheduler, TimingProfile timing) {
         this.ecs = ecs;
         this.scheduler = scheduler;
         this.timing = timing;
-        this.builtIn = List.of(new CapacityProvider(FARGATE, arns.capacityProvider(FARGATE), FARGATE),
-                new CapacityProvider(FARGATE_SPOT, arns.capacityProvider(FARGATE_SPOT), FARGATE_SPOT));
+        this.builtIn = List.of(new CapacityProvider(FARGATE, arns.capacityProvider(FARGATE), FARGATE, Optional.empty()),
+                new CapacityProvider(FARGATE_SPOT, arns.capacityProvider(FARGATE_SPOT), FARGATE_SPOT, Optional.empty()));
+        this.groupProviders = new AsgCapacityProviders(ecs);
+        this.scaling = new ManagedScaling(ecs, groupProviders, scheduler, timing);
     }
 
-    /** Every capacity provider of the account and region. */
+    /** Wires EC2 Auto Scaling in: Auto Scaling group providers find their groups and scale them through it. */
+    public void connect(CapacityGroups groups) {
+        groupProviders.connect(groups);
+    }
+
+    CapacityGroups groupsPort() {
+        return groupProviders.groups();
+    }
+
+    /** Managed scaling of the Auto Scaling group providers. */
+    ManagedScaling scaling() {
+        return scaling;
+    }
+
+    /** Every capacity provider of the account and region: the Fargate ones, then the groups' (INACTIVE ones too). */
     public List<CapacityProvider> all() {
-        return builtIn;
+        List<CapacityProvider> out = new ArrayList<>(builtIn);
+        groupProviders.all().forEach(p -> out.add(view(p)));
+        return out;
     }
 
-    /** A provider by name or ARN. */
+    /** A provider by name or ARN (an INACTIVE group provider too, as DescribeCapacityProviders still shows it). */
     public Optional<CapacityProvider> find(String nameOrArn) {
-        return builtIn.stream().filter(p -> p.name().equals(nameOrArn) || p.arn().equals(nameOrArn)).findFirst();
+        Optional<CapacityProvider> fargate = builtIn.stream().filter(p -> p.name().equals(nameOrArn) || p.arn().equals(nameOrArn)).findFirst();
+        if (fargate.isPresent()) {
+            return fargate;
+        }
+        return groupProviders.find(nameOrArn).filter(p -> p.name().equals(nameOrArn) || p.arn().equals(nameOrArn)).map(CapacityProviders::view);
+    }
+
+    /** An ACTIVE provider by name or ARN: one a cluster or a strategy can name. */
+    Optional<CapacityProvider> findActive(String nameOrArn) {
+        return find(nameOrArn).filter(p -> p.status().equals("ACTIVE"));
+    }
+
+    /** The ACTIVE Auto Scaling group provider of that name, if it is one. */
+    public Optional<AsgCapacityProvider> groupProvider(String name) {
+        return groupProviders.active(name);
+    }
+
+    private static CapacityProvider view(AsgCapacityProvider p) {
+        return new CapacityProvider(p.name(), p.arn(), EC2_AUTOSCALING, Optional.of(p));
+    }
+
+    /** CreateCapacityProvider: an Auto Scaling group provider. */
+    public CapacityProvider createCapacityProvider(String name, String groupRef, AsgCapacityProviders.Scaling managedScaling,
+                                                   Optional<String> terminationProtection, Optional<String> draining, Map<String, String> tags) {
+        return view(groupProviders.create(name, groupRef, managedScaling, terminationProtection, draining, tags));
+    }
+
+    /** UpdateCapacityProvider; managed scaling evaluates the group again with the new settings. */
+    public CapacityProvider updateCapacityProvider(String nameOrArn, AsgCapacityProviders.Update update) {
+        AsgCapacityProvider p = groupProviders.update(nameOrArn, update);
+        scaling.kick(p);
+        return view(p);
+    }
+
+    /** DeleteCapacityProvider: INACTIVE, or DELETE_FAILED (not an error) while a cluster has it. */
+    public CapacityProvider deleteCapacityProvider(String nameOrArn) {
+        if (builtIn.stream().anyMatch(p -> p.name().equals(nameOrArn) || p.arn().equals(nameOrArn))) {
+            // the rule (Fargate providers are AWS's) is documented; the wording is ecsnet's
+            throw invalidParameter("The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be deleted.");
+        }
+        return view(groupProviders.delete(nameOrArn));
     }
 
     /** DescribeCapacityProviders: the named ones (all without names), only the cluster's when a cluster is given. */
@@ -70,7 +133,7 @@ public final class CapacityProviders {
         List<CapacityProvider> found = new ArrayList<>();
         List<LaunchResult.Failure> failures = new ArrayList<>();
         if (refs.isEmpty()) {
-            found.addAll(builtIn);
+            found.addAll(all());
         }
         for (String ref : refs) {
             Optional<CapacityProvider> p = find(ref);
@@ -102,6 +165,7 @@ public final class CapacityProviders {
         }
         cluster.capacityProviders(providers, defaultStrategy);
         attachmentsChanged(cluster);
+        providers.forEach(n -> groupProviders.active(n).ifPresent(scaling::kick));
         return cluster;
     }
 
@@ -109,7 +173,7 @@ public final class CapacityProviders {
     void checkClusterProviders(List<String> providers, List<CapacityProviderStrategyItem> defaultStrategy) {
         Set<String> seen = new HashSet<>();
         for (String p : providers) {
-            if (find(p).isEmpty()) {
+            if (findActive(p).isEmpty()) {
                 throw invalidParameter("The specified capacity provider does not exist. Specify a valid name or ARN and try again.");
             }
             if (!seen.add(p)) {
@@ -117,6 +181,7 @@ public final class CapacityProviders {
             }
         }
         checkItems(defaultStrategy);
+        checkNotMixed(defaultStrategy);
         for (CapacityProviderStrategyItem item : defaultStrategy) {
             if (!providers.contains(item.capacityProvider())) {
                 throw notAssociated();
@@ -154,6 +219,7 @@ public final class CapacityProviders {
      */
     void checkPlacementStrategy(Cluster cluster, List<CapacityProviderStrategyItem> strategy, boolean clusterDefault) {
         checkItems(strategy);
+        checkNotMixed(strategy);
         for (CapacityProviderStrategyItem item : strategy) {
             if (!cluster.capacityProviders().contains(item.capacityProvider())) {
                 throw notAssociated();
@@ -193,6 +259,26 @@ public final class CapacityProviders {
         if (withBase > 1) {
             throw invalidParameter("Only one capacity provider in a capacity provider strategy can have a base defined.");
         }
+    }
+
+    private void checkNotMixed(List<CapacityProviderStrategyItem> strategy) {
+        if (groupProviders.mixesWithFargate(strategy.stream().map(CapacityProviderStrategyItem::capacityProvider).toList())) {
+            throw invalidParameter("The specified capacity provider strategy cannot contain a mix of capacity providers using Auto "
+                    + "Scaling groups and Fargate providers. Specify one or the other and try again.");
+        }
+    }
+
+    /**
+     * Whether a (checked) strategy places on Fargate: it names only FARGATE and FARGATE_SPOT. Strategies never mix
+     * Fargate with Auto Scaling group providers, so any other name means EC2.
+     */
+    public static boolean isFargateStrategy(List<CapacityProviderStrategyItem> strategy) {
+        return !strategy.isEmpty() && strategy.stream().allMatch(i -> i.capacityProvider().equals(FARGATE) || i.capacityProvider().equals(FARGATE_SPOT));
+    }
+
+    /** Whether the strategy places on Auto Scaling groups (EC2) rather than Fargate; strategies never mix the two. */
+    boolean usesGroups(List<CapacityProviderStrategyItem> strategy) {
+        return strategy.stream().anyMatch(i -> groupProviders.active(i.capacityProvider()).isPresent());
     }
 
     static DomainException notAssociated() {

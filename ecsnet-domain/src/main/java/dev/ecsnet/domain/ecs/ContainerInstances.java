@@ -65,9 +65,9 @@ public final class ContainerInstances {
         this.settings = settings;
     }
 
-    /** The service scheduler listens (DAEMON services follow their cluster's instances). */
+    /** Adds a listener: the service scheduler (DAEMON services follow their cluster's instances), managed scaling. */
     void onChange(java.util.function.Consumer<Cluster> listener) {
-        this.onChange = listener;
+        this.onChange = this.onChange.andThen(listener);
     }
 
     /** Every container instance of the cluster, INACTIVE ones included, in registration order. */

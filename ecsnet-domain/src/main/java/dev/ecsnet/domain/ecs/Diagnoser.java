@@ -114,6 +114,7 @@ public final class Diagnoser {
         if (reason.contains("InsufficientFreeAddressesInSubnet")) {
             network.findSubnet(t.spec().subnetId()).ifPresent(s -> out.add(new Finding(subject, BLOCKED, s.id(), exhausted(s))));
         }
+        new WaitingDiagnosis(ecs).explain(t).ifPresent(out::add);
         boolean live = t.lastStatus() != TaskLifecycle.STOPPED && !t.isStopRequested();
         egress.unmetNeed(t, false).ifPresent(f -> out.add(live && t.lastStatus() == TaskLifecycle.RUNNING
                 ? new Finding(subject, WARNING, resource(f), "RUNNING here; AWS would stop it: " + explain(t, f))

@@ -11,6 +11,7 @@ import dev.ecsnet.domain.net.Subnet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,88 @@ final class Ec2TaskLauncher {
                 break;
             }
             ContainerInstance ci = byArn(candidates, d.chosen().get().containerInstanceArn());
-            started.add(launchOn(ci, cluster, td, request, net, placement.needs(), into));
+            started.add(launchOn(ci, cluster, td, request, net, placement.needs(), into, null, null));
         }
         return new LaunchResult(started, failures, closest);
+    }
+
+    /** What a task waiting for capacity was asked with, to place it when an instance registers. */
+    private record Waiting(Task task, TaskLaunch request, Ec2Options options, Optional<TaskPlacement.Checked> net) {
+    }
+
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+
+    /**
+     * RunTask (or a service's launch) through Auto Scaling group providers: each task goes to the provider the
+     * strategy picks and is placed on that provider's instances ({@code instancesOf}: EC2 instance ids of its
+     * group); a task that fits nowhere there is not a failure but waits in PROVISIONING for capacity when its
+     * provider has managed scaling ({@code waits}); without it, it fails as on the EC2 launch type.
+     */
+    LaunchResult runThroughProviders(Cluster cluster, TaskDefinition td, TaskLaunch request, Ec2Options options,
+                                     List<CapacityProviderStrategyItem> strategy, Map<String, Integer> placedByProvider,
+                                     java.util.function.Function<String, Set<String>> instancesOf,
+                                     java.util.function.Predicate<String> waits, List<Task> into) {
+        Optional<TaskPlacement.Checked> net = checkNetwork(td, request);
+        PlacementRequest placement = placementRequest(td, request, options, net);
+        Map<String, Integer> placed = new HashMap<>(placedByProvider);
+        List<Task> started = new ArrayList<>();
+        List<LaunchResult.Failure> failures = new ArrayList<>();
+        Optional<Placement.Rejection> closest = Optional.empty();
+        for (int i = 0; i < request.count(); i++) {
+            String provider = CapacityProviders.pick(strategy, placed);
+            placed.merge(provider, 1, Integer::sum);
+            List<ContainerInstance> candidates = candidates(cluster, instancesOf.apply(provider));
+            Placement.Decision d = Placement.decide(placement, hosts(candidates), random);
+            if (d.chosen().isPresent()) {
+                ContainerInstance ci = byArn(candidates, d.chosen().get().containerInstanceArn());
+                started.add(launchOn(ci, cluster, td, request, net, placement.needs(), into, provider, null));
+            } else if (!waits.test(provider)) {
+                addFailures(failures, d);
+                closest = d.closest();
+                break;
+            } else {
+                Task t = newTask(cluster, td, request, provider, null, null, net);
+                waiting.put(t.arn(), new Waiting(t, request, options, net));
+                into.add(t);
+                started.add(t);
+            }
+        }
+        return new LaunchResult(started, failures, closest);
+    }
+
+    /** The tasks waiting for capacity on a provider, oldest first. */
+    List<Task> waitingOn(String provider) {
+        waiting.values().removeIf(w -> !w.task().isWaitingForCapacity());
+        return waiting.values().stream().map(Waiting::task).filter(t -> provider.equals(t.spec().capacityProviderName())).toList();
+    }
+
+    /** Places, oldest first, every waiting task of the provider that now fits on its instances; returns how many. */
+    int placeWaiting(Cluster cluster, String provider, Set<String> instanceIds) {
+        int n = 0;
+        for (Task t : waitingOn(provider)) {
+            if (t.spec().cluster() != cluster) {
+                continue;
+            }
+            Waiting w = waiting.get(t.arn());
+            PlacementRequest placement = placementRequest(t.spec().taskDefinition(), w.request(), w.options(), w.net());
+            Optional<ContainerInstance> ci = choose(cluster, placement, instanceIds);
+            if (ci.isPresent()) {
+                waiting.remove(t.arn());
+                launchOn(ci.get(), cluster, t.spec().taskDefinition(), w.request(), w.net(), placement.needs(), new ArrayList<>(), provider, t);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private List<ContainerInstance> candidates(Cluster cluster, Set<String> instanceIds) {
+        return instances.placeable(cluster).stream().filter(c -> instanceIds.contains(c.instance().id())).toList();
+    }
+
+    private Optional<ContainerInstance> choose(Cluster cluster, PlacementRequest placement, Set<String> instanceIds) {
+        List<ContainerInstance> candidates = candidates(cluster, instanceIds);
+        Placement.Decision d = Placement.decide(placement, hosts(candidates), random);
+        return d.chosen().map(h -> byArn(candidates, h.containerInstanceArn()));
     }
 
     /** StartTask: one task on each named container instance. */
@@ -108,7 +188,7 @@ final class Ec2TaskLauncher {
                 addFailures(failures, d);
                 continue;
             }
-            started.add(launchOn(ci.get(), cluster, td, request, net, placement.needs(), into));
+            started.add(launchOn(ci.get(), cluster, td, request, net, placement.needs(), into, null, null));
         }
         return new LaunchResult(started, failures);
     }
@@ -149,20 +229,33 @@ final class Ec2TaskLauncher {
         return new PlacementRequest(needs, group, zones, vpc, constraints, strategies);
     }
 
-    private Task launchOn(ContainerInstance ci, Cluster cluster, TaskDefinition td, TaskLaunch request,
-                          Optional<TaskPlacement.Checked> net, TaskNeeds needs, List<Task> into) {
-        String zone = ci.instance().zone().name();
-        Subnet subnet = net.map(n -> pickSubnet(n.subnetsByZone().get(zone))).orElse(null);
+    /** A task of the request; without a zone it is one waiting for capacity (no subnet yet). */
+    private Task newTask(Cluster cluster, TaskDefinition td, TaskLaunch request, String provider, String zone, Subnet subnet,
+                         Optional<TaskPlacement.Checked> net) {
         String id = ids.hex(32);
-        String group = request.group().orElse("family:" + td.family());
-        Task.Spec spec = new Task.Spec(id, arns.task(cluster.name(), id), cluster, td, "EC2", null,
-                subnet == null ? null : subnet.id(), zone, net.map(TaskPlacement.Checked::securityGroupIds).orElse(List.of()),
-                false, group, request.startedBy(), request.overrides(), request.tags(), request.enableExecuteCommand(), clock.now());
+        Task.Spec spec = spec(id, arns.task(cluster.name(), id), clock.now(), cluster, td, request, provider, zone, subnet, net);
         List<TaskContainer> containers = new ArrayList<>();
         for (ContainerDefinition c : td.containers()) {
             containers.add(new TaskContainer(arns.container(cluster.name(), id, ids.uuid()), c));
         }
-        Task task = new Task(spec, containers, new TaskAttachment(ids.uuid(), subnet == null ? "" : subnet.id()));
+        return new Task(spec, containers, new TaskAttachment(ids.uuid(), subnet == null ? "" : subnet.id()));
+    }
+
+    private static Task.Spec spec(String id, String arn, java.time.Instant createdAt, Cluster cluster, TaskDefinition td, TaskLaunch request,
+                                  String provider, String zone, Subnet subnet, Optional<TaskPlacement.Checked> net) {
+        String group = request.group().orElse("family:" + td.family());
+        return new Task.Spec(id, arn, cluster, td, "EC2", provider, subnet == null ? null : subnet.id(), zone,
+                net.map(TaskPlacement.Checked::securityGroupIds).orElse(List.of()), false, group, request.startedBy(), request.overrides(),
+                request.tags(), request.enableExecuteCommand(), createdAt);
+    }
+
+    /** Places a new task on the instance, or one that waited for capacity ({@code waited}, then kept with its id). */
+    private Task launchOn(ContainerInstance ci, Cluster cluster, TaskDefinition td, TaskLaunch request,
+                          Optional<TaskPlacement.Checked> net, TaskNeeds needs, List<Task> into, String provider, Task waited) {
+        String zone = ci.instance().zone().name();
+        Subnet subnet = net.map(n -> pickSubnet(n.subnetsByZone().get(zone))).orElse(null);
+        String group = request.group().orElse("family:" + td.family());
+        Task task = waited != null ? waited : newTask(cluster, td, request, provider, zone, subnet, net);
 
         List<TaskNeeds.PortMapping> bindings = bindings(td, ci);
         Set<Integer> tcp = new TreeSet<>();
@@ -172,8 +265,13 @@ final class Ec2TaskLauncher {
         boolean branch = eni && ci.trunk().isPresent();
         int deviceIndex = eni ? (branch ? 1 : ci.freeDeviceIndex()) : 0;
         ci.reserve(new ContainerInstance.Reservation(task.arn(), group, needs.cpu(), needs.memory(), tcp, udp, eni, deviceIndex));
-        task.placedOn(new Ec2Placement(ci, bindings, branch, deviceIndex));
-        into.add(task);
+        Ec2Placement where = new Ec2Placement(ci, bindings, branch, deviceIndex);
+        if (waited != null) {
+            waited.placedAfterWaiting(spec(waited.id(), waited.arn(), waited.spec().createdAt(), cluster, td, request, provider, zone, subnet, net), where);
+        } else {
+            task.placedOn(where);
+            into.add(task);
+        }
         lifecycle.launched(task);
         return task;
     }

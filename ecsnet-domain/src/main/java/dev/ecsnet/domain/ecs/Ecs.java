@@ -97,6 +97,8 @@ public final class Ecs {
                 serviceConnect);
         this.services = new Services(this, clock, placement, controller, serviceConnect);
         this.taskSets = new TaskSets(this, clock, controller, services.rules());
+        containerInstances.onChange(capacityProviders.scaling()::instancesChanged);
+        lifecycle.onChange(capacityProviders.scaling()::taskChanged);
         taskDefinitions.useInUse(this::taskDefinitionInUse);
     }
 
@@ -305,6 +307,9 @@ public final class Ecs {
         if (request.startedBy().filter(s -> s.length() > 128).isPresent()) {
             throw invalidParameter("startedBy must be at most 128 characters.");
         }
+        if (launchType.equals("EC2") && !capacity.strategy().isEmpty()) {
+            return throughProviders(cluster, td, request, ec2, capacity.strategy(), placedByProvider);
+        }
         if (launchType.equals("EC2")) {
             return keep(cluster, ec2Launcher.run(cluster, td, request, ec2, new ArrayList<>()));
         }
@@ -328,6 +333,34 @@ public final class Ecs {
             started.add(task);
         }
         return new LaunchResult(started, List.of());
+    }
+
+    /** Tasks through Auto Scaling group providers; those that wait for capacity make their provider's scaling look. */
+    private LaunchResult throughProviders(Cluster cluster, TaskDefinition td, TaskLaunch request, Ec2Options ec2,
+                                          List<CapacityProviderStrategyItem> strategy, Map<String, Integer> placedByProvider) {
+        CapacityGroups groups = capacityProviders.groupsPort();
+        java.util.function.Function<String, java.util.Set<String>> instancesOf = name -> capacityProviders.groupProvider(name)
+                .flatMap(p -> groups.find(p.groupName())).map(ManagedScaling::memberIds).orElse(java.util.Set.of());
+        java.util.function.Predicate<String> waits = name -> capacityProviders.groupProvider(name)
+                .map(p -> p.settings().managedScaling().enabled()).orElse(false);
+        LaunchResult r = keep(cluster, ec2Launcher.runThroughProviders(cluster, td, request, ec2, strategy, placedByProvider, instancesOf,
+                waits, new ArrayList<>()));
+        strategy.forEach(i -> capacityProviders.groupProvider(i.capacityProvider()).ifPresent(capacityProviders.scaling()::kick));
+        return r;
+    }
+
+    /** A task that waited in PROVISIONING for capacity in vain stops (ECS's provisioning timeout). */
+    void stopForCapacity(Task task, String reason) {
+        task.requestStop("TaskFailedToStart", reason, clock.now());
+        lifecycle.stopRequested(task);
+    }
+
+    Ec2TaskLauncher ec2Launcher() {
+        return ec2Launcher;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** StartTask: one task on each named container instance (EC2 launch type). */
@@ -426,7 +459,7 @@ public final class Ecs {
         List<CapacityProviderStrategyItem> effective = clusterDefault ? cluster.defaultCapacityProviderStrategy() : strategy;
         if (!effective.isEmpty()) {
             capacityProviders.checkPlacementStrategy(cluster, effective, clusterDefault);
-            return new Capacity("FARGATE", effective);
+            return new Capacity(capacityProviders.usesGroups(effective) ? "EC2" : "FARGATE", effective);
         }
         return new Capacity(td.requiresFargate() ? "FARGATE" : "EC2", List.of());
     }

@@ -35,12 +35,7 @@ public final class EcsTags {
     /** Adds or overwrites tags; the others stay. */
     public void tagResource(String arn, Map<String, String> tags) {
         Target t = target(arn, true);
-        for (Map.Entry<String, String> e : tags.entrySet()) {
-            checkKey(e.getKey());
-            if (e.getValue().length() > 256) {
-                throw invalidParameter("Tag values can have at most 256 characters.");
-            }
-        }
+        check(tags);
         Map<String, String> next = new LinkedHashMap<>(t.tags());
         next.putAll(tags);
         if (next.keySet().stream().filter(k -> !isReserved(k)).count() > MAX_TAGS) {
@@ -56,6 +51,19 @@ public final class EcsTags {
         Map<String, String> next = new LinkedHashMap<>(t.tags());
         keys.forEach(next::remove);
         t.replace().accept(next);
+    }
+
+    /** The keys and values of tags a resource is created with or given. */
+    static void check(Map<String, String> tags) {
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            checkKey(e.getKey());
+            if (e.getValue().length() > 256) {
+                throw invalidParameter("Tag values can have at most 256 characters.");
+            }
+        }
+        if (tags.keySet().stream().filter(k -> !isReserved(k)).count() > MAX_TAGS) {
+            throw DomainException.invalid("LimitExceededException", "A resource can have at most " + MAX_TAGS + " tags.");
+        }
     }
 
     private static void checkKey(String key) {
@@ -117,7 +125,11 @@ public final class EcsTags {
                 yield new Target(ts.tags(), next -> replaceInto(ts.mutableTags(), next));
             }
             case "capacity-provider" -> {
-                ecs.capacityProviders().find(arn).orElseThrow(EcsTags::notFound);
+                CapacityProviders.CapacityProvider cp = ecs.capacityProviders().find(arn).orElseThrow(EcsTags::notFound);
+                if (cp.asg().isPresent()) {
+                    AsgCapacityProvider asg = cp.asg().get();
+                    yield new Target(asg.tags(), next -> replaceInto(asg.mutableTags(), next));
+                }
                 if (changing) {
                     // the Fargate providers belong to AWS; the wording is ecsnet's
                     throw invalidParameter("The capacity provider " + one(parts) + " is managed by AWS: its tags cannot be changed.");

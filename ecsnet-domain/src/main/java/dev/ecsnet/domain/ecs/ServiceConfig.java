@@ -94,7 +94,7 @@ public record ServiceConfig(String taskDefinitionArn, int desiredCount, Optional
 
     /** FARGATE when the launch type or a capacity provider says so; EC2 otherwise. */
     public boolean isFargate() {
-        return launchType.map("FARGATE"::equals).orElse(!capacityProviderStrategy.isEmpty());
+        return launchType.map("FARGATE"::equals).orElse(CapacityProviders.isFargateStrategy(capacityProviderStrategy));
     }
 
     /** The grace period during which load balancer health does not count (AWS's default: 0). */

@@ -115,7 +115,7 @@ final class ServiceLaunches {
     private TaskLaunch request(Service s, Source source) {
         ServiceConfig c = s.config();
         Optional<TaskLaunch.AwsvpcConfiguration> network = source.network();
-        boolean fargate = source.launchType().map("FARGATE"::equals).orElse(!source.strategy().isEmpty());
+        boolean fargate = source.launchType().map("FARGATE"::equals).orElse(CapacityProviders.isFargateStrategy(source.strategy()));
         if (network.isPresent() && fargate) {
             TaskLaunch.AwsvpcConfiguration n = network.get();
             network = Optional.of(new TaskLaunch.AwsvpcConfiguration(List.of(subnetFor(s, n)), n.securityGroups(), n.assignPublicIp()));

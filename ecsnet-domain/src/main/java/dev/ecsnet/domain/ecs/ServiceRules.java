@@ -164,13 +164,13 @@ final class ServiceRules {
 
     /**
      * UpdateService changes the strategy (the launch type goes), or with an empty strategy returns a service that
-     * had one to its launch type (FARGATE: every provider here is a Fargate one).
+     * had one to the launch type its providers gave (FARGATE or EC2).
      */
     private ServiceConfig capacityOnUpdate(Cluster cluster, TaskDefinition td, ServiceConfig prev, ServiceConfig next, boolean daemon) {
         ServiceConfig resolved = next;
         if (!next.capacityProviderStrategy().equals(prev.capacityProviderStrategy())) {
             if (next.capacityProviderStrategy().isEmpty()) {
-                resolved = next.withCapacity(Optional.of("FARGATE"), List.of());
+                resolved = next.withCapacity(Optional.of(CapacityProviders.isFargateStrategy(prev.capacityProviderStrategy()) ? "FARGATE" : "EC2"), List.of());
             } else {
                 ecs.capacityProviders().checkPlacementStrategy(cluster, next.capacityProviderStrategy(), false);
                 resolved = next.withCapacity(Optional.empty(), next.capacityProviderStrategy());

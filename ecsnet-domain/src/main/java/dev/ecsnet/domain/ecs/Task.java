@@ -12,7 +12,10 @@ import java.util.Optional;
  * every change bumps {@code version}, as ECS's task state change events do. {@code lastStatus} only moves forward.
  */
 public final class Task {
-    /** What placement decided and the request asked for; fixed for the task's life. */
+    /**
+     * What placement decided and the request asked for; fixed for the task's life once placed (a task waiting for
+     * capacity has no subnet, zone or container instance yet).
+     */
     public record Spec(String id, String arn, Cluster cluster, TaskDefinition taskDefinition, String launchType,
                        String capacityProviderName, String subnetId, String availabilityZone, List<String> securityGroupIds,
                        boolean assignPublicIp, String group, Optional<String> startedBy, Map<String, Object> overrides,
@@ -23,7 +26,7 @@ public final class Task {
         }
     }
 
-    private final Spec spec;
+    private Spec spec;
     private final List<TaskContainer> containers;
     private final TaskAttachment attachment;
     /** Starts as the spec's tags; TagResource and UntagResource change it. */
@@ -91,6 +94,24 @@ public final class Task {
 
     void placedOn(Ec2Placement placement) {
         ec2 = placement;
+    }
+
+    /** Whether the task waits in PROVISIONING for its capacity provider's group to offer room. */
+    public boolean isWaitingForCapacity() {
+        return ec2 == null && spec.launchType().equals("EC2") && spec.capacityProviderName() != null && !isStopRequested();
+    }
+
+    /** A task that waited for capacity is placed: it takes the spec placement decided (same id, ARN and creation time). */
+    void placedAfterWaiting(Spec placed, Ec2Placement placement) {
+        if (!isWaitingForCapacity() || !placed.arn().equals(spec.arn())) {
+            throw new IllegalStateException("task " + spec.id() + " is not waiting for capacity");
+        }
+        spec = placed;
+        ec2 = placement;
+        if (placed.subnetId() != null) {
+            attachment.putDetail("subnetId", placed.subnetId());
+        }
+        version++;
     }
 
     public TaskLifecycle lastStatus() {

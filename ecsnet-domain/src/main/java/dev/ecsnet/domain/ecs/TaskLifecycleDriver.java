@@ -56,9 +56,9 @@ final class TaskLifecycleDriver {
         this.settings = settings;
     }
 
-    /** Told after every step that changed a task (the service scheduler listens). */
+    /** Adds a listener told after every step that changed a task (the service scheduler, managed scaling). */
     void onChange(java.util.function.Consumer<Task> listener) {
-        this.onChange = listener;
+        this.onChange = this.onChange.andThen(listener);
     }
 
     /** Told when a task stops for a reason a user should see without asking (egress, a full subnet). */

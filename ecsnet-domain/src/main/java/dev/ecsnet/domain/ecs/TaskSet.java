@@ -32,7 +32,7 @@ public final class TaskSet {
         }
 
         public boolean isFargate() {
-            return launchType.map("FARGATE"::equals).orElse(!capacityProviderStrategy.isEmpty());
+            return launchType.map("FARGATE"::equals).orElse(CapacityProviders.isFargateStrategy(capacityProviderStrategy));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ecsnet.domain.analysis.NetworkInsights;
 import dev.ecsnet.domain.appautoscaling.ApplicationAutoScaling;
 import dev.ecsnet.domain.appautoscaling.EcsScalableServices;
 import dev.ecsnet.domain.autoscaling.AutoScaling;
+import dev.ecsnet.domain.autoscaling.EcsCapacityGroups;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
@@ -68,6 +69,7 @@ public final class RegionState {
         this.applicationAutoScaling = new ApplicationAutoScaling(key, ids, clock, scheduler, new EcsScalableServices(ecs));
         this.launchTemplates = new LaunchTemplates(network, ids, clock);
         this.autoScaling = new AutoScaling(key, ids, clock, scheduler, timing, network, instances, launchTemplates);
+        this.ecs.capacityProviders().connect(new EcsCapacityGroups(autoScaling, launchTemplates));
     }
 
     /** SSM Parameter Store: the account's parameters and the public ones (ECS reads task secrets from it). */

@@ -14,7 +14,18 @@ import java.util.List;
  * per vCPU), memory less the agent reserve, ENI slots, host ports, subnet addresses.
  */
 public final class CapacityCalculator {
+    /** The trunking-capable type suggested when a type cannot trunk (the ec2-autoscaling examples' next size up). */
+    public static final String TRUNKING_EXAMPLE = "c5.large";
+
     private CapacityCalculator() {
+    }
+
+    /** Instances needed for {@code tasks} tasks at {@code perInstance} each: ceil(tasks / per); empty when none fits. */
+    public static java.util.OptionalInt instancesFor(int tasks, Answer perInstance) {
+        if (perInstance.tasks() <= 0) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of((tasks + perInstance.tasks() - 1) / perInstance.tasks());
     }
 
     /** One limit on the number of tasks, and why. {@code tasks} is {@link Integer#MAX_VALUE} when it does not bind. */

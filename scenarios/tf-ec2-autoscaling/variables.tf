@@ -12,7 +12,7 @@ variable "region" {
 variable "name" {
   description = "Prefix for resource names."
   type        = string
-  default     = "ecs-ec2"
+  default     = "ex-ec2"
 }
 
 variable "skip_credentials_validation" {
@@ -24,4 +24,10 @@ variable "instance_type" {
   description = "t3.medium: 3 ENIs, so 2 awsvpc tasks per instance without trunking."
   type        = string
   default     = "t3.medium"
+}
+
+variable "desired_count" {
+  description = "Tasks of the service: 6 need 3 t3.medium without trunking."
+  type        = number
+  default     = 6
 }

@@ -1,7 +1,7 @@
-# ECS on EC2 as the public ec2-autoscaling examples build it: the ECS-optimized AMI in a launch template whose user
-# data names the cluster, behind an Auto Scaling group that starts empty and is protected from scale-in (a capacity
-# provider with managed termination protection needs that), tagged AmazonECSManaged. desired_capacity is ignored
-# after creation because ECS (or check.sh here) changes it.
+# ECS on EC2 as the public ec2-autoscaling examples build it (capacity provider and service: ecs.tf): the
+# ECS-optimized AMI in a launch template whose user data names the cluster, behind an Auto Scaling group that starts
+# empty and is protected from scale-in (a capacity provider with managed termination protection needs that), tagged
+# AmazonECSManaged. desired_capacity is ignored after creation because ECS managed scaling changes it.
 #
 # No iam_instance_profile: ecsnet has no IAM instance profiles yet, so the template cannot name one.
 
