@@ -8,7 +8,7 @@
 #      WARMUP (2s per server and operation; 0 to skip), TASKS (20: tasks running while the reads are measured),
 #      RUNTASK_MAX_REQUESTS (3000: a /16 subnet holds 6 553 RunTasks of 10), ONLY (a space-separated subset of
 #      describe-subnets describe-network-interfaces list-tasks describe-tasks run-task), SKIP_BUILD=1,
-#      SERVER_JAVA_OPTS (extra JVM options for both servers).
+#      SERVER_JAVA_OPTS (extra JVM options for both servers), JAR (another build of ecsnet.jar, for a before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +42,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building ecsnet-app and ecsnet-bench"
   mvn -B -q -DskipTests package -pl ecsnet-app,ecsnet-bench -am
 fi
-JAR=ecsnet-app/target/ecsnet.jar
+JAR=${JAR:-ecsnet-app/target/ecsnet.jar}
 BENCH_JAR=ecsnet-bench/target/ecsnet-benchmarks.jar
 [[ -f $JAR && -f $BENCH_JAR ]] || { echo "$JAR or $BENCH_JAR not found" >&2; exit 1; }
 

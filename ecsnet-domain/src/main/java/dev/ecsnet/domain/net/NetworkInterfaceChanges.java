@@ -138,6 +138,7 @@ public final class NetworkInterfaceChanges {
         }
         if (groups != null) {
             eni.setGroupIds(groups);
+            network.indexes().groupsChanged(eni);
         }
         attachment.ifPresent(a -> eni.setAttachment(a.withDeleteOnTermination(m.deleteOnTermination())));
     }
