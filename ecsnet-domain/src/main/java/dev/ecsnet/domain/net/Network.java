@@ -34,7 +34,7 @@ public final class Network {
     private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
-    private final NetworkIndexes indexes = new NetworkIndexes();
+    private final NetworkIndexes indexes = new NetworkIndexes(networkInterfaces::get, subnets::get);
     private final Set<String> publicIps = new HashSet<>();
     private final RouteTables routeTables;
     private final Gateways gateways;

@@ -3,9 +3,13 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.SecondaryIndex;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The lookups behind the Describe filters tools use most, kept by {@link Network} as it writes: ENIs by id, subnet,
@@ -23,30 +27,45 @@ public final class NetworkIndexes {
         SUBNET_ID, VPC_ID
     }
 
+    private final Function<String, NetworkInterface> eniById;
+    private final Function<String, Subnet> subnetById;
     private final Map<EniField, SecondaryIndex<NetworkInterface>> enis = new EnumMap<>(Map.of(
-            EniField.NETWORK_INTERFACE_ID, SecondaryIndex.of(NetworkInterface::id, NetworkInterface::id),
-            EniField.SUBNET_ID, SecondaryIndex.of(NetworkInterface::id, NetworkInterface::subnetId),
-            EniField.VPC_ID, SecondaryIndex.of(NetworkInterface::id, NetworkInterface::vpcId),
-            EniField.PRIVATE_IP_ADDRESS, SecondaryIndex.of(NetworkInterface::id, NetworkInterface::privateIpAddress),
-            EniField.GROUP_ID, new SecondaryIndex<>(NetworkInterface::id, NetworkInterface::groupIds)));
-    private final Map<SubnetField, SecondaryIndex<Subnet>> subnets = new EnumMap<>(Map.of(
-            SubnetField.SUBNET_ID, SecondaryIndex.of(Subnet::id, Subnet::id),
-            SubnetField.VPC_ID, SecondaryIndex.of(Subnet::id, Subnet::vpcId)));
+            EniField.SUBNET_ID, SecondaryIndex.of(NetworkInterface::subnetId, NetworkInterface::creationOrder),
+            EniField.VPC_ID, SecondaryIndex.of(NetworkInterface::vpcId, NetworkInterface::creationOrder),
+            EniField.PRIVATE_IP_ADDRESS, SecondaryIndex.of(NetworkInterface::privateIpAddress, NetworkInterface::creationOrder),
+            EniField.GROUP_ID, new SecondaryIndex<>(NetworkInterface::groupIds, NetworkInterface::creationOrder)));
+    private final SecondaryIndex<Subnet> subnetsByVpc = SecondaryIndex.of(Subnet::vpcId, Subnet::creationOrder);
+    private long nextEni;
+    private long nextSubnet;
 
-    NetworkIndexes() {
+    /** Ids are looked up in the network's own maps. */
+    NetworkIndexes(Function<String, NetworkInterface> eniById, Function<String, Subnet> subnetById) {
+        this.eniById = eniById;
+        this.subnetById = subnetById;
     }
 
     /** The ENIs whose field has any of these values (exact, no wildcards), in creation order. */
     public List<NetworkInterface> networkInterfaces(EniField field, Collection<String> values) {
+        if (field == EniField.NETWORK_INTERFACE_ID) {
+            return byIds(values, eniById, Comparator.comparingLong(NetworkInterface::creationOrder));
+        }
         return enis.get(field).lookup(values);
     }
 
     /** The subnets whose field has any of these values (exact, no wildcards), in creation order. */
     public List<Subnet> subnets(SubnetField field, Collection<String> values) {
-        return subnets.get(field).lookup(values);
+        if (field == SubnetField.SUBNET_ID) {
+            return byIds(values, subnetById, Comparator.comparingLong(Subnet::creationOrder));
+        }
+        return subnetsByVpc.lookup(values);
+    }
+
+    private static <T> List<T> byIds(Collection<String> ids, Function<String, T> lookup, Comparator<T> order) {
+        return new LinkedHashSet<>(ids).stream().map(lookup).filter(Objects::nonNull).sorted(order).toList();
     }
 
     void added(NetworkInterface eni) {
+        eni.setCreationOrder(nextEni++);
         enis.values().forEach(i -> i.added(eni));
     }
 
@@ -54,15 +73,17 @@ public final class NetworkIndexes {
         enis.values().forEach(i -> i.removed(eni));
     }
 
-    void groupsChanged(NetworkInterface eni) {
-        enis.get(EniField.GROUP_ID).changed(eni);
+    /** The ENI's security groups changed from {@code before}. */
+    void groupsChanged(NetworkInterface eni, List<String> before) {
+        enis.get(EniField.GROUP_ID).changed(eni, before);
     }
 
     void added(Subnet subnet) {
-        subnets.values().forEach(i -> i.added(subnet));
+        subnet.setCreationOrder(nextSubnet++);
+        subnetsByVpc.added(subnet);
     }
 
     void removed(Subnet subnet) {
-        subnets.values().forEach(i -> i.removed(subnet));
+        subnetsByVpc.removed(subnet);
     }
 }
