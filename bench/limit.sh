@@ -67,24 +67,17 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 
-auth() { echo "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/$1/aws4_request, SignedHeaders=host, Signature=0"; }
-ec2() { # ec2 <form body> [-D headers file]
-  "${CURL[@]}" -f -X POST "$ECSNET/" -H "Authorization: $(auth ec2)" \
-    -H 'Content-Type: application/x-www-form-urlencoded; charset=utf-8' --data "$1"
-}
-ecs() { # ecs <operation> <json>
-  "${CURL[@]}" -f -X POST "$ECSNET/" -H "Authorization: $(auth ecs)" -H 'Content-Type: application/x-amz-json-1.1' \
-    -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" --data "$2"
-}
-xml_field() { sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p" | head -n1; }
+BASE=$ECSNET
+# shellcheck source=bench/aws-curl.sh
+source bench/aws-curl.sh
 V='Version=2016-11-15'
 
 # Fixtures: a VPC with one /16 subnet, a Fargate task definition, cluster "bench", TASKS tasks in that subnet.
 fixtures() {
   "${CURL[@]}" -f -X POST "$ECSNET/_ecsnet/reset" >/dev/null
   local vpc
-  vpc=$(ec2 "Action=CreateVpc&CidrBlock=10.0.0.0%2F16&$V" | xml_field vpcId)
-  SUBNET_ID=$(ec2 "Action=CreateSubnet&VpcId=$vpc&CidrBlock=10.0.0.0%2F16&$V" | xml_field subnetId)
+  vpc=$(ec2 "Action=CreateVpc&CidrBlock=10.0.0.0%2F16" | xml_field vpcId)
+  SUBNET_ID=$(ec2 "Action=CreateSubnet&VpcId=$vpc&CidrBlock=10.0.0.0%2F16" | xml_field subnetId)
   [[ -n $SUBNET_ID ]] || { echo "fixtures failed" >&2; exit 1; }
   ecs RegisterTaskDefinition '{"family":"bench","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512","containerDefinitions":[{"name":"app","image":"public.ecr.aws/nginx/nginx:latest","essential":true}]}' >/dev/null
   ecs CreateCluster '{"clusterName":"bench"}' >/dev/null
@@ -114,7 +107,7 @@ SERVICE[run-task]=ecs; MATCHES[run-task]='"failures":[]'
 # ecsnet's own answer to each request becomes the baseline's canned answer (same bytes, same content type).
 for name in $ONLY; do
   hdr=$(mktemp)
-  args=(-H "Authorization: $(auth "${SERVICE[$name]}")")
+  args=(-H "Authorization: $(bench_auth "${SERVICE[$name]}")")
   if [[ -n ${TARGET[$name]:-} ]]; then
     args+=(-H 'Content-Type: application/x-amz-json-1.1' -H "X-Amz-Target: ${TARGET[$name]}")
   else

@@ -12,7 +12,6 @@ import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
