@@ -35,8 +35,6 @@ OUT="$RESULTS/load-$STAMP"
 mkdir -p "$OUT"
 export ECSNET_WRK_DIR="$PWD/bench/wrk"
 
-EC2_AUTH='AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0'
-ECS_AUTH='AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0'
 CURL=(curl -sS --max-time 10)
 
 if "${CURL[@]}" -o /dev/null "$BASE/_ecsnet/health" 2>/dev/null; then
@@ -73,15 +71,8 @@ for i in $(seq 1 120); do
 done
 "${CURL[@]}" "$BASE/_ecsnet/health"; echo
 
-ec2() { # ec2 <form body>
-  "${CURL[@]}" -f -X POST "$BASE/" -H "Authorization: $EC2_AUTH" \
-    -H 'Content-Type: application/x-www-form-urlencoded; charset=utf-8' --data "$1&Version=2016-11-15"
-}
-ecs() { # ecs <operation> <json>
-  "${CURL[@]}" -f -X POST "$BASE/" -H "Authorization: $ECS_AUTH" -H 'Content-Type: application/x-amz-json-1.1' \
-    -H "X-Amz-Target: AmazonEC2ContainerServiceV20141113.$1" --data "$2"
-}
-xml_field() { sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p" | head -n1; }
+# shellcheck source=bench/aws-curl.sh
+source bench/aws-curl.sh
 
 # Fixtures: VPC 10.0.0.0/16 with one /16 subnet. Sets SUBNET_ID.
 ec2_fixtures() {

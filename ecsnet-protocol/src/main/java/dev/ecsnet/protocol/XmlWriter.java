@@ -7,7 +7,27 @@ import java.util.Map;
 
 /** A minimal, escaping-correct XML builder for the query protocols' answers. */
 final class XmlWriter {
-    private final StringBuilder out = new StringBuilder(512);
+    /**
+     * Each thread's builder from its last answer, reused so that an answer does not grow a fresh one from a few
+     * hundred characters through every doubling (most of a DescribeSubnets answer's garbage). Null while a writer of
+     * the thread holds it; a second writer meanwhile gets its own. Builders past {@link #KEEP_AT_MOST} are dropped.
+     */
+    private static final ThreadLocal<StringBuilder> SPARE = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+    private static final int KEEP_AT_MOST = 1 << 20;
+
+    private final StringBuilder out;
+    private boolean released;
+
+    XmlWriter() {
+        StringBuilder spare = SPARE.get();
+        if (spare == null) {
+            out = new StringBuilder(512);
+        } else {
+            SPARE.set(null);
+            spare.setLength(0);
+            out = spare;
+        }
+    }
 
     XmlWriter declaration() {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -126,8 +146,16 @@ final class XmlWriter {
         return b == null ? s : b.toString();
     }
 
+    /** The document; the first call hands the builder back to the thread for its next answer. */
     @Override
     public String toString() {
-        return out.toString();
+        String text = out.toString();
+        if (!released) {
+            released = true;
+            if (out.capacity() <= KEEP_AT_MOST && SPARE.get() == null) {
+                SPARE.set(out);
+            }
+        }
+        return text;
     }
 }

@@ -5,7 +5,9 @@ import dev.ecsnet.domain.common.Taggable;
 import dev.ecsnet.domain.common.Wildcard;
 import dev.ecsnet.protocol.AwsError;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,15 @@ final class Ec2Filters<T> {
 
     /** Checks the names before any resource is looked at, so a bad filter fails even on an empty result. */
     List<T> apply(Collection<T> resources, List<Filter> filters) {
+        return apply(resources, filters, Map.of());
+    }
+
+    /**
+     * As {@link #apply(Collection, List)} over {@code all} the resources of the type, in creation order, with lookups
+     * by filter name: the first filter that has one and only exact values (no wildcard) picks the candidates, which all
+     * filters then check. A lookup answers in creation order, so the result and its order are those of the scan.
+     */
+    List<T> apply(Collection<T> all, List<Filter> filters, Map<String, Function<Collection<String>, List<T>>> lookups) {
         for (Filter f : filters) {
             boolean tagFilter = tags != null && (f.name().startsWith("tag:") || f.name().equals("tag-key") || f.name().equals("tag-value"));
             if (!tagFilter && !fields.containsKey(f.name())) {
@@ -85,7 +96,30 @@ final class Ec2Filters<T> {
             }
         }
         List<Compiled> compiled = filters.stream().map(f -> new Compiled(f, f.values().stream().map(Wildcard::ec2).toList())).toList();
-        return resources.stream().filter(r -> compiled.stream().allMatch(c -> matches(r, c.filter(), c.values()))).toList();
+        Collection<T> candidates = all;
+        for (Compiled c : compiled) {
+            Function<Collection<String>, List<T>> lookup = lookups.get(c.filter().name());
+            if (lookup != null && c.values().stream().allMatch(Wildcard::isLiteral)) {
+                candidates = lookup.apply(new LinkedHashSet<>(c.filter().values()));
+                break;
+            }
+        }
+        List<T> out = new ArrayList<>();
+        for (T r : candidates) {
+            if (matchesAll(r, compiled)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private boolean matchesAll(T resource, List<Compiled> compiled) {
+        for (Compiled c : compiled) {
+            if (!matches(resource, c.filter(), c.values())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean matches(T resource, Filter f, List<Wildcard> wanted) {

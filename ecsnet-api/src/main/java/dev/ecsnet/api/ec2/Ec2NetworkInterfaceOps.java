@@ -8,12 +8,15 @@ import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.net.EniAttachment;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
+import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Network interfaces: create, describe, delete, attach to an instance, detach, modify an attribute, Assign/UnassignIpv6Addresses. */
 final class Ec2NetworkInterfaceOps {
@@ -34,6 +37,17 @@ final class Ec2NetworkInterfaceOps {
             return Ec2Shapes.object().put("return", true);
         });
         t.register("ModifyNetworkInterfaceAttribute", Ec2NetworkInterfaceOps::modifyNetworkInterfaceAttribute);
+    }
+
+    /** The filters answered from the network's indexes instead of a scan (see {@link NetworkIndexes}). */
+    private static Map<String, Function<Collection<String>, List<NetworkInterface>>> lookups(NetworkIndexes indexes) {
+        return Map.of(
+                "network-interface-id", v -> indexes.networkInterfaces(NetworkIndexes.EniField.NETWORK_INTERFACE_ID, v),
+                "subnet-id", v -> indexes.networkInterfaces(NetworkIndexes.EniField.SUBNET_ID, v),
+                "vpc-id", v -> indexes.networkInterfaces(NetworkIndexes.EniField.VPC_ID, v),
+                "private-ip-address", v -> indexes.networkInterfaces(NetworkIndexes.EniField.PRIVATE_IP_ADDRESS, v),
+                "addresses.private-ip-address", v -> indexes.networkInterfaces(NetworkIndexes.EniField.PRIVATE_IP_ADDRESS, v),
+                "group-id", v -> indexes.networkInterfaces(NetworkIndexes.EniField.GROUP_ID, v));
     }
 
     private static Ec2Filters<NetworkInterface> filters(Network net) {
@@ -156,13 +170,14 @@ final class Ec2NetworkInterfaceOps {
     static ObjectNode describeNetworkInterfaces(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("NetworkInterfaceId");
-        List<NetworkInterface> enis = new ArrayList<>();
+        List<Ec2Filters.Filter> filters = Ec2Filters.read(call.params(), "Filter");
+        List<NetworkInterface> matched;
         if (ids.isEmpty()) {
-            enis.addAll(net.networkInterfaces());
+            matched = filters(net).apply(net.networkInterfaces(), filters, lookups(net.indexes()));
         } else {
-            ids.stream().distinct().map(net::networkInterface).forEach(enis::add);
+            matched = filters(net).apply(ids.stream().distinct().map(net::networkInterface).toList(), filters);
         }
-        var page = Ec2Pages.page(filters(net).apply(enis, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        var page = Ec2Pages.page(matched, call.params(), 5, 1000);
         ArrayNode set = Ec2Shapes.array();
         page.items().forEach(n -> set.add(render(net, n)));
         ObjectNode out = Ec2Shapes.object();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.Network;
+import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.Subnet;
 import dev.ecsnet.domain.net.SubnetIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.List;
+import java.util.Map;
 
 /** CreateSubnet, DescribeSubnets (with the live {@code availableIpAddressCount}), DeleteSubnet, ModifySubnetAttribute. */
 final class Ec2SubnetOps {
@@ -104,8 +106,14 @@ final class Ec2SubnetOps {
     static ObjectNode describeSubnets(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("SubnetId");
-        List<Subnet> subnets = ids.isEmpty() ? List.copyOf(net.subnets()) : ids.stream().distinct().map(net::subnet).toList();
-        var page = Ec2Pages.page(FILTERS.apply(subnets, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        List<Ec2Filters.Filter> filters = Ec2Filters.read(call.params(), "Filter");
+        NetworkIndexes indexes = net.indexes();
+        List<Subnet> matched = ids.isEmpty()
+                ? FILTERS.apply(net.subnets(), filters, Map.of(
+                        "subnet-id", v -> indexes.subnets(NetworkIndexes.SubnetField.SUBNET_ID, v),
+                        "vpc-id", v -> indexes.subnets(NetworkIndexes.SubnetField.VPC_ID, v)))
+                : FILTERS.apply(ids.stream().distinct().map(net::subnet).toList(), filters);
+        var page = Ec2Pages.page(matched, call.params(), 5, 1000);
         ArrayNode set = Ec2Shapes.array();
         page.items().forEach(s -> set.add(render(s)));
         ObjectNode out = Ec2Shapes.object();

@@ -150,9 +150,10 @@ final class EcsTaskOps {
             String group = "service:" + serviceName.get().substring(serviceName.get().lastIndexOf('/') + 1);
             filter = filter.and(t -> t.spec().group().equals(group));
         }
-        List<String> arns = ecs.tasksOf(cluster).stream().filter(filter).map(Task::arn).toList();
         ObjectNode out = Call.object();
-        EcsPages.page(arns, p, 100, out, "taskArns");
+        List<Task> page = EcsPages.scan(ecs.tasksInLaunchOrder(cluster), filter, p, 100, out);
+        var arns = out.putArray("taskArns");
+        page.forEach(t -> arns.add(t.arn()));
         return out;
     }
 }

@@ -10,10 +10,14 @@ package dev.ecsnet.domain.common;
 public final class Wildcard {
     private final int[] pattern;
     private final boolean questionMark;
+    /** The pattern itself when it has no wildcard character, else null. */
+    private final String literal;
 
     private Wildcard(String pattern, boolean questionMark) {
         this.pattern = pattern.codePoints().toArray();
         this.questionMark = questionMark;
+        boolean wild = pattern.indexOf('*') >= 0 || questionMark && pattern.indexOf('?') >= 0;
+        this.literal = wild ? null : pattern;
     }
 
     /** EC2 filter values: {@code *} and {@code ?}. */
@@ -26,22 +30,32 @@ public final class Wildcard {
         return new Wildcard(pattern, false);
     }
 
+    /** Whether the pattern has no wildcard, so it matches only its own text. */
+    public boolean isLiteral() {
+        return literal != null;
+    }
+
     public boolean matches(String text) {
-        int[] s = text.codePoints().toArray();
+        if (literal != null) {
+            return literal.equals(text);
+        }
+        // walks the text by code points in place: no copy of it per resource
         int p = 0;
         int t = 0;
         int star = -1;
         int resume = 0;
-        while (t < s.length) {
+        while (t < text.length()) {
+            int c = text.codePointAt(t);
             if (p < pattern.length && pattern[p] == '*') {
                 star = p++;
                 resume = t;
-            } else if (p < pattern.length && (pattern[p] == s[t] || questionMark && pattern[p] == '?')) {
+            } else if (p < pattern.length && (pattern[p] == c || questionMark && pattern[p] == '?')) {
                 p++;
-                t++;
+                t += Character.charCount(c);
             } else if (star >= 0) {
                 p = star + 1;
-                t = ++resume;
+                resume += Character.charCount(text.codePointAt(resume));
+                t = resume;
             } else {
                 return false;
             }

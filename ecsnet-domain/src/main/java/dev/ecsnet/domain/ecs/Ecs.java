@@ -50,8 +50,8 @@ public final class Ecs {
     private final EcsTags tags;
     private final TaskSets taskSets;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
-    /** cluster name → task id → task, in launch order. Stopped tasks are kept so they stay describable. */
-    private final Map<String, Map<String, Task>> tasks = new LinkedHashMap<>();
+    /** cluster name → its tasks. Stopped tasks are kept so they stay describable. */
+    private final Map<String, ClusterTasks> tasks = new LinkedHashMap<>();
 
     /** ECS with a log store of its own and egress not enforced; for tests of the ECS model alone. */
     public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network) {
@@ -247,11 +247,16 @@ public final class Ecs {
     }
 
     public int runningTasksCount(Cluster cluster) {
-        return (int) tasksOf(cluster).stream().filter(t -> t.lastStatus() == TaskLifecycle.RUNNING).count();
+        return count(cluster, TaskLifecycle.RUNNING);
     }
 
     public int pendingTasksCount(Cluster cluster) {
-        return (int) tasksOf(cluster).stream().filter(t -> t.lastStatus().isPending()).count();
+        return count(cluster, TaskLifecycle.PROVISIONING) + count(cluster, TaskLifecycle.PENDING) + count(cluster, TaskLifecycle.ACTIVATING);
+    }
+
+    private int count(Cluster cluster, TaskLifecycle status) {
+        ClusterTasks of = tasks.get(cluster.name());
+        return !cluster.isActive() || of == null ? 0 : of.count(status);
     }
 
     // ---- tasks ------------------------------------------------------------------------------------------------
@@ -261,12 +266,20 @@ public final class Ecs {
         if (!cluster.isActive()) {
             return List.of();
         }
-        return tasks.getOrDefault(cluster.name(), Map.of()).values();
+        ClusterTasks of = tasks.get(cluster.name());
+        return of == null ? List.of() : of.all();
+    }
+
+    /** As {@link #tasksOf}, as a list in launch order that a page can resume in by position. */
+    public List<Task> tasksInLaunchOrder(Cluster cluster) {
+        ClusterTasks of = tasks.get(cluster.name());
+        return !cluster.isActive() || of == null ? List.of() : of.inLaunchOrder();
     }
 
     /** A task of the cluster by id or ARN. */
     public Optional<Task> findTask(Cluster cluster, String idOrArn) {
-        return Optional.ofNullable(tasks.getOrDefault(cluster.name(), Map.of()).get(EcsArns.lastSegment(idOrArn)));
+        ClusterTasks of = tasks.get(cluster.name());
+        return of == null ? Optional.empty() : of.find(EcsArns.lastSegment(idOrArn));
     }
 
     public List<Task> runTask(TaskLaunch request) {
@@ -328,7 +341,7 @@ public final class Ecs {
             String provider = capacity.strategy().isEmpty() ? CapacityProviders.FARGATE : CapacityProviders.pick(capacity.strategy(), placed);
             placed.merge(provider, 1, Integer::sum);
             Task task = newTask(cluster, td, request, launchType, provider, subnet, network);
-            tasks.computeIfAbsent(cluster.name(), c -> new LinkedHashMap<>()).put(task.id(), task);
+            tasks.computeIfAbsent(cluster.name(), c -> new ClusterTasks()).add(task);
             lifecycle.launched(task);
             started.add(task);
         }
@@ -389,8 +402,8 @@ public final class Ecs {
 
     /** Whether a task that is not STOPPED, or a service, still uses the revision (a deleted one stays until none does). */
     private boolean taskDefinitionInUse(String arn) {
-        for (Map<String, Task> byId : tasks.values()) {
-            for (Task t : byId.values()) {
+        for (ClusterTasks of : tasks.values()) {
+            for (Task t : of.all()) {
                 if (t.lastStatus() != TaskLifecycle.STOPPED && t.spec().taskDefinition().arn().equals(arn)) {
                     return true;
                 }
@@ -400,8 +413,8 @@ public final class Ecs {
     }
 
     private LaunchResult keep(Cluster cluster, LaunchResult result) {
-        Map<String, Task> byId = tasks.computeIfAbsent(cluster.name(), c -> new LinkedHashMap<>());
-        result.tasks().forEach(t -> byId.put(t.id(), t));
+        ClusterTasks of = tasks.computeIfAbsent(cluster.name(), c -> new ClusterTasks());
+        result.tasks().forEach(of::add);
         return result;
     }
 

@@ -33,6 +33,7 @@ public final class Task {
     private final Map<String, String> tags;
     private TaskLifecycle lastStatus = TaskLifecycle.PROVISIONING;
     private String desiredStatus = "RUNNING";
+    private ClusterTasks counts;
     private long version = 1;
     private String networkInterfaceId;
     private String privateIpv4Address;
@@ -186,8 +187,16 @@ public final class Task {
         if (!lastStatus.canMoveTo(next)) {
             throw new IllegalStateException("task " + id() + " cannot move from " + lastStatus + " to " + next);
         }
+        if (counts != null) {
+            counts.moved(lastStatus, next);
+        }
         lastStatus = next;
         version++;
+    }
+
+    /** The cluster's counts by status, told of every move from now on. */
+    void countIn(ClusterTasks clusterTasks) {
+        this.counts = clusterTasks;
     }
 
     void requestStop(String code, String reason, Instant at) {

@@ -5,6 +5,7 @@ import dev.ecsnet.domain.net.SecurityGroup;
 import dev.ecsnet.domain.net.Subnet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import static dev.ecsnet.domain.ecs.EcsErrors.invalidParameter;
 
 /**
  * Checks an awsvpcConfiguration against the network and spreads tasks over its subnets: round-robin over the
- * distinct Availability Zones (so N tasks over N subnets in N zones get one each), and round-robin over the
- * subnets within a zone. The starting zone rotates from call to call, as ECS's spread does.
+ * distinct Availability Zones (so N tasks over N subnets in N zones get one each), and within a zone to the subnet
+ * with the most free addresses. The starting zone rotates from call to call, as ECS's spread does.
  */
 final class TaskPlacement {
 
@@ -25,6 +26,8 @@ final class TaskPlacement {
 
     private final Network network;
     private int rotation;
+    /** Zone name → where the next search for its roomiest subnet starts, so equal subnets take turns. */
+    private final Map<String, Integer> turns = new HashMap<>();
 
     TaskPlacement(Network network) {
         this.network = network;
@@ -86,17 +89,55 @@ final class TaskPlacement {
         return new Checked(byZone, groups, publicIp);
     }
 
-    /** One subnet per task, spread as described above. */
+    /**
+     * One subnet per task. Each task goes to the next zone in a rotation that starts one further on every call, and
+     * within that zone to the subnet with the most free addresses (counting this call's earlier tasks); equal ones
+     * take turns across calls. Zones and subnets without a free address are passed over while another named subnet
+     * has one, so a task is only sent to a full subnet (to stop there with InsufficientFreeAddressesInSubnet, as in
+     * AWS) when every subnet it may use is full. See docs/aws-behaviour.md, "Fargate subnet selection".
+     */
     List<Subnet> place(Checked checked, int count) {
         List<List<Subnet>> zones = new ArrayList<>(checked.subnetsByZone().values());
         int start = rotation++;
-        int[] nextInZone = new int[zones.size()];
+        Map<String, Integer> placed = new HashMap<>();
         List<Subnet> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            int z = Math.floorMod(start + i, zones.size());
-            List<Subnet> inZone = zones.get(z);
-            out.add(inZone.get(nextInZone[z]++ % inZone.size()));
+            List<Subnet> zone = zones.get(Math.floorMod(start + i, zones.size()));
+            for (int step = 0; step < zones.size(); step++) {
+                List<Subnet> candidate = zones.get(Math.floorMod(start + i + step, zones.size()));
+                if (candidate.stream().anyMatch(s -> free(s, placed) > 0)) {
+                    zone = candidate;
+                    break;
+                }
+            }
+            Subnet chosen = roomiest(zone, placed);
+            placed.merge(chosen.id(), 1, Integer::sum);
+            out.add(chosen);
         }
         return out;
+    }
+
+    /** The zone's subnet with the most free addresses; among equal ones, the first after the zone's last choice. */
+    private Subnet roomiest(List<Subnet> zone, Map<String, Integer> placed) {
+        String zoneName = zone.get(0).zone().name();
+        int from = turns.getOrDefault(zoneName, 0);
+        Subnet best = null;
+        int bestFree = Integer.MIN_VALUE;
+        int bestIndex = 0;
+        for (int k = 0; k < zone.size(); k++) {
+            int index = (from + k) % zone.size();
+            int free = free(zone.get(index), placed);
+            if (free > bestFree) {
+                best = zone.get(index);
+                bestFree = free;
+                bestIndex = index;
+            }
+        }
+        turns.put(zoneName, bestIndex + 1);
+        return best;
+    }
+
+    private static int free(Subnet subnet, Map<String, Integer> placed) {
+        return subnet.assignableIpAddressCount() - placed.getOrDefault(subnet.id(), 0);
     }
 }

@@ -33,6 +33,7 @@ public final class Network {
     private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
+    private final NetworkIndexes indexes = new NetworkIndexes(networkInterfaces::get, subnets::get);
     private final Set<String> publicIps = new HashSet<>();
     private final RouteTables routeTables;
     private final Gateways gateways;
@@ -77,6 +78,11 @@ public final class Network {
     }
 
     /** Every EC2 change in this region passes it first; EC2's {@code DryRun} stops there. */
+    /** Lookups of ENIs and subnets by the fields Describe filters name most, in creation order. */
+    public NetworkIndexes indexes() {
+        return indexes;
+    }
+
     public WriteGate gate() {
         return gate;
     }
@@ -334,20 +340,21 @@ public final class Network {
         String id = ids.resourceId("subnet");
         Subnet subnet = new Subnet(id, vpc.id(), cidr, zone, accountId, defaultForAz, new SubnetIpPool(cidr, ids.derive(id)));
         subnets.put(id, subnet);
+        indexes.added(subnet);
         acls.associateWithDefault(subnet);
         return subnet;
     }
 
     public void deleteSubnet(String id) {
         subnet(id);
-        if (networkInterfaces.values().stream().anyMatch(n -> n.subnetId().equals(id))) {
+        if (!indexes.networkInterfaces(NetworkIndexes.EniField.SUBNET_ID, List.of(id)).isEmpty()) {
             throw DomainException.dependency("DependencyViolation", "The subnet '" + id + "' has dependencies and cannot be deleted.");
         }
         gate.open();
         routeTables.forgetSubnet(id);
         acls.forgetSubnet(id);
         subnetCidrReservations.forgetSubnet(id);
-        subnets.remove(id);
+        indexes.removed(subnets.remove(id));
     }
 
     public void modifySubnetMapPublicIpOnLaunch(String id, boolean value) {
@@ -490,6 +497,7 @@ public final class Network {
         }
         ipv6Addresses.forEach(eni::addIpv6Address);
         networkInterfaces.put(eni.id(), eni);
+        indexes.added(eni);
         return eni;
     }
 
@@ -559,6 +567,7 @@ public final class Network {
             eni.publicIp().ifPresent(publicIps::remove);
         }
         networkInterfaces.remove(eni.id());
+        indexes.removed(eni);
     }
 
     // ---- Tags -------------------------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ public final class NetworkInterface implements Taggable {
     private String associationId;
     private boolean sourceDestCheck = true;
     private final List<Ipv6Address> ipv6Addresses = new ArrayList<>();
+    /** Position in the network's creation order (what its indexes sort by). */
+    private long creationOrder;
 
     NetworkInterface(String id, String subnetId, String vpcId, AvailabilityZone zone, String ownerId, String macAddress,
                      int privateIp, String description, List<String> groupIds, String interfaceType, String requesterId) {
@@ -90,6 +92,14 @@ public final class NetworkInterface implements Taggable {
 
     void setDescription(String value) {
         description = value;
+    }
+
+    long creationOrder() {
+        return creationOrder;
+    }
+
+    void setCreationOrder(long value) {
+        creationOrder = value;
     }
 
     public List<String> groupIds() {

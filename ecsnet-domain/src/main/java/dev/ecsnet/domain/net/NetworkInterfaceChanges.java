@@ -137,7 +137,9 @@ public final class NetworkInterfaceChanges {
             eni.setSourceDestCheck(m.sourceDestCheck());
         }
         if (groups != null) {
+            List<String> before = eni.groupIds();
             eni.setGroupIds(groups);
+            network.indexes().groupsChanged(eni, before);
         }
         attachment.ifPresent(a -> eni.setAttachment(a.withDeleteOnTermination(m.deleteOnTermination())));
     }

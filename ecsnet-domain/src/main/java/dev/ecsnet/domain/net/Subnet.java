@@ -20,6 +20,8 @@ public final class Subnet implements Taggable {
     private final String ownerId;
     private final boolean defaultForAz;
     private final SubnetIpPool pool;
+    /** Position in the network's creation order (what its indexes sort by). */
+    private long creationOrder;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private boolean mapPublicIpOnLaunch;
     private final List<SubnetIpv6CidrBlock> ipv6CidrBlocks = new ArrayList<>();
@@ -80,6 +82,14 @@ public final class Subnet implements Taggable {
     /** Unused addresses EC2 picks from by itself: outside every subnet CIDR reservation. */
     public int assignableIpAddressCount() {
         return pool.assignableCount();
+    }
+
+    long creationOrder() {
+        return creationOrder;
+    }
+
+    void setCreationOrder(long value) {
+        creationOrder = value;
     }
 
     SubnetIpPool pool() {

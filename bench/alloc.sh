@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Bytes the server allocates per DescribeSubnets (the default VPC's 6 subnets + one /16), all its threads together:
+# JFR's per-thread allocation totals before and after N requests (wrk -t2 -c16, capped at N), after N to warm up.
+# Talks only to 127.0.0.1.
+#
+# Env: PORT (4768), N (20000), JAR (ecsnet-app/target/ecsnet.jar; another build for a before/after), SKIP_BUILD=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed; apt-get update && apt-get install -y wrk" >&2; exit 2; }
+PORT=${PORT:-4768}
+N=${N:-20000}
+JAR=${JAR:-ecsnet-app/target/ecsnet.jar}
+BASE="http://127.0.0.1:$PORT"
+CURL=(curl -sS --max-time 10)
+OUT="bench/results/alloc-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+if "${CURL[@]}" -o /dev/null "$BASE/" 2>/dev/null; then echo "something already answers on $BASE; set PORT" >&2; exit 1; fi
+[[ "${SKIP_BUILD:-0}" == 1 ]] || mvn -B -q -DskipTests package -pl ecsnet-app -am
+java -XX:StartFlightRecording=settings=default,filename="$OUT/run.jfr" -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" \
+  --timing instant --quiet --egress ignore --seed 1 >"$OUT/ecsnet.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for i in $(seq 1 120); do
+  "${CURL[@]}" -f -o /dev/null "$BASE/_ecsnet/health" 2>/dev/null && break
+  [[ $i == 120 ]] && { echo "ecsnet not healthy after 60s" >&2; exit 1; }
+  sleep 0.5
+done
+# shellcheck source=bench/aws-curl.sh
+source bench/aws-curl.sh
+vpc=$(ec2 'Action=CreateVpc&CidrBlock=10.0.0.0%2F16' | xml_field vpcId)
+ec2 "Action=CreateSubnet&VpcId=$vpc&CidrBlock=10.0.0.0%2F16" >/dev/null
+export ECSNET_WRK_DIR="$PWD/bench/wrk"
+run() { WRK_THREADS=2 MAX_REQUESTS=$N wrk -t2 -c16 -d120s -s bench/wrk/describe_subnets.lua "$BASE/"; }
+allocated() { # the sum over threads of each one's last allocation total in a fresh dump
+  jcmd "$PID" JFR.dump filename="$OUT/$1.jfr" >/dev/null
+  jfr print --events jdk.ThreadAllocationStatistics "$OUT/$1.jfr" | python3 -c '
+import re, sys
+last, value = {}, None
+for line in sys.stdin:
+    m = re.search(r"allocated = ([\d.]+) (bytes|kB|MB|GB)", line)
+    if m:
+        value = float(m.group(1)) * {"bytes": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}[m.group(2)]
+    m = re.search(r"javaThreadId = (\d+)", line)
+    if m and value is not None:
+        last[m.group(1)], value = value, None
+print(int(sum(last.values())))'
+}
+run >/dev/null
+before=$(allocated before)
+run | grep '^ECSNET_SUMMARY' >"$OUT/wrk.txt"
+sleep 2
+after=$(allocated after)
+echo "DescribeSubnets: $(( (after - before) / N )) bytes allocated per request ($N requests, $JAR)" | tee "$OUT/summary.txt"
