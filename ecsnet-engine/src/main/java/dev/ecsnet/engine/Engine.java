@@ -247,14 +247,26 @@ public final class Engine implements AutoCloseable {
             throw new IllegalArgumentException("a state document starts with an epoch record");
         }
         submit(() -> {
-            for (CommandRecord original : records) {
-                CommandRecord r = original.withSeq(nextSeq++);
-                rerun(r, runner);
-                recorded(r);
+            java.util.List<CommandRecord> before = java.util.List.copyOf(epoch);
+            try {
+                rerunAndRecord(records, runner);
+            } catch (ReplayFailure e) {
+                // a document that does not load leaves the state it found, not half of the new one
+                rerunAndRecord(before, runner);
+                throw e;
+            } finally {
+                catchUp();
             }
-            catchUp();
             return null;
         });
+    }
+
+    private void rerunAndRecord(java.util.List<CommandRecord> records, CommandRunner runner) {
+        for (CommandRecord original : records) {
+            CommandRecord r = original.withSeq(nextSeq++);
+            rerun(r, runner);
+            recorded(r);
+        }
     }
 
     private void rerun(CommandRecord r, CommandRunner runner) {

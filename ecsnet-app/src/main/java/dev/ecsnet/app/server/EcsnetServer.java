@@ -105,7 +105,7 @@ public final class EcsnetServer implements AutoCloseable {
                 .orElse(Authentication.NONE);
         this.dispatcher = new Dispatcher(engine, Services.all(), settings.log(), authentication);
         server.setErrorHandler(new AwsErrorPages(dispatcher));
-        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init),
+        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init, dispatcher.replayer()),
                 settings.signingKeys().isPresent()));
     }
 
