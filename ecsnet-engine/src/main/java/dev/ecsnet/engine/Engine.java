@@ -230,7 +230,9 @@ public final class Engine implements AutoCloseable {
             for (CommandRecord r : records) {
                 nextSeq = r.seq() + 1;
                 rerun(r, runner);
-                epoch.add(r);
+                if (!r.isEpoch()) {
+                    epoch.add(r);
+                }
             }
             catchUp();
             return null;
@@ -322,7 +324,10 @@ public final class Engine implements AutoCloseable {
     /** After a replay or load: runs what fell due up to the source clock's now, then re-arms the wake-ups. */
     private void catchUp() {
         moveTo(source.now());
-        if (manualClock == null) {
+        if (manualClock != null) {
+            // a manual clock behind the replayed journal moves up to it, as time never goes back for a caller
+            manualClock.advanceTo(now);
+        } else {
             for (Timer t : timers) {
                 long millis = Math.max(1, Duration.between(source.now(), t.due()).toMillis());
                 thread.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
