@@ -16,7 +16,7 @@ ECS_AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ecs/aws4_request
 
 def start(port, *extra):
     t0 = time.monotonic()
-    p = subprocess.Popen(["java", "-jar", JAR, "serve", "--host", "127.0.0.1", "--port", str(port), "--timing", "instant",
+    p = subprocess.Popen(["java", "-jar", JAR, "serve", "--host", "127.0.0.1", "--port", str(port), "--timing", "instant", "--egress", "ignore",
                           "--quiet", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     while True:
         if p.poll() is not None:

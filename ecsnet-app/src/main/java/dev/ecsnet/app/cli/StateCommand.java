@@ -25,7 +25,11 @@ import java.util.concurrent.Callable;
         subcommands = {StateCommand.Save.class, StateCommand.Load.class})
 final class StateCommand {
 
+    /** The file and the running ecsnet of both subcommands. */
     static final class Endpoint {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
         @Option(names = "--endpoint", defaultValue = "${env:AWS_ENDPOINT_URL:-http://127.0.0.1:4566}",
                 description = "The running ecsnet (default: $AWS_ENDPOINT_URL, else http://127.0.0.1:4566).")
         String endpoint;
@@ -37,14 +41,12 @@ final class StateCommand {
 
     @Command(name = "save", mixinStandardHelpOptions = true, description = "Write every account and region of the running ecsnet to FILE.")
     static final class Save implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
-
         @picocli.CommandLine.Mixin
         Endpoint endpoint = new Endpoint();
 
         @Override
         public Integer call() throws InterruptedException {
+            Path file = endpoint.file;
             HttpResponse<byte[]> response = send("save", endpoint, HttpRequest.newBuilder(endpoint.state()).GET());
             if (response == null) {
                 return 2;
@@ -64,14 +66,12 @@ final class StateCommand {
 
     @Command(name = "load", mixinStandardHelpOptions = true, description = "Replace all state of the running ecsnet with FILE's.")
     static final class Load implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
-
         @picocli.CommandLine.Mixin
         Endpoint endpoint = new Endpoint();
 
         @Override
         public Integer call() throws InterruptedException {
+            Path file = endpoint.file;
             byte[] body;
             try {
                 body = Files.readAllBytes(file);
