@@ -10,4 +10,9 @@ public interface CommandSink {
     };
 
     void append(CommandRecord record);
+
+    /** Writes many records at once (a state load): a journal forces them to disk once, not once each. */
+    default void appendAll(java.util.List<CommandRecord> records) {
+        records.forEach(this::append);
+    }
 }

@@ -250,6 +250,9 @@ public final class Engine implements AutoCloseable {
         }
         submit(() -> {
             java.util.List<CommandRecord> before = java.util.List.copyOf(epoch);
+            CommandSink target = sink;
+            java.util.List<CommandRecord> batch = new java.util.ArrayList<>();
+            sink = batch::add;
             try {
                 rerunAndRecord(records, runner);
             } catch (ReplayFailure e) {
@@ -257,6 +260,9 @@ public final class Engine implements AutoCloseable {
                 rerunAndRecord(before, runner);
                 throw e;
             } finally {
+                // all of it, the failed part too: replayed, it ends in the same state as now
+                sink = target;
+                target.appendAll(batch);
                 catchUp();
             }
             return null;

@@ -179,7 +179,15 @@ public final class StateJournal implements CommandSink, AutoCloseable {
         }
     }
 
-    private void forceQuietly() {
+    @Override
+    public void appendAll(List<CommandRecord> batch) {
+        batch.forEach(r -> journal.append(r.encode()));
+        if (fsync == Fsync.ALWAYS) {
+            journal.force();
+        }
+    }
+
+        private void forceQuietly() {
         try {
             journal.force();
         } catch (RuntimeException e) {

@@ -62,6 +62,32 @@ class StateJournalTest {
     }
 
     @Test
+    void aLoadIsJournalledAsANewEpochAndARestartEndsInTheLoadedState() {
+        session(2, new ArrayList<>());
+        List<CommandRecord> document = List.of(CommandRecord.epoch(0, T0.minusSeconds(60), 77),
+                new CommandRecord(1, T0.minusSeconds(30), "111122223333", "eu-west-1", "", "ec2", "CreateVpc", "{\"loaded\":1}", List.of()));
+        StateJournal journal = StateJournal.open(dir, StateJournal.Fsync.ALWAYS, SETTINGS);
+        List<CommandRecord> ran = new ArrayList<>();
+        try (Engine engine = new Engine(new ManualClock(T0), 5, TimingProfile.INSTANT, EgressPolicy.IGNORE)) {
+            journal.restore(engine, (r, state) -> ran.add(r));
+            engine.load(document, (r, state) -> ran.add(r));
+            assertThat(engine.seed()).isEqualTo(77);
+        } finally {
+            journal.close();
+        }
+        List<CommandRecord> replayed = new ArrayList<>();
+        StateJournal again = StateJournal.open(dir, StateJournal.Fsync.ALWAYS, SETTINGS);
+        try (Engine engine = new Engine(new ManualClock(T0), 5, TimingProfile.INSTANT, EgressPolicy.IGNORE)) {
+            again.restore(engine, (r, state) -> replayed.add(r));
+            assertThat(engine.seed()).isEqualTo(77);
+            assertThat(engine.history()).extracting(CommandRecord::params).containsExactly("{\"seed\":77}", "{\"loaded\":1}");
+        } finally {
+            again.close();
+        }
+        assertThat(replayed).extracting(CommandRecord::params).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"loaded\":1}");
+    }
+
+    @Test
     void damageBeforeTheLastRecordRefusesToStartNamingTheFileAndOffset() throws IOException {
         session(3, new ArrayList<>());
         Path file = journalFile();
