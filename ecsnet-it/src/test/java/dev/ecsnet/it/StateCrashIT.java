@@ -149,6 +149,35 @@ class StateCrashIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void pendingLifecycleStepsRunAtOnceWhenTheRestartedClockIsPastTheirDueTime() {
+        Running first = Running.start(dir, START);
+        String task;
+        try (Ec2Client ec2 = StateFixture.client(first.server(), Ec2Client.builder(), "test");
+             EcsClient ecs = StateFixture.client(first.server(), EcsClient.builder(), "test")) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/24")).subnet().subnetId();
+            ecs.createCluster(r -> r.clusterName("c"));
+            ecs.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
+                    .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx")));
+            task = ecs.runTask(r -> r.cluster("c").taskDefinition("app").launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().get(0).taskArn();
+            assertThat(describeTasks(ecs, List.of(task)).get(0).lastStatus()).isEqualTo("PROVISIONING");
+        }
+        first.crash();
+
+        // the server was down for ten minutes: its timers are due, and run before anything else is answered
+        Running second = Running.start(dir, START.plus(Duration.ofMinutes(10)));
+        try (EcsClient ecs = StateFixture.client(second.server(), EcsClient.builder(), "test")) {
+            Task t = describeTasks(ecs, List.of(task)).get(0);
+            assertThat(t.lastStatus()).isEqualTo("RUNNING");
+            assertThat(t.startedAt()).isBefore(START.plus(Duration.ofMinutes(1)));
+        } finally {
+            second.server().close();
+            second.journal().close();
+        }
+    }
+
     /** A write cut short: a random prefix of one more frame (a copy of the last one) that was never acknowledged. */
     private void tearTheTail(Random random) throws IOException {
         Path journal;
