@@ -47,8 +47,18 @@ class StateReplayIT {
                 b.engine().replay(decoded, b.replayer());
                 assertThat(b.engine().seed()).isEqualTo(7);
                 assertThat(StateFixture.describeAll(b)).isEqualTo(expected);
+                // secret access keys come from a secure random source, not the seed: the journal hands them back
+                CommandRecord createKey = history.stream().filter(r -> r.operation().equals("CreateAccessKey")).findFirst().orElseThrow();
+                assertThat(createKey.secrets()).hasSize(1);
+                assertThat(secrets(b.engine())).isEqualTo(secrets(a.engine())).contains(createKey.secrets().get(0));
             }
         }
+    }
+
+    private static List<String> secrets(Engine engine) {
+        return engine.readAccounts(accounts -> accounts.stream().flatMap(acc -> acc.iamUsers().usersWithPathPrefix(java.util.Optional.empty())
+                .stream().flatMap(u -> acc.iamUsers().accessKeys(java.util.Optional.of(u.name())).stream()).map(k -> k.secretAccessKey()))
+                .sorted().toList());
     }
 
     @Test

@@ -70,11 +70,11 @@ final class AdminApi {
         ServiceEndpoint service = new ServiceEndpoint(engine);
         add("GET", "service", "?name=SERVICE[&cluster=C][&region=R][&account=A]: a service's deployments, events and counts",
                 x -> service.handle(FormParams.parse(x.query())));
+        RegionsEndpoint regions = new RegionsEndpoint(engine);
+        add("GET", "regions", "the accounts and regions that exist so far", x -> regions.handle());
         state = new StateEndpoint(engine, replayer);
         add("GET", "state", "the whole sandbox as one compressed document (ecsnet state save); PUT one to replace all state with it (state load)",
                 x -> state.save());
-        RegionsEndpoint regions = new RegionsEndpoint(engine);
-        add("GET", "regions", "the accounts and regions that exist so far", x -> regions.handle());
     }
 
     private void add(String method, String name, String description, Function<HttpExchange, WireResponse> handler) {
