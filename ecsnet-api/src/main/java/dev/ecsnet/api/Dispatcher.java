@@ -3,6 +3,7 @@ package dev.ecsnet.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.engine.CommandRunner;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.engine.EngineBusy;
 import dev.ecsnet.protocol.AwsError;
@@ -88,14 +89,21 @@ public final class Dispatcher {
         try {
             Operation op = handler.operations().find(request.operation())
                     .orElseThrow(() -> handler.unknownOperation(request.operation()));
-            Params params = handler instanceof ParamErrors pe
-                    ? new Params(request.params(), pe::missingParameter, pe::invalidParameter)
-                    : new Params(request.params(), n -> AwsError.badRequest("MissingParameter", "The request must contain the parameter " + n),
-                    n -> AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + n));
+            Params params = paramsOf(handler, request.params());
             ObjectNode result;
+            AccountRegion key = new AccountRegion(request.accountId(), request.region());
+            AwsRequest call = request;
             try {
-                result = engine.call(new AccountRegion(request.accountId(), request.region()),
-                        state -> handler.invoke(op, new Call(request, params, state, engine.clock())));
+                // the request as decoded, before a handler could touch it
+                String journalled = isRead(call.operation()) ? null : call.params().toString();
+                result = engine.call(key, state -> {
+                    ObjectNode out = handler.invoke(op, new Call(call, params, state, engine.clock()));
+                    if (journalled != null) {
+                        // only a call that succeeded is journalled: a refused one changed nothing
+                        engine.commit(key, call.accessKeyId(), call.service().signingName(), call.operation(), journalled);
+                    }
+                    return out;
+                });
             } finally {
                 if (!isRead(request.operation())) {
                     engine.stateChanged();
@@ -118,6 +126,39 @@ public final class Dispatcher {
         WireResponse answer = codec.error(request.service(), requestId, error);
         logged(request, answer, error.code(), started);
         return answer;
+    }
+
+    /**
+     * Runs journalled calls again (engine thread, through {@link Engine#replay} or {@link Engine#load}): each is given
+     * to its handler as it was decoded the first time. A record naming a service or operation this ecsnet does not
+     * serve is refused.
+     */
+    public CommandRunner replayer() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return (record, state) -> {
+            ServiceHandler handler = handlers.entrySet().stream().filter(e -> e.getKey().signingName().equals(record.service()))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("this ecsnet does not serve the service " + record.service()))
+                    .resolved();
+            Operation op = handler.operations().find(record.operation())
+                    .orElseThrow(() -> new IllegalStateException("this ecsnet does not serve " + record.service() + ":" + record.operation()));
+            ObjectNode tree;
+            try {
+                tree = (ObjectNode) json.readTree(record.params());
+            } catch (java.io.IOException | ClassCastException e) {
+                throw new IllegalStateException("the parameters are not a JSON object: " + e.getMessage(), e);
+            }
+            AwsRequest request = new AwsRequest(handler.spec(), record.operation(), record.accountId(), record.region(),
+                    "replay-" + record.seq(), tree, record.caller());
+            handler.invoke(op, new Call(request, paramsOf(handler, tree), state, engine.clock()));
+        };
+    }
+
+    private static Params paramsOf(ServiceHandler handler, ObjectNode tree) {
+        return handler instanceof ParamErrors pe
+                ? new Params(tree, pe::missingParameter, pe::invalidParameter)
+                : new Params(tree, n -> AwsError.badRequest("MissingParameter", "The request must contain the parameter " + n),
+                n -> AwsError.badRequest("InvalidParameterValue", "Invalid value for parameter " + n));
     }
 
     /**

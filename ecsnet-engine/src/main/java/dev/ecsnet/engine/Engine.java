@@ -36,6 +36,13 @@ import java.util.function.Function;
  * next one is due; with a {@link ManualClock} they run only when a test calls {@link #advance(Duration)} (timers due
  * at "now" also run right after each command, which is what makes {@code INSTANT} timing instant).
  *
+ * <p>Time is logical (docs/design-state.md): the clock the domain sees is frozen during each step. A call runs at
+ * the instant it was taken from the queue, a timer at its due time; before a call at {@code t} every timer due at or
+ * before {@code t} runs, in due order, and after it every timer that fell due at {@code t}. So the state after a
+ * call depends only on the calls before it and their instants, and {@link #replay} of the journalled calls gives the
+ * same ids, addresses and states. Each state-changing call is recorded ({@link #commit}) as a {@link CommandRecord},
+ * written to the {@link CommandSink} before its caller hears back, and told to every change listener.
+ *
  * <p>The queue is bounded: at most {@link #DEFAULT_MAX_WAITING} calls wait or run at once; one more is refused at once
  * with {@link EngineBusy}, which the API answers with the protocol's throttling error, so a flood degrades to
  * "Rate exceeded" and never to memory exhaustion. A call that has not started when its deadline passes is
@@ -53,9 +60,12 @@ public final class Engine implements AutoCloseable {
     private record Timer(Instant due, long seq, Runnable action) {
     }
 
-    private final Clock clock;
+    private final Clock source;
     private final ManualClock manualClock;
-    private final long seed;
+    /** The logical instant of the current (or last) step; written on the engine thread only. */
+    private volatile Instant now;
+    private final Clock clock = () -> now;
+    private long seed;
     private final TimingProfile timing;
     private final EgressPolicy egress;
     private final ScheduledExecutorService thread;
@@ -74,6 +84,11 @@ public final class Engine implements AutoCloseable {
     private volatile BiConsumer<AccountRegion, Notice> notices = (key, notice) -> {
     };
     private final AtomicLong stateVersion = new AtomicLong();
+    private long nextSeq;
+    /** The records of the current epoch, oldest first: what {@link #history()} (and so {@code state save}) gives. */
+    private final java.util.List<CommandRecord> epoch = new java.util.ArrayList<>();
+    private volatile CommandSink sink = CommandSink.NONE;
+    private final java.util.List<java.util.function.Consumer<CommandRecord>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Engine(Clock clock, long seed, TimingProfile timing) {
         this(clock, seed, timing, EgressPolicy.IGNORE);
@@ -89,9 +104,11 @@ public final class Engine implements AutoCloseable {
         this.maxWaiting = maxWaiting;
         this.slots = new Semaphore(maxWaiting);
         this.egress = egress;
-        this.clock = clock;
+        this.source = clock;
         this.manualClock = clock instanceof ManualClock m ? m : null;
+        this.now = clock.now();
         this.seed = seed;
+        this.epoch.add(CommandRecord.epoch(nextSeq++, now, seed));
         this.timing = timing;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ecsnet-engine");
@@ -100,6 +117,7 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /** The engine's logical clock: on the engine thread, the instant of the step running; elsewhere, of the last one. */
     public Clock clock() {
         return clock;
     }
@@ -117,7 +135,7 @@ public final class Engine implements AutoCloseable {
         return maxWaiting - slots.availablePermits();
     }
 
-    /** The seed ids and address choices come from. */
+    /** The seed ids and address choices come from (a reset keeps it; a state load brings its own). */
     public long seed() {
         return seed;
     }
@@ -162,15 +180,170 @@ public final class Engine implements AutoCloseable {
         return submit(() -> query.apply(java.util.Collections.unmodifiableCollection(accounts.values())));
     }
 
-    /** Empties all state: every account and region starts again with only its defaults. Pending timers are dropped. */
+    /**
+     * Empties all state: every account and region starts again with only its defaults. Pending timers are dropped.
+     * Journalled as a new epoch with the same seed, so a replay resets at the same point.
+     */
     public void reset() {
         submit(() -> {
-            regions.clear();
-            accounts.clear();
-            timers.clear();
-            stateChanged();
+            CommandRecord r = CommandRecord.epoch(nextSeq++, now, seed);
+            startEpoch(r);
+            recorded(r);
             return null;
         });
+    }
+
+    /**
+     * Records the state-changing call running now (engine thread, inside {@link #call}, after it succeeded): the
+     * record is written to the sink before the call returns, and told to every change listener.
+     */
+    public CommandRecord commit(AccountRegion key, String caller, String service, String operation, String params) {
+        CommandRecord r = new CommandRecord(nextSeq++, now, key.accountId(), key.region(), caller, service, operation, params,
+                secrets.drawn());
+        recorded(r);
+        return r;
+    }
+
+    /** Where committed records are written from now on (a journal); set once restored, before serving. */
+    public void journalTo(CommandSink sink) {
+        this.sink = sink;
+    }
+
+    /** Tells {@code listener} of every command, on the engine thread, once it is written (a live view's feed). */
+    public void onCommand(java.util.function.Consumer<CommandRecord> listener) {
+        listeners.add(listener);
+    }
+
+    /** The records of the current epoch, oldest first, beginning with the epoch record: replaying them rebuilds now. */
+    public java.util.List<CommandRecord> history() {
+        return submit(() -> java.util.List.copyOf(epoch));
+    }
+
+    /**
+     * Rebuilds state from journalled records (at start, before serving): each runs at its recorded instant, with the
+     * timers due before it, through {@code runner}; nothing is written to the sink. Then the clock moves to now,
+     * running what fell due meanwhile, and the pending timers are re-armed against it. A record that fails to run
+     * again means the journal does not describe this ecsnet's behaviour: it is refused rather than skipped.
+     */
+    public void replay(java.util.List<CommandRecord> records, CommandRunner runner) {
+        submit(() -> {
+            for (CommandRecord r : records) {
+                nextSeq = r.seq() + 1;
+                rerun(r, runner);
+                if (!r.isEpoch()) {
+                    epoch.add(r);
+                }
+            }
+            catchUp();
+            return null;
+        });
+    }
+
+    /**
+     * Replaces all state with the one {@code records} build (a state document: an epoch record first): a new epoch
+     * with the document's seed, at its instant, then every command again, each journalled anew; then the clock moves
+     * to now.
+     */
+    public void load(java.util.List<CommandRecord> records, CommandRunner runner) {
+        if (records.isEmpty() || !records.get(0).isEpoch()) {
+            throw new IllegalArgumentException("a state document starts with an epoch record");
+        }
+        submit(() -> {
+            java.util.List<CommandRecord> before = java.util.List.copyOf(epoch);
+            CommandSink target = sink;
+            java.util.List<CommandRecord> batch = new java.util.ArrayList<>();
+            sink = batch::add;
+            try {
+                rerunAndRecord(records, runner);
+            } catch (ReplayFailure e) {
+                // a document that does not load leaves the state it found, not half of the new one
+                rerunAndRecord(before, runner);
+                throw e;
+            } finally {
+                // all of it, the failed part too: replayed, it ends in the same state as now
+                sink = target;
+                target.appendAll(batch);
+                catchUp();
+            }
+            return null;
+        });
+    }
+
+    private void rerunAndRecord(java.util.List<CommandRecord> records, CommandRunner runner) {
+        for (CommandRecord original : records) {
+            CommandRecord r = original.withSeq(nextSeq++);
+            rerun(r, runner);
+            recorded(r);
+        }
+    }
+
+    private void rerun(CommandRecord r, CommandRunner runner) {
+        if (r.isEpoch()) {
+            startEpoch(r);
+            return;
+        }
+        moveTo(r.at());
+        secrets.beginStep(r.secrets());
+        try {
+            runner.run(r, region(new AccountRegion(r.accountId(), r.region())));
+        } catch (RuntimeException e) {
+            throw new ReplayFailure(r, e);
+        }
+        moveTo(now);
+        stateChanged();
+    }
+
+    /** A journalled command that does not run again as it did: the journal was written by a different ecsnet. */
+    public static final class ReplayFailure extends RuntimeException {
+        ReplayFailure(CommandRecord r, RuntimeException cause) {
+            super("record " + r.seq() + " (" + r.service() + ":" + r.operation() + " at " + r.at() + ") failed when run again: "
+                    + cause.getMessage(), cause);
+        }
+    }
+
+    private void startEpoch(CommandRecord r) {
+        regions.clear();
+        accounts.clear();
+        timers.clear();
+        seed = r.epochSeed();
+        // a load may go back in time: with nothing left, nothing can see it
+        now = r.at();
+        epoch.clear();
+        epoch.add(r);
+        stateChanged();
+    }
+
+    private void recorded(CommandRecord r) {
+        sink.append(r);
+        if (!r.isEpoch()) {
+            epoch.add(r);
+        }
+        for (java.util.function.Consumer<CommandRecord> l : listeners) {
+            try {
+                l.accept(r);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a command listener failed: " + e, e);
+            }
+        }
+    }
+
+    /** After a replay or load: runs what fell due up to the source clock's now, then re-arms the wake-ups. */
+    private void catchUp() {
+        moveTo(source.now());
+        if (manualClock != null) {
+            // a manual clock behind the replayed journal moves up to it, as time never goes back for a caller
+            manualClock.advanceTo(now);
+        } else {
+            for (Timer t : timers) {
+                long millis = Math.max(1, Duration.between(source.now(), t.due()).toMillis());
+                thread.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Stops the engine at once, as a crash would: queued calls never run and nothing is flushed. */
+    public void halt() {
+        thread.shutdownNow();
     }
 
     /** Moves a manual clock forward, running every timer that falls due on the way, in order. */
@@ -180,12 +353,8 @@ public final class Engine implements AutoCloseable {
         }
         submit(() -> {
             Instant target = manualClock.now().plus(d);
-            while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
-                manualClock.advanceTo(timers.peek().due());
-                runDueTimers();
-            }
             manualClock.advanceTo(target);
-            runDueTimers();
+            moveTo(target);
             return null;
         });
     }
@@ -215,6 +384,8 @@ public final class Engine implements AutoCloseable {
                 T value = null;
                 Throwable failure = null;
                 try {
+                    moveTo(source.now());
+                    secrets.beginStep(java.util.List.of());
                     value = work.call();
                 } catch (Throwable t) {
                     failure = t;
@@ -226,7 +397,7 @@ public final class Engine implements AutoCloseable {
                 } else {
                     result.completeExceptionally(failure);
                 }
-                runDueTimers();
+                moveTo(now);
             });
         } catch (RejectedExecutionException e) {
             slots.release();
@@ -259,24 +430,36 @@ public final class Engine implements AutoCloseable {
     }
 
     private void schedule(Duration delay, Runnable action) {
-        Instant due = clock.now().plus(delay);
+        Instant due = now.plus(delay);
         timers.add(new Timer(due, timerSeq++, action));
         if (manualClock == null && !delay.isZero()) {
-            thread.schedule(this::runDueTimers, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+            thread.schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void runDueTimers() {
-        Instant now = clock.now();
-        while (!timers.isEmpty() && !timers.peek().due().isAfter(now)) {
+    private void wake() {
+        moveTo(source.now());
+    }
+
+    /**
+     * Moves the logical clock to {@code target} (never back), running on the way every timer due at or before it, each
+     * at its own due instant, in due then sequence order; timers they schedule within reach run too.
+     */
+    private void moveTo(Instant target) {
+        while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
             Timer t = timers.poll();
+            if (t.due().isAfter(now)) {
+                now = t.due();
+            }
             try {
                 t.action().run();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "timer failed: " + e, e);
             }
             stateChanged();
-            now = clock.now();
+        }
+        if (target.isAfter(now)) {
+            now = target;
         }
     }
 

@@ -90,7 +90,7 @@ class FirstTenMinutesIT {
         JsonNode list = JSON.readTree(get("/_ecsnet").body());
         assertThat(list.path("endpoints").findValuesAsText("path"))
                 .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach", "/_ecsnet/ui",
-                        "/_ecsnet/version", "/_ecsnet/topology", "/_ecsnet/task", "/_ecsnet/service", "/_ecsnet/regions");
+                        "/_ecsnet/version", "/_ecsnet/topology", "/_ecsnet/task", "/_ecsnet/service", "/_ecsnet/regions", "/_ecsnet/state");
         HttpResponse<String> reset = get("/_ecsnet/reset");
         assertThat(reset.statusCode()).isEqualTo(405);
         assertThat(reset.headers().firstValue("Allow")).contains("POST");

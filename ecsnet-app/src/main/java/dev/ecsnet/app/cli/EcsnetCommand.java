@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code ecsnet}: the command-line entry point. Errors are one line on stderr and exit status 2. */
 @Command(name = "ecsnet", mixinStandardHelpOptions = true, versionProvider = EcsnetCommand.Version.class,
         description = "A local emulator of AWS ECS task networking in awsvpc mode.",
-        subcommands = {ServeCommand.class, DiagnoseCommand.class, ReachCommand.class, CapacityCommand.class})
+        subcommands = {ServeCommand.class, DiagnoseCommand.class, ReachCommand.class, CapacityCommand.class, StateCommand.class})
 public final class EcsnetCommand implements Runnable {
     /** Exit status of every usage or start-up error. */
     static final int USAGE = 2;

@@ -8,7 +8,11 @@ import dev.ecsnet.app.server.RequestLog;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.engine.CommandRecord;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.engine.store.StateDocument;
+import dev.ecsnet.engine.store.StateJournal;
+import dev.ecsnet.engine.store.StoreDamage;
 import dev.ecsnet.protocol.SigningKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +32,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ecsnet serve}: starts the emulator with in-memory state. Start-up errors are one line and exit 2. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the emulator (in-memory state).")
+/**
+ * {@code ecsnet serve}: starts the emulator, with in-memory state or (with {@code --state-dir}) a journal that
+ * survives restarts. Start-up errors are one line and exit 2.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the emulator (in-memory state unless --state-dir is given).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -66,6 +73,18 @@ final class ServeCommand implements Callable<Integer> {
             + "one per line: ACCESS_KEY_ID SECRET_ACCESS_KEY ACCOUNT_ID (# starts a comment).")
     Path credentials;
 
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep state in DIR: every state-changing call is journalled there "
+            + "before it is answered, and a restart on DIR replays it (same ids, addresses and states). One ecsnet per DIR.")
+    Path stateDir;
+
+    @Option(names = "--fsync", defaultValue = "ALWAYS", description = "With --state-dir: always (each call's record is on disk before "
+            + "its answer; default) or interval (forced every 100 ms: a crash can lose the last 100 ms of answered calls).")
+    StateJournal.Fsync fsync;
+
+    @Option(names = "--load", paramLabel = "FILE", description = "Start from a state document made by 'ecsnet state save' "
+            + "(it replaces what --state-dir holds, and is journalled there).")
+    Path load;
+
     @Option(names = "--quiet", description = "No request log.")
     boolean quiet;
 
@@ -97,19 +116,41 @@ final class ServeCommand implements Callable<Integer> {
         Clock clock = Instant::now;
         RequestLog log = quiet ? RequestLog.OFF : new RequestLog(System.out, logFormat);
         EcsnetServer server;
+        StateJournal journal = null;
         try {
+            List<CommandRecord> document = load == null ? null : StateDocument.read(Files.readAllBytes(load));
+            if (stateDir != null) {
+                journal = StateJournal.open(stateDir, fsync, "timing=" + timing.name().toLowerCase(Locale.ROOT)
+                        + " egress=" + egress.name().toLowerCase(Locale.ROOT));
+            }
             EcsnetServer.Settings settings = new EcsnetServer.Settings(host, port, Optional.ofNullable(initDir), log);
-            server = new EcsnetServer(new Engine(clock, runSeed, timing, egress),
-                    keys.map(settings::verifyingSignatures).orElse(settings)).start();
-        } catch (EcsnetServer.StartFailure e) {
-            err.println("ecsnet: " + e.getMessage());
+            server = new EcsnetServer(new Engine(clock, runSeed, timing, egress), keys.map(settings::verifyingSignatures).orElse(settings));
+            if (journal != null) {
+                journal.restore(server.engine(), server.replayer());
+            }
+            if (document != null) {
+                server.engine().load(document, server.replayer());
+            }
+            server.start();
+        } catch (EcsnetServer.StartFailure | StoreDamage | CommandRecord.UnsupportedFormat | Engine.ReplayFailure | IllegalStateException
+                 | IOException | java.io.UncheckedIOException e) {
+            if (journal != null) {
+                journal.close();
+            }
+            err.println("ecsnet: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
+                    + (load != null && e instanceof CommandRecord.UnsupportedFormat ? "--load " + load + ": " : "") + e.getMessage());
             err.flush();
             return EcsnetCommand.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("ecsnet " + EcsnetVersion.current() + " listening on http://" + host + ":" + server.port() + " (timing "
-                + timing.name().toLowerCase(Locale.ROOT) + ", egress " + egress.name().toLowerCase(Locale.ROOT) + ", seed " + runSeed
+                + timing.name().toLowerCase(Locale.ROOT) + ", egress " + egress.name().toLowerCase(Locale.ROOT) + ", seed " + server.engine().seed()
                 + (verifySignatures ? ", signatures verified" : "") + ")");
+        if (journal != null) {
+            StateJournal.Opened o = journal.opened();
+            out.println("ecsnet state in " + stateDir + ": " + o.records() + " journal records replayed (fsync " + fsync.name().toLowerCase(Locale.ROOT) + ")"
+                    + (o.tornBytes() > 0 ? "; a torn last record of " + o.tornBytes() + " bytes (never acknowledged) was dropped from " + o.tornFile() : ""));
+        }
         out.flush();
         Optional<String> warning = exposureWarning(host, verifySignatures, server.port());
         if (warning.isPresent()) {
@@ -130,7 +171,13 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(dns::close));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        StateJournal stopping = journal;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (stopping != null) {
+                stopping.close();
+            }
+        }));
         server.join();
         return 0;
     }
@@ -152,6 +199,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (credentials != null && !verifySignatures) {
             return Optional.of("--credentials needs --verify-signatures (without it, signatures are not checked)");
+        }
+        if (load != null && !Files.isRegularFile(load)) {
+            return Optional.of("--load " + load + " is not a file");
         }
         if (initDir != null && !Files.isDirectory(initDir)) {
             return Optional.of("--init-dir " + initDir + " is not a directory");

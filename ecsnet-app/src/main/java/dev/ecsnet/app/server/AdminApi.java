@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.protocol.FormParams;
+import dev.ecsnet.engine.CommandRunner;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.engine.EngineBusy;
 import dev.ecsnet.protocol.HttpExchange;
@@ -39,8 +40,9 @@ final class AdminApi {
     private final long startedNanos = System.nanoTime();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final UiAssets ui = new UiAssets();
+    private final StateEndpoint state;
 
-    AdminApi(Engine engine, List<String> services, IntSupplier port, InitScripts init) {
+    AdminApi(Engine engine, List<String> services, IntSupplier port, InitScripts init, CommandRunner replayer) {
         this.engine = engine;
         this.services = List.copyOf(services);
         this.port = port;
@@ -70,6 +72,9 @@ final class AdminApi {
                 x -> service.handle(FormParams.parse(x.query())));
         RegionsEndpoint regions = new RegionsEndpoint(engine);
         add("GET", "regions", "the accounts and regions that exist so far", x -> regions.handle());
+        state = new StateEndpoint(engine, replayer);
+        add("GET", "state", "the whole sandbox as one compressed document (ecsnet state save); PUT one to replace all state with it (state load)",
+                x -> state.save());
     }
 
     private void add(String method, String name, String description, Function<HttpExchange, WireResponse> handler) {
@@ -91,11 +96,14 @@ final class AdminApi {
         if (e == null) {
             return json(404, JSON.createObjectNode().put("error", "no such endpoint: " + x.method() + " " + path + " (GET /_ecsnet lists them)"));
         }
-        if (!e.method().equals(x.method())) {
+        if (!e.method().equals(x.method()) && !(path.equals(StateEndpoint.PATH) && x.method().equals("PUT"))) {
             return WireResponse.text(405, "application/json", JSON.createObjectNode()
                     .put("error", "use " + e.method() + " for " + path).toString(), Map.of("Allow", e.method()));
         }
         try {
+            if (path.equals(StateEndpoint.PATH) && x.method().equals("PUT")) {
+                return state.load(x);
+            }
             return e.handler().apply(x);
         } catch (EngineBusy busy) {
             return json(503, JSON.createObjectNode().put("error", "ecsnet is busy: " + busy.getMessage()));

@@ -5,6 +5,7 @@ import dev.ecsnet.api.Dispatcher;
 import dev.ecsnet.api.SignatureCheck;
 import dev.ecsnet.api.Services;
 import dev.ecsnet.domain.common.EgressPolicy;
+import dev.ecsnet.engine.CommandRunner;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.protocol.SigningKeys;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -54,6 +55,7 @@ public final class EcsnetServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Settings settings;
     private final InitScripts init;
+    private final Dispatcher dispatcher;
 
     /**
      * Starts initializing, on a thread of its own, the Jetty classes that take longest to set up (the MIME type
@@ -101,9 +103,9 @@ public final class EcsnetServer implements AutoCloseable {
         engine.notices(settings.log()::notice);
         Authentication authentication = settings.signingKeys().<Authentication>map(keys -> new SignatureCheck(engine, keys))
                 .orElse(Authentication.NONE);
-        Dispatcher dispatcher = new Dispatcher(engine, Services.all(), settings.log(), authentication);
+        this.dispatcher = new Dispatcher(engine, Services.all(), settings.log(), authentication);
         server.setErrorHandler(new AwsErrorPages(dispatcher));
-        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init),
+        server.setHandler(new FrontDoor(dispatcher, new AdminApi(engine, dispatcher.serviceNames(), this::port, init, dispatcher.replayer()),
                 settings.signingKeys().isPresent()));
     }
 
@@ -149,6 +151,11 @@ public final class EcsnetServer implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** Runs journalled commands through this server's handlers ({@link Engine#replay}, {@link Engine#load}). */
+    public CommandRunner replayer() {
+        return dispatcher.replayer();
     }
 
     /** The init scripts' progress ({@code done} at once when there are none). */

@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class EdgeLimits {
     static final int MAX_BODY_BYTES = 1_048_576;
+    /** {@code PUT /_ecsnet/state} (a whole sandbox, compressed) may be this large. */
+    static final int MAX_STATE_DOCUMENT_BYTES = 512 << 20;
     static final int MAX_HEADER_BYTES = 8 * 1024;
     static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
     static final Duration BODY_DEADLINE = Duration.ofSeconds(20);
@@ -28,8 +30,13 @@ final class EdgeLimits {
     }
 
     /** The refusal for a declared body length, before a byte of it is read; empty when it may be read. */
-    static Optional<AwsError> declaredBody(long contentLength) {
-        return contentLength > MAX_BODY_BYTES ? Optional.of(bodyTooLarge(contentLength)) : Optional.empty();
+    static Optional<AwsError> declaredBody(long contentLength, int maxBody) {
+        return contentLength > maxBody ? Optional.of(bodyTooLarge(contentLength)) : Optional.empty();
+    }
+
+    /** The largest body a request to {@code path} may have. */
+    static int maxBody(String path) {
+        return StateEndpoint.PATH.equals(path) ? MAX_STATE_DOCUMENT_BYTES : MAX_BODY_BYTES;
     }
 
     static AwsError bodyTooLarge(long length) {

@@ -55,12 +55,13 @@ final class FrontDoor extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Map<String, String> headers = AwsErrorPages.headers(request);
-        Optional<AwsError> tooLarge = EdgeLimits.declaredBody(request.getLength());
+        int maxBody = EdgeLimits.maxBody(request.getHttpURI().getPath());
+        Optional<AwsError> tooLarge = EdgeLimits.declaredBody(request.getLength(), maxBody);
         if (tooLarge.isPresent()) {
             refuseAndDrain(request, response, callback, dispatcher.refuse(headers, tooLarge.get()));
             return true;
         }
-        Content.Source.asByteArrayAsync(request, EdgeLimits.MAX_BODY_BYTES)
+        Content.Source.asByteArrayAsync(request, maxBody)
                 .orTimeout(EdgeLimits.BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((body, failure) -> {
                     if (failure != null) {

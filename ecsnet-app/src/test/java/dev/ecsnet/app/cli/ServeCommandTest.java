@@ -46,6 +46,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void aStateDirInUseDamagedOrOfOtherSettingsIsOneLine(@TempDir Path dir) throws Exception {
+        try (dev.ecsnet.engine.store.StateDir held = dev.ecsnet.engine.store.StateDir.open(dir)) {
+            oneLine(run("serve", "--port", "0", "--state-dir", dir.toString()),
+                    "ecsnet: the state dir " + dir + " is in use by another ecsnet (pid " + ProcessHandle.current().pid() + ")");
+        }
+        java.nio.file.Files.writeString(dir.resolve("SETTINGS"), "timing=instant egress=ignore\n");
+        oneLine(run("serve", "--port", "0", "--state-dir", dir.toString()), "ecsnet: the state dir " + dir
+                + " was written with timing=instant egress=ignore; start with the same settings (now: timing=fast egress=enforce), or use another --state-dir");
+        java.nio.file.Files.writeString(dir.resolve("journal-00000000000000000000"), "ECSNETJ\u0009 and more than sixteen bytes");
+        oneLine(run("serve", "--port", "0", "--timing", "instant", "--egress", "ignore", "--state-dir", dir.toString()),
+                "ecsnet: " + dir.resolve("journal-00000000000000000000") + " at byte 7: journal format version 9 is not one this ecsnet reads (it reads 1)");
+        Path notADocument = dir.resolve("doc");
+        java.nio.file.Files.writeString(notADocument, "hello");
+        oneLine(run("serve", "--port", "0", "--load", notADocument.toString()), "ecsnet: --load " + notADocument
+                + ": not an ecsnet state document (not gzip: Not in GZIP format)");
+    }
+
+    @Test
     void badPortsAndHostsAreOneLine() {
         oneLine(run("serve", "--port", "99999"), "ecsnet: --port 99999 is not a port number (0-65535)");
         oneLine(run("serve", "--port", "-1"), "ecsnet: --port -1 is not a port number (0-65535)");

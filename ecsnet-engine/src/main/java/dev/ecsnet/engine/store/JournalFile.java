@@ -36,7 +36,8 @@ public final class JournalFile implements AutoCloseable {
     private final FileChannel channel;
     private final long firstSeq;
     private long records;
-    private boolean dirty;
+    /** Cleared before each force, so that a record appended while another thread forces is forced next time. */
+    private volatile boolean dirty;
 
     private JournalFile(Path path, FileChannel channel, long firstSeq, long records) {
         this.path = path;
@@ -198,11 +199,20 @@ public final class JournalFile implements AutoCloseable {
         if (!dirty) {
             return;
         }
+        dirty = false;
         try {
             channel.force(false);
-            dirty = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot force the journal " + path + " to disk", e);
+        }
+    }
+
+    /** Closes the file without forcing it (see {@link StateJournal#abandon()}). */
+    void abandon() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

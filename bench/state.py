@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Persistence benchmarks (see bench/README.md, "State"): the write cost per call with --fsync always, interval and
+no state dir (measured in the same run, in interleaved rounds, so the ratio sees the same machine load), and the
+restart time of a state dir holding N Fargate tasks (time from launch to the first 200 of GET /_ecsnet/health,
+which is answered only after the journal is replayed). Talks only to 127.0.0.1.
+
+    python3 bench/state.py [write|restart] [--tasks 10000,100000] [--calls 1000] [--port 4725]
+"""
+import argparse, http.client, json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "ecsnet-app", "target", "ecsnet.jar")
+EC2_AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0"
+ECS_AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0"
+
+
+def start(port, *extra):
+    t0 = time.monotonic()
+    p = subprocess.Popen(["java", "-jar", JAR, "serve", "--host", "127.0.0.1", "--port", str(port), "--timing", "instant", "--egress", "ignore",
+                          "--quiet", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while True:
+        if p.poll() is not None:
+            sys.exit("server did not start: " + p.stderr.read().decode())
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            c.request("GET", "/_ecsnet/health")
+            if c.getresponse().status == 200:
+                return p, time.monotonic() - t0
+        except OSError:
+            pass
+        time.sleep(0.005)
+
+
+def stop(p, hard=False):
+    p.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
+    p.wait()
+
+
+def ec2(conn, params):
+    body = urllib.parse.urlencode({**params, "Version": "2016-11-15"})
+    conn.request("POST", "/", body, {"Authorization": EC2_AUTH, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+    r = conn.getresponse()
+    text = r.read().decode()
+    if r.status != 200:
+        sys.exit("EC2 %s: %d %s" % (params["Action"], r.status, text))
+    return text
+
+
+def ecs(conn, op, doc):
+    conn.request("POST", "/", json.dumps(doc), {"Authorization": ECS_AUTH, "Content-Type": "application/x-amz-json-1.1",
+                                                "X-Amz-Target": "AmazonEC2ContainerServiceV20141113." + op})
+    r = conn.getresponse()
+    text = r.read().decode()
+    if r.status != 200:
+        sys.exit("ECS %s: %d %s" % (op, r.status, text))
+    return json.loads(text)
+
+
+def between(text, tag):
+    return text.split("<" + tag + ">", 1)[1].split("</" + tag + ">", 1)[0]
+
+
+def write_cost(port, calls, rounds):
+    variants = [("no state dir", []), ("--fsync always", ["--fsync", "always"]), ("--fsync interval", ["--fsync", "interval"])]
+    totals = {name: [] for name, _ in variants}
+    for rnd in range(rounds):
+        for name, flags in variants:
+            d = tempfile.mkdtemp(prefix="ecsnet-bench-")
+            p, _ = start(port, *((["--state-dir", d] + flags) if flags else []))
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                vpc = between(ec2(c, {"Action": "CreateVpc", "CidrBlock": "10.0.0.0/16"}), "vpcId")
+                for i in range(200):  # warm-up
+                    ec2(c, {"Action": "CreateTags", "ResourceId.1": vpc, "Tag.1.Key": "k", "Tag.1.Value": str(i)})
+                t0 = time.perf_counter()
+                for i in range(calls):
+                    ec2(c, {"Action": "CreateTags", "ResourceId.1": vpc, "Tag.1.Key": "k", "Tag.1.Value": str(i)})
+                totals[name].append((time.perf_counter() - t0) / calls * 1e6)
+            finally:
+                stop(p)
+                shutil.rmtree(d, ignore_errors=True)
+    base = sorted(totals["no state dir"])[len(totals["no state dir"]) // 2]
+    print("write cost per call (EC2 CreateTags, sequential, keep-alive; median of %d rounds of %d calls)" % (rounds, calls))
+    for name, _ in variants:
+        med = sorted(totals[name])[len(totals[name]) // 2]
+        print("  %-18s %8.0f us/call   x%.2f   rounds: %s" % (name, med, med / base, ", ".join("%.0f" % v for v in totals[name])))
+
+
+def restart(port, tasks):
+    d = tempfile.mkdtemp(prefix="ecsnet-bench-")
+    try:
+        p, _ = start(port, "--state-dir", d, "--fsync", "interval")
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        ecs(c, "CreateCluster", {"clusterName": "bench"})
+        ecs(c, "RegisterTaskDefinition", {"family": "app", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                                          "cpu": "256", "memory": "512", "containerDefinitions": [{"name": "app", "image": "nginx"}]})
+        subnets = []
+        for n in range((tasks + 65000) // 65000):
+            vpc = between(ec2(c, {"Action": "CreateVpc", "CidrBlock": "10.%d.0.0/16" % n}), "vpcId")
+            subnets.append(between(ec2(c, {"Action": "CreateSubnet", "VpcId": vpc, "CidrBlock": "10.%d.0.0/16" % n}), "subnetId"))
+        t0 = time.monotonic()
+        for i in range(tasks // 10):
+            ecs(c, "RunTask", {"cluster": "bench", "taskDefinition": "app", "launchType": "FARGATE", "count": 10,
+                               "networkConfiguration": {"awsvpcConfiguration": {"subnets": [subnets[(i * 10) // 65000]]}}})
+        populate = time.monotonic() - t0
+        stop(p)
+        size = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
+        p, took = start(port, "--state-dir", d)
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        running = len(ecs(c, "ListTasks", {"cluster": "bench", "maxResults": 100}).get("taskArns", []))
+        stop(p)
+        print("restart with %d tasks (%d RunTask calls, journal %.1f MB, populated in %.0f s): %.2f s to the first health answer"
+              " (ListTasks answers %d)" % (tasks, tasks // 10, size / 1e6, populate, took, running))
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    a = argparse.ArgumentParser()
+    a.add_argument("what", nargs="?", default="all", choices=["all", "write", "restart"])
+    a.add_argument("--tasks", default="10000,100000")
+    a.add_argument("--calls", type=int, default=1000)
+    a.add_argument("--rounds", type=int, default=3)
+    a.add_argument("--port", type=int, default=4725)
+    args = a.parse_args()
+    if not os.path.exists(JAR):
+        sys.exit("build first: mvn -B -q -DskipTests package -pl ecsnet-app -am")
+    if args.what in ("all", "write"):
+        write_cost(args.port, args.calls, args.rounds)
+    if args.what in ("all", "restart"):
+        for n in args.tasks.split(","):
+            restart(args.port, int(n))
