@@ -2,13 +2,20 @@ package dev.ecsnet.junit;
 
 import dev.ecsnet.app.server.EcsnetServer;
 import dev.ecsnet.domain.common.Clock;
+import dev.ecsnet.engine.CommandRecord;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.engine.ManualClock;
+import dev.ecsnet.engine.store.StateDocument;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,11 +59,6 @@ public final class Ecsnet implements AutoCloseable {
 
     /** Starts a server; it listens when this returns. */
     public static Ecsnet start(EcsnetOptions options) {
-        if (options.stateFile().isPresent()) {
-            // the hook for issue 12's save/load: once the server can load a saved sandbox, load it here, before start()
-            throw new UnsupportedOperationException("stateFile(" + options.stateFile().get() + "): this ecsnet build cannot load"
-                    + " a saved state yet (the server has no state load API); start without it");
-        }
         Clock clock = options.manualClock()
                 ? new ManualClock(options.clockStart().orElseGet(() -> options.signingKeys().isEmpty()
                         ? EcsnetOptions.DEFAULT_CLOCK_START
@@ -67,7 +69,27 @@ public final class Ecsnet implements AutoCloseable {
             settings = settings.verifyingSignatures(options.signingKeys());
         }
         Engine engine = new Engine(clock, options.seed(), options.timing(), options.egress());
-        return new Ecsnet(options, new EcsnetServer(engine, settings).start(), clock);
+        EcsnetServer server = new EcsnetServer(engine, settings);
+        options.stateFile().ifPresent(file -> engine.load(readStateFile(file), server.replayer()));
+        return new Ecsnet(options, server.start(), clock);
+    }
+
+    /** A sandbox saved by {@code ecsnet state save} (or {@link #saveState}); refused clearly when it is not one. */
+    private static List<CommandRecord> readStateFile(Path file) {
+        try {
+            return StateDocument.read(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("stateFile(" + file + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes this server's whole state as a state document, the file {@code ecsnet state save} writes. */
+    public void saveState(Path file) {
+        try {
+            Files.write(file, StateDocument.write(server.engine().history()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("saveState(" + file + "): " + e.getMessage(), e);
+        }
     }
 
     public EcsnetOptions options() {

@@ -2,6 +2,7 @@ package dev.ecsnet.junit;
 
 import dev.ecsnet.domain.common.TimingProfile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -65,10 +66,28 @@ class EmbeddedEcsnetTest {
         }
     }
 
+    private static Ec2Client ec2(Ecsnet ecsnet) {
+        return Ec2Client.builder().endpointOverride(ecsnet.endpoint()).region(Region.of(ecsnet.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ecsnet.accessKeyId(), ecsnet.secretAccessKey())))
+                .build();
+    }
+
     @Test
-    void aStateFileIsRefusedUntilTheServerCanLoadOne() {
-        EcsnetOptions options = EcsnetOptions.builder().stateFile(Path.of("sandbox.ecsnet")).build();
-        assertThatThrownBy(() -> Ecsnet.start(options)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("cannot load a saved state yet");
+    void aSavedSandboxIsWhereTheNextServerStarts(@TempDir Path dir) {
+        Path file = dir.resolve("sandbox.ecsnet");
+        String vpc;
+        String subnet;
+        try (Ecsnet first = Ecsnet.start(); Ec2Client ec2 = ec2(first)) {
+            vpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
+            subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.9.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+            first.saveState(file);
+        }
+        try (Ecsnet second = Ecsnet.start(EcsnetOptions.builder().stateFile(file).build()); Ec2Client ec2 = ec2(second)) {
+            assertThat(ec2.describeSubnets(r -> r.subnetIds(subnet)).subnets()).singleElement()
+                    .satisfies(s -> assertThat(s.vpcId()).isEqualTo(vpc));
+        }
+        Path notOne = dir.resolve("not-a-sandbox");
+        assertThatThrownBy(() -> Ecsnet.start(EcsnetOptions.builder().stateFile(notOne).build()))
+                .hasMessageContaining("stateFile(" + notOne + ")");
     }
 }
