@@ -76,6 +76,20 @@ class EcsServiceIT {
     }
 
     @Test
+    void aDesiredCountFarBeyondTheSubnetFillsItAndTheServerKeepsAnswering() {
+        String big = new NetFixture(ecsnet.ec2()).subnet(ecsnet.ec2().describeSubnets(r -> r.subnetIds(subnet)).subnets().get(0).vpcId(),
+                "10.0.16.0/20", "us-east-1b");
+        ecsnet.ecs().createService(r -> r.cluster("web").serviceName("huge").taskDefinition("web").desiredCount(Integer.MAX_VALUE)
+                .launchType(LaunchType.FARGATE).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(big).securityGroups(sg))));
+        ecsnet.advance(java.time.Duration.ofMinutes(30));
+        assertThat(ecsnet.ec2().describeSubnets(r -> r.subnetIds(big)).subnets().get(0).availableIpAddressCount()).isZero();
+        Service s = ecsnet.ecs().describeServices(r -> r.cluster("web").services("huge")).services().get(0);
+        assertThat(s.desiredCount()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(s.runningCount() + s.pendingCount()).isEqualTo(4096 - 5);
+        ecsnet.ecs().deleteService(r -> r.cluster("web").service("huge").force(true));
+    }
+
+    @Test
     void describeServicesShowsTagsOnlyWhenAskedAndUnknownOnesAsMissing() {
         create("api", 1);
         DescribeServicesResponse r = ecsnet.ecs().describeServices(x -> x.cluster("web").services("api", "nope"));

@@ -37,19 +37,26 @@ final class ServiceLaunches {
         this.event = event;
     }
 
-    /** {@code count} tasks of the PRIMARY deployment; stops at the first that cannot be placed. */
+    /**
+     * AWS's quota "Rate of tasks launched by a service" (500 per minute on Fargate and on EC2, ECS service quotas):
+     * one pass starts at most this many, and the next pass (the service is not steady) starts more.
+     */
+    static final int MAX_STARTS_PER_PASS = 500;
+
+    /** {@code count} tasks of the PRIMARY deployment, at most {@link #MAX_STARTS_PER_PASS}; stops at the first that cannot be placed. */
     void launchPrimary(Service s, int count, List<String> reported) {
-        List<ReconcilePlan.Start> starts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            starts.add(new ReconcilePlan.Start(s.primary().id(), Optional.empty()));
-        }
-        launch(s, starts, reported);
+        int now = Math.min(count, MAX_STARTS_PER_PASS);
+        launch(s, java.util.Collections.nCopies(now, new ReconcilePlan.Start(s.primary().id(), Optional.empty())), reported);
     }
 
     /** Each start in turn: on its container instance when it names one, else where placement puts it. */
     void launch(Service s, List<ReconcilePlan.Start> starts, List<String> reported) {
         ServiceConfig c = s.config();
         List<String> started = new ArrayList<>();
+        // counted once per launch and kept up to date here: counting the service's tasks per start made a large
+        // launch quadratic
+        Map<String, Map<String, Integer>> placed = new HashMap<>();
+        Spread spread = new Spread(s);
         for (ReconcilePlan.Start start : starts) {
             Optional<Source> source = source(s, start.deploymentId());
             if (source.isEmpty()) {
@@ -57,13 +64,19 @@ final class ServiceLaunches {
             }
             Optional<String> problem;
             try {
-                TaskLaunch request = request(s, source.get());
+                TaskLaunch request = request(s, source.get(), spread);
                 LaunchResult r = start.containerInstanceArn().isPresent()
                         ? ecs.startOn(request, start.containerInstanceArn().get())
-                        : ecs.launch(request, new Ec2Options(c.placementConstraints(), c.placementStrategy()), placedByProvider(s, start.deploymentId()));
+                        : ecs.launch(request, new Ec2Options(c.placementConstraints(), c.placementStrategy()),
+                                placed.computeIfAbsent(start.deploymentId(), id -> placedByProvider(s, id)));
+                Map<String, Integer> onProviders = placed.get(start.deploymentId());
                 r.tasks().forEach(t -> {
                     adopt.accept(s, t);
                     started.add(t.id());
+                    spread.add(t);
+                    if (onProviders != null && t.spec().capacityProviderName() != null) {
+                        onProviders.merge(t.spec().capacityProviderName(), 1, Integer::sum);
+                    }
                 });
                 problem = r.tasks().isEmpty() ? Optional.of(r.closest()
                         .map(x -> PlacementEvents.unableToPlace(s.name(), x.host().containerInstanceId(), x.reason()))
@@ -112,13 +125,13 @@ final class ServiceLaunches {
         return out;
     }
 
-    private TaskLaunch request(Service s, Source source) {
+    private TaskLaunch request(Service s, Source source, Spread spread) {
         ServiceConfig c = s.config();
         Optional<TaskLaunch.AwsvpcConfiguration> network = source.network();
         boolean fargate = source.launchType().map("FARGATE"::equals).orElse(CapacityProviders.isFargateStrategy(source.strategy()));
         if (network.isPresent() && fargate) {
             TaskLaunch.AwsvpcConfiguration n = network.get();
-            network = Optional.of(new TaskLaunch.AwsvpcConfiguration(List.of(subnetFor(s, n)), n.securityGroups(), n.assignPublicIp()));
+            network = Optional.of(new TaskLaunch.AwsvpcConfiguration(List.of(subnetFor(n, spread)), n.securityGroups(), n.assignPublicIp()));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         if (c.enableEcsManagedTags()) {
@@ -136,16 +149,29 @@ final class ServiceLaunches {
     }
 
     /** The zone with the fewest live tasks of the service, then its subnet with the fewest; ties go to configuration order. */
-    private String subnetFor(Service s, TaskLaunch.AwsvpcConfiguration n) {
-        TaskPlacement.Checked checked = placement.check(n);
-        Map<String, Integer> byZone = new HashMap<>();
-        Map<String, Integer> bySubnet = new HashMap<>();
-        for (Task t : s.tasks.values()) {
-            if (!t.isStopRequested() && t.lastStatus() != TaskLifecycle.STOPPED) {
-                byZone.merge(t.spec().availabilityZone(), 1, Integer::sum);
-                bySubnet.merge(t.spec().subnetId(), 1, Integer::sum);
+    /** The service's live tasks per zone and subnet, which a Fargate service spreads its new tasks over. */
+    private static final class Spread {
+        final Map<String, Integer> byZone = new HashMap<>();
+        final Map<String, Integer> bySubnet = new HashMap<>();
+
+        Spread(Service s) {
+            for (Task t : s.tasks.values()) {
+                if (!t.isStopRequested() && t.lastStatus() != TaskLifecycle.STOPPED) {
+                    add(t);
+                }
             }
         }
+
+        void add(Task t) {
+            byZone.merge(t.spec().availabilityZone(), 1, Integer::sum);
+            bySubnet.merge(t.spec().subnetId(), 1, Integer::sum);
+        }
+    }
+
+    private String subnetFor(TaskLaunch.AwsvpcConfiguration n, Spread spread) {
+        TaskPlacement.Checked checked = placement.check(n);
+        Map<String, Integer> byZone = spread.byZone;
+        Map<String, Integer> bySubnet = spread.bySubnet;
         String zone = checked.subnetsByZone().keySet().stream()
                 .min((a, b) -> Integer.compare(byZone.getOrDefault(a, 0), byZone.getOrDefault(b, 0))).orElseThrow();
         return checked.subnetsByZone().get(zone).stream()
