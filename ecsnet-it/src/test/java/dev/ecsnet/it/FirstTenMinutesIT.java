@@ -89,7 +89,7 @@ class FirstTenMinutesIT {
     void theAdminApiListsItselfSaysWhichMethodAndNamesTheRegion() throws Exception {
         JsonNode list = JSON.readTree(get("/_ecsnet").body());
         assertThat(list.path("endpoints").findValuesAsText("path"))
-                .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach", "/_ecsnet/ui",
+                .containsExactly("/_ecsnet/health", "/_ecsnet/reset", "/_ecsnet/diagnose", "/_ecsnet/reach", "/_ecsnet/capacity", "/_ecsnet/ui",
                         "/_ecsnet/version", "/_ecsnet/topology", "/_ecsnet/task", "/_ecsnet/service", "/_ecsnet/regions", "/_ecsnet/state");
         HttpResponse<String> reset = get("/_ecsnet/reset");
         assertThat(reset.statusCode()).isEqualTo(405);

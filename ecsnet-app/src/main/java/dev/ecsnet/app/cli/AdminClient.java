@@ -22,6 +22,12 @@ final class AdminClient {
 
     /** The JSON answer, or empty after printing why there is none (no server, not found, bad request). */
     static Optional<JsonNode> get(String endpoint, String path, Map<String, String> query, String command) throws InterruptedException {
+        return get(endpoint, path, query, command, new java.io.PrintWriter(System.err, true));
+    }
+
+    /** As {@link #get(String, String, Map, String)}, saying why there is no answer on {@code err}. */
+    static Optional<JsonNode> get(String endpoint, String path, Map<String, String> query, String command, java.io.PrintWriter err)
+            throws InterruptedException {
         String q = query.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         URI uri;
@@ -31,7 +37,8 @@ final class AdminClient {
                 throw new IllegalArgumentException("no scheme or host");
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("ecsnet " + command + ": --endpoint " + endpoint + " is not a URL like http://127.0.0.1:4566");
+            err.println("ecsnet " + command + ": --endpoint " + endpoint + " is not a URL like http://127.0.0.1:4566");
+            err.flush();
             return Optional.empty();
         }
         HttpResponse<String> response;
@@ -39,22 +46,26 @@ final class AdminClient {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException e) {
-            System.err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " (connection refused; is 'ecsnet serve' running there?)");
+            err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " (connection refused; is 'ecsnet serve' running there?)");
+            err.flush();
             return Optional.empty();
         } catch (IOException e) {
-            System.err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " ("
+            err.println("ecsnet " + command + ": no ecsnet answers at " + endpoint + " ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            err.flush();
             return Optional.empty();
         }
         JsonNode body;
         try {
             body = new ObjectMapper().readTree(response.body());
         } catch (IOException e) {
-            System.err.println("ecsnet " + command + ": unexpected answer from " + endpoint + ": " + response.body());
+            err.println("ecsnet " + command + ": unexpected answer from " + endpoint + ": " + response.body());
+            err.flush();
             return Optional.empty();
         }
         if (response.statusCode() != 200) {
-            System.err.println("ecsnet " + command + ": " + body.path("error").asText(response.body()));
+            err.println("ecsnet " + command + ": " + body.path("error").asText(response.body()));
+            err.flush();
             return Optional.empty();
         }
         return Optional.of(body);

@@ -7,7 +7,9 @@ import dev.ecsnet.domain.ecs.ContainerInstance;
 import dev.ecsnet.domain.ecs.placement.CapacityCalculator;
 import dev.ecsnet.domain.ecs.placement.TaskNeeds;
 import dev.ecsnet.domain.net.Cidr;
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +24,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ecsnet capacity}: how many tasks of a task definition fit, per instance type and in subnets (no server needed). */
+/**
+ * {@code ecsnet capacity}: how many tasks of a task definition fit, per instance type and in subnets (no server
+ * needed), or for the instance type of a launch template or Auto Scaling group of a running ecsnet, which also says
+ * whether awsvpcTrunking is on and whether the group's max size holds {@code --tasks}.
+ */
 @Command(name = "capacity", mixinStandardHelpOptions = true,
         description = "How many tasks of a task definition fit on an instance type (with and without ENI trunking) and in subnets.")
 final class CapacityCommand implements Callable<Integer> {
 
-    @Option(names = {"-i", "--instance-type"}, required = true, description = "EC2 instance type, e.g. c5.large.")
+    @Option(names = {"-i", "--instance-type"}, description = "EC2 instance type, e.g. c5.large.")
     String instanceType;
+
+    @Option(names = "--launch-template", paramLabel = "ID-or-NAME", description = "Instead of -i: the type a launch template of the running ecsnet launches.")
+    String launchTemplate;
+
+    @Option(names = "--launch-template-version", description = "With --launch-template: $Default (default), $Latest or a number.")
+    String launchTemplateVersion;
+
+    @Option(names = "--auto-scaling-group", paramLabel = "NAME", description = "Instead of -i: the type an Auto Scaling group launches (its own template version), and its sizes.")
+    String autoScalingGroup;
+
+    @Option(names = "--task-definition-family", paramLabel = "FAMILY[:REV]", description = "With --launch-template or --auto-scaling-group: a task definition registered there, instead of a file.")
+    String taskDefinitionFamily;
+
+    @Mixin
+    AdminOptions admin;
 
     @Option(names = {"-t", "--task-definition"}, description = "Task definition JSON file (RegisterTaskDefinition input, e.g. from describe-task-definition).")
     Path taskDefinition;
@@ -68,15 +89,26 @@ final class CapacityCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         InstanceType type;
         TaskNeeds needs;
+        Optional<JsonNode> server = Optional.empty();
         try {
-            type = instanceType();
+            validateSource();
             validateFlags();
-            needs = TaskNeeds.of(document(), List.of());
+            if (instanceType == null) {
+                server = AdminClient.get(admin.endpoint, "/_ecsnet/capacity", serverQuery(), "capacity", spec.commandLine().getErr());
+                if (server.isEmpty()) {
+                    return EcsnetCommand.USAGE;
+                }
+                instanceType = server.get().path("instanceType").asText();
+            }
+            type = instanceType();
+            needs = server.isPresent() && server.get().has("taskDefinition") ? serverNeeds(server.get().path("taskDefinition"))
+                    : TaskNeeds.of(document(), List.of());
         } catch (InputError e) {
             spec.commandLine().getErr().println("ecsnet capacity: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return EcsnetCommand.USAGE;
         }
+        server.ifPresent(body -> printSource(out, body));
         out.printf("task: %s mode, %d CPU units, %d MiB%s%n", needs.networkMode(), needs.cpu(), needs.memory(), portsText(needs));
         out.printf("%s: %d vCPU (%d CPU units), %d MiB (%d registered), %d ENIs x %d IPv4 addresses, trunking %s%n",
                 type.name(), type.vcpus(), type.cpuUnits(), type.memoryMib(), type.memoryMib() - ContainerInstance.RESERVED_MEMORY_MIB,
@@ -85,6 +117,9 @@ final class CapacityCommand implements Callable<Integer> {
         print(out, "with trunking", CapacityCalculator.perInstance(type, needs, true, ContainerInstance.RESERVED_MEMORY_MIB));
         if (tasks != null) {
             printInstancesFor(out, type, needs);
+        }
+        if (server.isPresent() && server.get().has("group")) {
+            printGroup(out, server.get(), type, needs);
         }
         if (!subnets.isEmpty() && needs.needsEni()) {
             boolean trunked = type.supportsTrunking();
@@ -97,6 +132,34 @@ final class CapacityCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Where the instance type came from, and whether ECS would trunk (the account's awsvpcTrunking). */
+    private static void printSource(PrintWriter out, JsonNode body) {
+        JsonNode t = body.path("launchTemplate");
+        out.println(AdminOptions.scopeLine(body));
+        out.printf("launch template %s (%s) version %d: %s; awsvpcTrunking %s%s%n", t.path("id").asText(), t.path("name").asText(),
+                t.path("version").asLong(), body.path("instanceType").asText(), body.path("awsvpcTrunking").asBoolean() ? "enabled" : "disabled",
+                body.has("taskDefinition") ? "; task definition " + body.path("taskDefinition").path("arn").asText() : "");
+    }
+
+    /** "group G: min 0, desired 3, max 3; 6 tasks need 3 t3.medium (ENI-bound): max size is enough", with the account's trunking. */
+    private void printGroup(PrintWriter out, JsonNode body, InstanceType type, TaskNeeds needs) {
+        JsonNode g = body.path("group");
+        int max = g.path("maxSize").asInt();
+        int desired = g.path("desiredCapacity").asInt();
+        boolean trunked = body.path("awsvpcTrunking").asBoolean() && type.supportsTrunking() && needs.needsEni();
+        CapacityCalculator.Answer per = CapacityCalculator.perInstance(type, needs, trunked, ContainerInstance.RESERVED_MEMORY_MIB);
+        String sizes = String.format("group %s: min %d, desired %d, max %d; ", g.path("name").asText(), g.path("minSize").asInt(), desired, max);
+        String how = trunked ? " with trunking" : "";
+        if (tasks == null) {
+            out.printf("%sat desired %d %s take %d tasks, at max %d tasks (%s-bound%s)%n", sizes, desired, type.name(),
+                    (long) desired * per.tasks(), (long) max * per.tasks(), per.binding().resource(), how);
+            return;
+        }
+        java.util.OptionalInt n = CapacityCalculator.instancesFor(tasks, per);
+        String verdict = n.isEmpty() ? "" : n.getAsInt() <= max ? ": max size is enough" : ": max size " + max + " is too small";
+        out.printf("%s%d tasks need %s%s%s%n", sizes, tasks, instances(per, type), how, verdict);
     }
 
     /** "6 tasks need 3 t3.medium (ENI-bound), or 1 c5.large with trunking" (c5.large when the type cannot trunk). */
@@ -133,6 +196,50 @@ final class CapacityCommand implements Callable<Integer> {
             throw new InputError(instanceType + ": ENI limits are known but vCPU/memory are not in ecsnet's table");
         }
         return found.get();
+    }
+
+    /** Exactly one of -i, --launch-template, --auto-scaling-group, and the flags that go only with one of them. */
+    private void validateSource() throws InputError {
+        int sources = (instanceType != null ? 1 : 0) + (launchTemplate != null ? 1 : 0) + (autoScalingGroup != null ? 1 : 0);
+        if (sources != 1) {
+            throw new InputError("give exactly one of -i/--instance-type, --launch-template, --auto-scaling-group");
+        }
+        if (launchTemplateVersion != null && launchTemplate == null) {
+            throw new InputError("--launch-template-version goes with --launch-template (a group launches its own version)");
+        }
+        if (taskDefinitionFamily != null && instanceType != null) {
+            throw new InputError("--task-definition-family reads from a running ecsnet: use it with --launch-template or --auto-scaling-group (or -t FILE)");
+        }
+        if (taskDefinitionFamily != null && taskDefinition != null) {
+            throw new InputError("give -t/--task-definition or --task-definition-family, not both");
+        }
+        if (admin.json) {
+            throw new InputError("--json is not supported by capacity (it prints text)");
+        }
+    }
+
+    private Map<String, String> serverQuery() {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (launchTemplate != null) {
+            q.put("launchTemplate", launchTemplate);
+            q.put("version", launchTemplateVersion == null ? "$Default" : launchTemplateVersion);
+        } else {
+            q.put("autoScalingGroup", autoScalingGroup);
+        }
+        if (taskDefinitionFamily != null) {
+            q.put("taskDefinition", taskDefinitionFamily);
+        }
+        q.put("region", admin.region);
+        q.put("account", admin.account);
+        return q;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TaskNeeds serverNeeds(JsonNode taskDefinition) {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> attributes = new ArrayList<>();
+        taskDefinition.path("requiresAttributes").forEach(a -> attributes.add(a.asText()));
+        return TaskNeeds.of(mapper.convertValue(taskDefinition.path("document"), Map.class), attributes);
     }
 
     private void validateFlags() throws InputError {

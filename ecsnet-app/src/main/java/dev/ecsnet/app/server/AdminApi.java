@@ -58,6 +58,10 @@ final class AdminApi {
         ReachEndpoint reach = new ReachEndpoint(engine);
         add("GET", "reach", "?source=..&destination=..&port=..[&protocol=tcp][&region=R][&account=A]: can one reach the other (ecsnet reach)",
                 x -> reach.handle(FormParams.parse(x.query())));
+        CapacityEndpoint capacity = new CapacityEndpoint(engine);
+        add("GET", "capacity", "?launchTemplate=ID|NAME[&version=V]|autoScalingGroup=G[&taskDefinition=FAMILY[:REV]][&region=R][&account=A]: "
+                + "the instance type, group sizes, awsvpcTrunking and task definition (ecsnet capacity)",
+                x -> capacity.handle(FormParams.parse(x.query())));
         add("GET", "ui", "the topology page: open it in a browser", x -> ui.handle(x.method(), x.path()));
         add("GET", "version", "a number that grows whenever state may have changed (the page polls it)",
                 x -> json(200, JSON.createObjectNode().put("version", engine.stateVersion())));

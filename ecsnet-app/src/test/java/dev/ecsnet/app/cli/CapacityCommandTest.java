@@ -103,4 +103,43 @@ class CapacityCommandTest {
         assertThat(notANumber[2]).isEqualTo("ecsnet: Invalid value for option '--cpu': 'lots' is not an int (see: ecsnet capacity --help)"
                 + System.lineSeparator());
     }
+
+    @Test
+    void exactlyOneSourceOfTheInstanceTypeAndFlagsThatNeedAServerSayWhichGoTogether(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("td.json"), "{\"networkMode\": \"awsvpc\", \"containerDefinitions\": []}");
+        String[][] cases = {
+                {"ecsnet capacity: give exactly one of -i/--instance-type, --launch-template, --auto-scaling-group"},
+                {"ecsnet capacity: give exactly one of -i/--instance-type, --launch-template, --auto-scaling-group", "-i", "c5.large",
+                        "--auto-scaling-group", "g"},
+                {"ecsnet capacity: give exactly one of -i/--instance-type, --launch-template, --auto-scaling-group", "--launch-template", "lt",
+                        "--auto-scaling-group", "g"},
+                {"ecsnet capacity: --launch-template-version goes with --launch-template (a group launches its own version)",
+                        "--auto-scaling-group", "g", "--launch-template-version", "2"},
+                {"ecsnet capacity: --task-definition-family reads from a running ecsnet: use it with --launch-template or --auto-scaling-group (or -t FILE)",
+                        "-i", "c5.large", "--task-definition-family", "web"},
+                {"ecsnet capacity: give -t/--task-definition or --task-definition-family, not both", "--auto-scaling-group", "g",
+                        "--task-definition-family", "web", "-t", file.toString()},
+                {"ecsnet capacity: --json is not supported by capacity (it prints text)", "--auto-scaling-group", "g", "--json"},
+                {"ecsnet capacity: --tasks must be between 1 and 100000, not 0", "--auto-scaling-group", "g", "--tasks", "0"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 2];
+            args[0] = "capacity";
+            System.arraycopy(c, 1, args, 1, c.length - 1);
+            args[c.length] = "--endpoint";
+            args[c.length + 1] = "http://127.0.0.1:1";
+            String[] r = run(args);
+            assertThat(r[0]).as(c[0]).isEqualTo("2");
+            assertThat(r[2]).as(c[0]).isEqualTo(c[0] + System.lineSeparator());
+            assertThat(r[1]).isEmpty();
+        }
+    }
+
+    @Test
+    void aGroupWithNoServerThereSaysSoInOneLine() {
+        String[] r = run("capacity", "--auto-scaling-group", "g", "--endpoint", "http://127.0.0.1:1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).isEqualTo("ecsnet capacity: no ecsnet answers at http://127.0.0.1:1 (connection refused; is 'ecsnet serve' running there?)"
+                + System.lineSeparator());
+    }
 }
