@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the real-client scenarios in {@code ../shared/scenarios} against an in-process server. Scenario scripts
@@ -113,7 +116,7 @@ final class Scenarios {
     static void runTerraform(String stack, EcsnetServer server, Map<String, String> env) throws IOException, InterruptedException {
         requireTools("terraform", "bash");
         Path script = sharedDir().resolve("scenarios/run-terraform.sh");
-        Map<String, String> all = new java.util.HashMap<>(env);
+        Map<String, String> all = new HashMap<>(env);
         all.put("ENDPOINT", "http://127.0.0.1:" + server.port());
         all.put("CYCLES", "2");
         Result result = run(List.of("bash", script.toString(), stack), all, script.getParent(), 1800);
@@ -123,8 +126,8 @@ final class Scenarios {
             System.out.println(why);
             Assumptions.abort(why);
         }
-        org.assertj.core.api.Assertions.assertThat(result.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
-        org.assertj.core.api.Assertions.assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+        assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
     /**

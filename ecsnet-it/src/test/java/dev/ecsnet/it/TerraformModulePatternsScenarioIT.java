@@ -4,12 +4,8 @@ import dev.ecsnet.app.server.EcsnetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -29,11 +25,7 @@ class TerraformModulePatternsScenarioIT {
     void modulePatternsStackAppliesChecksPlansEmptyAndDestroysTwice() throws Exception {
         Scenarios.requireTools("aws", "python3");
         try (EcsnetServer server = Scenarios.startServer();
-             EcsClient ecs = EcsClient.builder()
-                     .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                     .region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                     .build()) {
+             EcsClient ecs = Scenarios.client(EcsClient.builder(), server).build()) {
             ecs.putAccountSettingDefault(r -> r.name("dualStackIPv6").value("enabled"));
             Scenarios.runTerraform(Scenarios.projectStack("tf-module-patterns").toString(), server, Map.of("EXPECT_DUAL_STACK", "enabled"));
         }

@@ -5,6 +5,7 @@ import dev.ecsnet.domain.ecs.placement.PlacementEvents;
 import dev.ecsnet.domain.ecs.service.ReconcilePlan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +39,16 @@ final class ServiceLaunches {
     }
 
     /**
-     * AWS's quota "Rate of tasks launched by a service" (500 per minute on Fargate and on EC2, ECS service quotas):
-     * one pass starts at most this many, and the next pass (the service is not steady) starts more.
+     * After AWS's quota "Rate of tasks launched by a service on AWS Fargate" (500 per minute, ECS service quotas),
+     * applied to every launch type: one pass starts at most this many, and the next pass (the service is not steady)
+     * starts more.
      */
     static final int MAX_STARTS_PER_PASS = 500;
 
     /** {@code count} tasks of the PRIMARY deployment, at most {@link #MAX_STARTS_PER_PASS}; stops at the first that cannot be placed. */
     void launchPrimary(Service s, int count, List<String> reported) {
         int now = Math.min(count, MAX_STARTS_PER_PASS);
-        launch(s, java.util.Collections.nCopies(now, new ReconcilePlan.Start(s.primary().id(), Optional.empty())), reported);
+        launch(s, Collections.nCopies(now, new ReconcilePlan.Start(s.primary().id(), Optional.empty())), reported);
     }
 
     /** Each start in turn: on its container instance when it names one, else where placement puts it. */
@@ -148,7 +150,6 @@ final class ServiceLaunches {
                 c.enableExecuteCommand());
     }
 
-    /** The zone with the fewest live tasks of the service, then its subnet with the fewest; ties go to configuration order. */
     /** The service's live tasks per zone and subnet, which a Fargate service spreads its new tasks over. */
     private static final class Spread {
         final Map<String, Integer> byZone = new HashMap<>();
@@ -168,6 +169,7 @@ final class ServiceLaunches {
         }
     }
 
+    /** The zone with the fewest live tasks of the service, then its subnet with the fewest; ties go to configuration order. */
     private String subnetFor(TaskLaunch.AwsvpcConfiguration n, Spread spread) {
         TaskPlacement.Checked checked = placement.check(n);
         Map<String, Integer> byZone = spread.byZone;
