@@ -150,7 +150,7 @@ public final class Dispatcher {
             }
             AwsRequest request = new AwsRequest(handler.spec(), record.operation(), record.accountId(), record.region(),
                     "replay-" + record.seq(), tree, record.caller());
-            handler.invoke(op, new Call(request, paramsOf(handler, tree), state, engine.clock()));
+            handler.invoke(op, new Call(request, paramsOf(handler, tree), state, engine.clock(), true));
         };
     }
 

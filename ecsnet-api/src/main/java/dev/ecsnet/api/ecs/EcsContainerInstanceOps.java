@@ -256,7 +256,7 @@ final class EcsContainerInstanceOps {
         Params p = call.params();
         TaskLaunch launch = EcsTaskOps.launchOf(p, 1);
         LaunchResult result = call.state().ecs().startTask(launch, p.strings("containerInstances"));
-        return EcsTaskOps.launchOutput(result);
+        return EcsTaskOps.launchOutput(call, result);
     }
 
     static ObjectNode render(Ecs ecs, ContainerInstance ci, boolean withTags) {

@@ -117,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         RequestLog log = quiet ? RequestLog.OFF : new RequestLog(System.out, logFormat);
         EcsnetServer server;
         StateJournal journal = null;
+        long replayMillis = 0;
         try {
             List<CommandRecord> document = load == null ? null : StateDocument.read(Files.readAllBytes(load));
             if (stateDir != null) {
@@ -126,7 +127,9 @@ final class ServeCommand implements Callable<Integer> {
             EcsnetServer.Settings settings = new EcsnetServer.Settings(host, port, Optional.ofNullable(initDir), log);
             server = new EcsnetServer(new Engine(clock, runSeed, timing, egress), keys.map(settings::verifyingSignatures).orElse(settings));
             if (journal != null) {
+                long replayStarted = System.nanoTime();
                 journal.restore(server.engine(), server.replayer());
+                replayMillis = (System.nanoTime() - replayStarted) / 1_000_000;
             }
             if (document != null) {
                 server.engine().load(document, server.replayer());
@@ -148,7 +151,7 @@ final class ServeCommand implements Callable<Integer> {
                 + (verifySignatures ? ", signatures verified" : "") + ")");
         if (journal != null) {
             StateJournal.Opened o = journal.opened();
-            out.println("ecsnet state in " + stateDir + ": " + o.records() + " journal records replayed (fsync " + fsync.name().toLowerCase(Locale.ROOT) + ")"
+            out.println("ecsnet state in " + stateDir + ": " + o.records() + " journal records replayed in " + replayMillis + " ms (fsync " + fsync.name().toLowerCase(Locale.ROOT) + ")"
                     + (o.tornBytes() > 0 ? "; a torn last record of " + o.tornBytes() + " bytes (never acknowledged) was dropped from " + o.tornFile() : ""));
         }
         out.flush();
