@@ -4,7 +4,6 @@ import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.Notice;
-import dev.ecsnet.domain.common.Scheduler;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.state.AccountState;
 import dev.ecsnet.domain.state.RegionState;
@@ -32,7 +31,8 @@ import java.util.function.Function;
  * across services (an address taken, its ENI created and the task updated happen together or not at all) without
  * locks. Domain objects never leave this thread: handlers build their answers inside {@link #call}.
  *
- * <p>Timers come from the domain through {@link Scheduler}. With the system clock the engine wakes itself when the
+ * <p>Timers come from the domain through its {@code Scheduler} port as data ({@link Timer}: due, kind, resource id),
+ * and run through the handler their region registered for the kind. With the system clock the engine wakes itself when the
  * next one is due; with a {@link ManualClock} they run only when a test calls {@link #advance(Duration)} (timers due
  * at "now" also run right after each command, which is what makes {@code INSTANT} timing instant).
  *
@@ -57,9 +57,6 @@ public final class Engine implements AutoCloseable {
     private static final int RUNNING = 1;
     private static final int CANCELLED = 2;
 
-    private record Timer(Instant due, long seq, Runnable action) {
-    }
-
     private final Clock source;
     private final ManualClock manualClock;
     /** The logical instant of the current (or last) step; written on the engine thread only. */
@@ -71,12 +68,8 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<AccountRegion, RegionState> regions = new HashMap<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> {
-        int c = a.due().compareTo(b.due());
-        return c != 0 ? c : Long.compare(a.seq(), b.seq());
-    });
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
     private long timerSeq;
-    private final Scheduler scheduler = this::schedule;
     private final RandomSecrets secrets = new RandomSecrets();
     private final Duration callTimeout;
     private final int maxWaiting;
@@ -334,11 +327,13 @@ public final class Engine implements AutoCloseable {
             // a manual clock behind the replayed journal moves up to it, as time never goes back for a caller
             manualClock.advanceTo(now);
         } else {
-            for (Timer t : timers) {
-                long millis = Math.max(1, Duration.between(source.now(), t.due()).toMillis());
-                thread.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
-            }
+            timers.forEach(this::armWake);
         }
+    }
+
+    private void armWake(Timer t) {
+        long millis = Math.max(1, Duration.between(source.now(), t.due()).toMillis());
+        thread.schedule(this::wake, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Stops the engine at once, as a crash would: queued calls never run and nothing is flushed. */
@@ -364,9 +359,42 @@ public final class Engine implements AutoCloseable {
         return submit(timers::size);
     }
 
+    /** The pending timers as records, in the order they will run: what a snapshot writes down. */
+    public java.util.List<Timer> timers() {
+        return submit(() -> timers.stream().sorted(Timer.ORDER).toList());
+    }
+
+    /**
+     * Re-arms timers written down earlier (a snapshot's), keeping their sequence numbers so that they run in the same
+     * order; timers armed later come after them. Their regions are created if they do not exist yet, so their
+     * handlers are registered. A timer already due runs at the next step (a manual clock never goes back for it).
+     */
+    public void restoreTimers(java.util.List<Timer> restored) {
+        submit(() -> {
+            // past the restored ones first: a region created here may arm timers of its own
+            restored.forEach(t -> timerSeq = Math.max(timerSeq, t.seq() + 1));
+            restored.forEach(t -> region(t.owner()));
+            java.util.Set<Long> taken = new java.util.HashSet<>();
+            timers.forEach(t -> taken.add(t.seq()));
+            for (Timer t : restored) {
+                if (!taken.add(t.seq())) {
+                    throw new IllegalArgumentException("two timers with sequence number " + t.seq());
+                }
+            }
+            for (Timer t : restored) {
+                timers.add(t);
+                if (manualClock == null) {
+                    armWake(t);
+                }
+            }
+            return null;
+        });
+    }
+
     private RegionState region(AccountRegion key) {
         return regions.computeIfAbsent(key, k -> new RegionState(k,
-                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock, secrets)), seed, clock, scheduler, timing, egress,
+                accounts.computeIfAbsent(k.accountId(), a -> new AccountState(a, seed, clock, secrets)), seed, clock,
+                (delay, kind, id, args) -> schedule(k, delay, kind, id, args), timing, egress,
                 notice -> notices.accept(k, notice)));
     }
 
@@ -429,9 +457,9 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void schedule(Duration delay, Runnable action) {
+    private void schedule(AccountRegion owner, Duration delay, String kind, String key, String args) {
         Instant due = now.plus(delay);
-        timers.add(new Timer(due, timerSeq++, action));
+        timers.add(new Timer(due, timerSeq++, owner.accountId(), owner.region(), kind, key, args));
         if (manualClock == null && !delay.isZero()) {
             thread.schedule(this::wake, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
         }
@@ -452,7 +480,7 @@ public final class Engine implements AutoCloseable {
                 now = t.due();
             }
             try {
-                t.action().run();
+                fire(t);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "timer failed: " + e, e);
             }
@@ -460,6 +488,15 @@ public final class Engine implements AutoCloseable {
         }
         if (target.isAfter(now)) {
             now = target;
+        }
+    }
+
+    /** Runs a due timer through its region's handler; a timer nobody handles (any more) is logged and skipped. */
+    private void fire(Timer t) {
+        RegionState region = regions.get(t.owner());
+        if (region == null || !region.timers().fire(t.kind(), t.key(), t.args())) {
+            LOG.log(System.Logger.Level.WARNING, "skipped a timer of kind " + t.kind() + " (" + t.key() + "): "
+                    + (region == null ? "its region does not exist" : "no handler knows its kind"));
         }
     }
 

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.analysis;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.InternetGateway;
 import dev.ecsnet.domain.net.Ipv4;
@@ -26,10 +26,13 @@ import java.util.Optional;
  * {@code succeeded} with the verdict the network gives at that moment.
  */
 public final class NetworkInsights {
+    /** Timer kind: a running analysis (key: its id) runs its path. */
+    private static final String ANALYZED = "ec2.insights-analysis.analyzed";
+
     private final Network network;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Map<String, InsightsPath> paths = new LinkedHashMap<>();
     private final Map<String, InsightsAnalysis> analyses = new LinkedHashMap<>();
@@ -87,12 +90,17 @@ public final class NetworkInsights {
         }
     }
 
-    public NetworkInsights(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    public NetworkInsights(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        timers.on(ANALYZED, (id, args) -> Optional.ofNullable(analyses.get(id)).ifPresent(a -> {
+            InsightsPath p = paths.get(a.pathId());
+            a.verdict = p != null ? analyze(p) : new Verdict.Blocked("NO_POSSIBLE_DESTINATION", "path", a.pathId(), "path deleted", List.of());
+            a.status = "succeeded";
+        }));
     }
 
     public Collection<InsightsPath> paths() {
@@ -181,12 +189,7 @@ public final class NetworkInsights {
         InsightsAnalysis a = new InsightsAnalysis(id, "arn:aws:ec2:" + network.region() + ":" + network.accountId()
                 + ":network-insights-analysis/" + id, p.id(), clock.now(), tags);
         analyses.put(id, a);
-        scheduler.schedule(timing.provisioning(), () -> {
-            if (analyses.containsKey(a.id())) {
-                a.verdict = paths.containsKey(p.id()) ? analyze(p) : new Verdict.Blocked("NO_POSSIBLE_DESTINATION", "path", p.id(), "path deleted", List.of());
-                a.status = "succeeded";
-            }
-        });
+        timers.schedule(timing.provisioning(), ANALYZED, id);
         return a;
     }
 

@@ -4,7 +4,7 @@ import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,13 +51,13 @@ public final class ApplicationAutoScaling {
     private final ScalingPolicies policies;
     private final ScheduledScaling schedules;
 
-    public ApplicationAutoScaling(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, ScalableServices services) {
+    public ApplicationAutoScaling(AccountRegion key, IdSource ids, Clock clock, Timers timers, ScalableServices services) {
         this.key = key;
         this.ids = ids;
         this.clock = clock;
         this.services = services;
         this.policies = new ScalingPolicies(this, ids, clock);
-        this.schedules = new ScheduledScaling(this, ids, clock, scheduler);
+        this.schedules = new ScheduledScaling(this, ids, clock, timers);
     }
 
     public ScalingPolicies policies() {

@@ -2,7 +2,7 @@ package dev.ecsnet.domain.appautoscaling;
 
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -29,15 +29,19 @@ public final class ScheduledScaling {
     private final ApplicationAutoScaling owner;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    /** Timer kind: a scheduled action (key: its target's resource id, args: its generation) runs and re-arms. */
+    private static final String RUN = "application-autoscaling.scheduled-action.run";
+
+    private final Timers timers;
     private final PerTarget<ScheduledAction> actions = new PerTarget<>(ScheduledAction::name);
     private long generations;
 
-    ScheduledScaling(ApplicationAutoScaling owner, IdSource ids, Clock clock, Scheduler scheduler) {
+    ScheduledScaling(ApplicationAutoScaling owner, IdSource ids, Clock clock, Timers timers) {
         this.owner = owner;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
+        timers.on(RUN, (resourceId, generation) -> run(resourceId, Long.parseLong(generation)));
     }
 
     public ScheduledAction put(ScalableTarget target, PutRequest r) {
@@ -77,11 +81,12 @@ public final class ScheduledScaling {
     }
 
     private void arm(ScheduledAction a, Instant after) {
-        a.nextRun(after).ifPresent(at -> scheduler.schedule(Duration.between(clock.now(), at), () -> run(a.resourceId(), a.name(), a.generation())));
+        a.nextRun(after).ifPresent(at -> timers.schedule(Duration.between(clock.now(), at), RUN, a.resourceId(), Long.toString(a.generation())));
     }
 
-    private void run(String resourceId, String name, long generation) {
-        Optional<ScheduledAction> a = actions.get(resourceId, name).filter(x -> x.generation() == generation);
+    /** Generations are unique across actions: a put again or deleted action leaves its old timer nothing to find. */
+    private void run(String resourceId, long generation) {
+        Optional<ScheduledAction> a = actions.list(Optional.of(resourceId), List.of()).stream().filter(x -> x.generation() == generation).findFirst();
         Optional<ScalableTarget> target = owner.find(resourceId);
         if (a.isEmpty() || target.isEmpty()) {
             return;

@@ -4,7 +4,7 @@ import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ec2.LaunchTemplates;
@@ -51,13 +51,13 @@ public final class AutoScaling {
     private final GroupRules rules;
     private final GroupController controller;
 
-    public AutoScaling(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+    public AutoScaling(AccountRegion key, IdSource ids, Clock clock, Timers timers, TimingProfile timing, Network network,
                        Instances instances, LaunchTemplates templates) {
         this.key = key;
         this.ids = ids;
         this.clock = clock;
         this.rules = new GroupRules(network, templates);
-        this.controller = new GroupController(groups, activities, ids, clock, scheduler, AutoScalingTiming.of(timing), network, instances,
+        this.controller = new GroupController(groups, activities, ids, clock, timers, AutoScalingTiming.of(timing), network, instances,
                 templates, rules);
         instances.addListener(controller);
     }

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.autoscaling;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.ec2.Instance;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ec2.LaunchTemplateVersion;
@@ -27,16 +27,20 @@ import java.util.Set;
  * plan (launching instances through {@link Instances}, each with its primary ENI in its subnet, or terminating
  * them), records the scaling activities, and follows the instances: Pending → InService when EC2 says they run, gone
  * when they are terminated, and replaced when they stop outside the group (the EC2 health check). Every timer
- * carries the group's name and ARN and does nothing when that group is gone or was replaced. Engine thread only.
+ * carries the group's ARN and does nothing when that group is gone or was replaced. Engine thread only.
  */
 final class GroupController implements Instances.Listener {
     static final String TAG_GROUP_NAME = "aws:autoscaling:groupName";
+    /** Timer kinds (key: the group's ARN): a reconcile, a retry after a failed launch, an instance's failed health check (args: its id). */
+    private static final String RECONCILE = "autoscaling.group.reconcile";
+    private static final String RETRY = "autoscaling.group.retry";
+    private static final String HEALTH_CHECK = "autoscaling.instance.health-check";
 
     private final Map<String, AutoScalingGroup> groups;
     private final List<ScalingActivity> activities;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final AutoScalingTiming timing;
     private final Network network;
     private final Instances instances;
@@ -45,42 +49,45 @@ final class GroupController implements Instances.Listener {
     private final Set<String> scheduled = new HashSet<>();
     private final Map<String, Duration> retryAfter = new HashMap<>();
 
-    GroupController(Map<String, AutoScalingGroup> groups, List<ScalingActivity> activities, IdSource ids, Clock clock, Scheduler scheduler,
+    GroupController(Map<String, AutoScalingGroup> groups, List<ScalingActivity> activities, IdSource ids, Clock clock, Timers timers,
                     AutoScalingTiming timing, Network network, Instances instances, LaunchTemplates templates, GroupRules rules) {
         this.groups = groups;
         this.activities = activities;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
         this.network = network;
         this.instances = instances;
         this.templates = templates;
         this.rules = rules;
+        on(RECONCILE, (group, args) -> {
+            scheduled.remove(group.arn());
+            reconcile(group);
+        });
+        on(RETRY, (group, args) -> requestReconcile(group));
+        on(HEALTH_CHECK, (group, instanceId) -> group.instance(instanceId).ifPresent(m -> healthCheckFailed(group, m)));
     }
 
-    /** Asks for one reconcile of the group after the reaction time; requests made meanwhile are merged. */
-    void requestReconcile(AutoScalingGroup g) {
-        if (scheduled.add(g.arn())) {
-            later(timing.reaction(), g, group -> {
-                scheduled.remove(group.arn());
-                reconcile(group);
-            });
-        }
-    }
-
-    private void later(Duration delay, AutoScalingGroup g, java.util.function.Consumer<AutoScalingGroup> step) {
-        String name = g.name();
-        String arn = g.arn();
-        scheduler.schedule(delay, () -> {
-            AutoScalingGroup current = groups.get(name);
-            if (current != null && current.arn().equals(arn)) {
-                step.accept(current);
+    /** Timers of {@code kind} run {@code step} on their group while it is still the one of that name (not replaced). */
+    private void on(String kind, java.util.function.BiConsumer<AutoScalingGroup, String> step) {
+        timers.on(kind, (arn, args) -> {
+            Optional<AutoScalingGroup> current = groups.values().stream().filter(g -> g.arn().equals(arn)).findFirst();
+            if (current.isPresent()) {
+                step.accept(current.get(), args);
             } else {
                 scheduled.remove(arn);
             }
         });
     }
+
+    /** Asks for one reconcile of the group after the reaction time; requests made meanwhile are merged. */
+    void requestReconcile(AutoScalingGroup g) {
+        if (scheduled.add(g.arn())) {
+            timers.schedule(timing.reaction(), RECONCILE, g.arn());
+        }
+    }
+
 
     private void reconcile(AutoScalingGroup g) {
         if (g.deleting()) {
@@ -166,7 +173,7 @@ final class GroupController implements Instances.Listener {
         Duration wait = retryAfter.getOrDefault(g.arn(), timing.firstRetry());
         Duration next = wait.multipliedBy(2);
         retryAfter.put(g.arn(), next.compareTo(timing.maxRetry()) > 0 ? timing.maxRetry() : next);
-        later(wait, g, this::requestReconcile);
+        timers.schedule(wait, RETRY, g.arn());
     }
 
     /** Takes the instance out of service and terminates it through EC2; its activity ends when EC2 has terminated it. */
@@ -219,8 +226,7 @@ final class GroupController implements Instances.Listener {
     public void shuttingDown(Instance instance) {
         groupOf(instance.id()).ifPresent(g -> {
             if (g.instance(instance.id()).map(m -> m.lifecycle() != LifecycleState.TERMINATING).orElse(false)) {
-                String id = instance.id();
-                later(timing.healthCheck(), g, group -> group.instance(id).ifPresent(m -> healthCheckFailed(group, m)));
+                timers.schedule(timing.healthCheck(), HEALTH_CHECK, g.arn(), instance.id());
             }
         });
     }

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.ec2;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
@@ -46,21 +46,27 @@ public final class Instances {
         }
     }
 
+    /** Timer kinds: a pending instance runs; a shutting-down one is terminated and frees its interfaces. */
+    private static final String BOOT = "ec2.instance.boot";
+    private static final String SHUT_DOWN = "ec2.instance.shut-down";
+
     private final Network network;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
 
-    public Instances(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    public Instances(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
         network.tags().add(new NetworkTags.TaggableSource("i", this::get, this::all));
+        timers.on(BOOT, (id, args) -> find(id).ifPresent(this::boot));
+        timers.on(SHUT_DOWN, (id, args) -> find(id).filter(i -> i.state() == InstanceState.SHUTTING_DOWN).ifPresent(this::finishTermination));
     }
 
     public void addListener(Listener listener) {
@@ -122,7 +128,7 @@ public final class Instances {
             instance.tags().putAll(launch.tags());
             instances.put(id, instance);
             launched.add(instance);
-            scheduler.schedule(timing.instancePending(), () -> boot(instance));
+            timers.schedule(timing.instancePending(), BOOT, id);
         }
         return launched;
     }
@@ -194,7 +200,7 @@ public final class Instances {
                 instance.moveTo(InstanceState.SHUTTING_DOWN, "User initiated (" + clock.now().toString().replace('T', ' ')
                         .replaceAll("\\.\\d+", "").replace("Z", " GMT") + ")");
                 listeners.forEach(l -> l.shuttingDown(instance));
-                scheduler.schedule(timing.instanceShuttingDown(), () -> finishTermination(instance));
+                timers.schedule(timing.instanceShuttingDown(), SHUT_DOWN, instance.id());
             }
             changes.add(new StateChange(instance.id(), before, instance.state()));
         }

@@ -44,7 +44,7 @@ public final class AsgCapacityProvider {
     private String updateStatusReason;
     private Instant lastScaleOut = Instant.EPOCH;
     private Instant aboveNeedSince;
-    private boolean evaluationScheduled;
+    private long evaluationScheduled;
 
     AsgCapacityProvider(String name, String arn, String groupName, Settings settings, Map<String, String> tags) {
         this.name = name;
@@ -130,11 +130,12 @@ public final class AsgCapacityProvider {
         aboveNeedSince = since;
     }
 
-    boolean evaluationScheduled() {
+    /** The token of the pending evaluation timer; 0 when none is pending. */
+    long evaluationScheduled() {
         return evaluationScheduled;
     }
 
-    void evaluationScheduled(boolean scheduled) {
-        evaluationScheduled = scheduled;
+    void evaluationScheduled(long token) {
+        evaluationScheduled = token;
     }
 }

@@ -1,7 +1,7 @@
 package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.DomainException;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
 import java.util.ArrayList;
@@ -42,20 +42,25 @@ public final class CapacityProviders {
     }
 
     private final Ecs ecs;
-    private final Scheduler scheduler;
+    /** Timer kind: a cluster's attachments (key: its name, args: their generation) complete their update. */
+    private static final String ATTACHMENTS_UPDATED = "ecs.cluster.attachments-updated";
+
+    private final Timers timers;
+    private long attachmentGenerations;
     private final TimingProfile timing;
     private final List<CapacityProvider> builtIn;
     private final AsgCapacityProviders groupProviders;
     private final ManagedScaling scaling;
 
-    CapacityProviders(Ecs ecs, EcsArns arns, Scheduler scheduler, TimingProfile timing) {
+    CapacityProviders(Ecs ecs, EcsArns arns, Timers timers, TimingProfile timing) {
         this.ecs = ecs;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
         this.builtIn = List.of(new CapacityProvider(FARGATE, arns.capacityProvider(FARGATE), FARGATE, Optional.empty()),
                 new CapacityProvider(FARGATE_SPOT, arns.capacityProvider(FARGATE_SPOT), FARGATE_SPOT, Optional.empty()));
         this.groupProviders = new AsgCapacityProviders(ecs);
-        this.scaling = new ManagedScaling(ecs, groupProviders, scheduler, timing);
+        this.scaling = new ManagedScaling(ecs, groupProviders, timers, timing);
+        timers.on(ATTACHMENTS_UPDATED, (name, generation) -> ecs.findCluster(name).ifPresent(c -> c.attachmentsUpdated(Long.parseLong(generation))));
     }
 
     /** Wires EC2 Auto Scaling in: Auto Scaling group providers find their groups and scale them through it. */
@@ -191,8 +196,9 @@ public final class CapacityProviders {
 
     /** Marks the cluster's attachments as updating; they complete one provisioning step later. */
     void attachmentsChanged(Cluster cluster) {
-        long generation = cluster.attachmentsUpdating();
-        scheduler.schedule(timing.provisioning(), () -> cluster.attachmentsUpdated(generation));
+        long generation = ++attachmentGenerations;
+        cluster.attachmentsUpdating(generation);
+        timers.schedule(timing.provisioning(), ATTACHMENTS_UPDATED, cluster.name(), Long.toString(generation));
     }
 
     /** A provider is in use while a task of the cluster that is not STOPPED, or a service that is not INACTIVE, uses it. */

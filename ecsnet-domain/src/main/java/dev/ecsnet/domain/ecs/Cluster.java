@@ -121,10 +121,13 @@ public final class Cluster {
         return Optional.ofNullable(attachmentsStatus);
     }
 
-    /** Marks an attachment change as in progress; returns the generation the completing timer must still see. */
-    long attachmentsUpdating() {
+    /**
+     * Marks an attachment change as in progress under {@code generation} (unique in the region, so that the timer of an
+     * earlier cluster of the name finds no match), which the completing timer must still see.
+     */
+    void attachmentsUpdating(long generation) {
         attachmentsStatus = "UPDATE_IN_PROGRESS";
-        return ++attachmentsGeneration;
+        attachmentsGeneration = generation;
     }
 
     void attachmentsUpdated(long generation) {

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.ecs;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ec2.Instance;
 import dev.ecsnet.domain.ec2.InstanceState;
@@ -42,10 +42,13 @@ public final class ContainerInstances {
             "ecs.capability.execution-role-awslogs", "ecs.capability.execution-role-ecr-pull",
             "ecs.capability.container-health-check", "ecs.capability.task-eni");
 
+    /** Timer kind: a registering instance (key: its id) whose trunk interface is attached becomes ACTIVE. */
+    private static final String ACTIVE = "ecs.container-instance.active";
+
     private final EcsArns arns;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Network network;
     private final AccountSettings settings;
@@ -54,15 +57,20 @@ public final class ContainerInstances {
     private java.util.function.Consumer<Cluster> onChange = c -> {
     };
 
-    ContainerInstances(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+    ContainerInstances(EcsArns arns, IdSource ids, Clock clock, Timers timers, TimingProfile timing, Network network,
                        AccountSettings settings) {
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
         this.network = network;
         this.settings = settings;
+        timers.on(ACTIVE, (id, args) -> Optional.ofNullable(byId.get(id)).filter(ci -> ci.status() == ContainerInstance.Status.REGISTERING)
+                .ifPresent(ci -> {
+                    ci.setStatus(ContainerInstance.Status.ACTIVE, null);
+                    onChange.accept(ci.cluster());
+                }));
     }
 
     /** Adds a listener: the service scheduler (DAEMON services follow their cluster's instances), managed scaling. */
@@ -140,12 +148,7 @@ public final class ContainerInstances {
         customAttributes.forEach(ci::putAttribute);
         byId.put(id, ci);
         if (trunked) {
-            scheduler.schedule(timing.provisioning(), () -> {
-                if (ci.status() == ContainerInstance.Status.REGISTERING) {
-                    ci.setStatus(ContainerInstance.Status.ACTIVE, null);
-                    onChange.accept(cluster);
-                }
-            });
+            timers.schedule(timing.provisioning(), ACTIVE, id);
         }
         onChange.accept(cluster);
         return ci;

@@ -6,7 +6,7 @@ import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.logs.Logs;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.net.Network;
@@ -54,18 +54,18 @@ public final class Ecs {
     private final Map<String, ClusterTasks> tasks = new LinkedHashMap<>();
 
     /** ECS with a log store of its own and egress not enforced; for tests of the ECS model alone. */
-    public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network) {
-        this(key, ids, clock, scheduler, timing, network, new Logs(key, clock), EgressPolicy.IGNORE);
+    public Ecs(AccountRegion key, IdSource ids, Clock clock, Timers timers, TimingProfile timing, Network network) {
+        this(key, ids, clock, timers, timing, network, new Logs(key, clock), EgressPolicy.IGNORE);
     }
 
     /** An ECS with its own (empty) set of EC2 instances. */
-    public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+    public Ecs(AccountRegion key, IdSource ids, Clock clock, Timers timers, TimingProfile timing, Network network,
                Logs logs, EgressPolicy egressPolicy) {
-        this(key, ids, clock, scheduler, timing, network, logs, egressPolicy, new Instances(network, ids, clock, scheduler, timing));
+        this(key, ids, clock, timers, timing, network, logs, egressPolicy, new Instances(network, ids, clock, timers, timing));
     }
 
     /** An ECS whose agent registers the region's EC2 instances (the ECS-optimized AMI's job) when they run. */
-    public Ecs(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
+    public Ecs(AccountRegion key, IdSource ids, Clock clock, Timers timers, TimingProfile timing, Network network,
                Logs logs, EgressPolicy egressPolicy, Instances instances) {
         this.arns = new EcsArns(key);
         this.ids = ids;
@@ -73,7 +73,7 @@ public final class Ecs {
         this.taskDefinitions = new TaskDefinitions(arns, clock);
         this.accountSettings = new AccountSettings(arns.rootPrincipal());
         this.placement = new TaskPlacement(network);
-        this.capacityProviders = new CapacityProviders(this, arns, scheduler, timing);
+        this.capacityProviders = new CapacityProviders(this, arns, timers, timing);
         this.serviceConnect = new ServiceConnect(key);
         this.clusterUpdates = new ClusterUpdates(this, ids, capacityProviders, serviceConnect);
         this.tags = new EcsTags(this);
@@ -88,12 +88,13 @@ public final class Ecs {
                         logs.createLogGroup(name, java.util.Map.of(), null, null);
                     }
                 });
-        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, scheduler, timing, network, egress, accountSettings);
+        this.lifecycle = new TaskLifecycleDriver(arns, ids, clock, timers, timing, network, egress, accountSettings,
+                this::taskByArn);
         this.diagnoser = new Diagnoser(this, network, egress);
-        this.containerInstances = new ContainerInstances(arns, ids, clock, scheduler, timing, network, accountSettings);
+        this.containerInstances = new ContainerInstances(arns, ids, clock, timers, timing, network, accountSettings);
         this.ec2Launcher = new Ec2TaskLauncher(arns, ids, clock, placement, containerInstances, lifecycle);
         instances.addListener(new EcsAgent(this, instances));
-        ServiceController controller = new ServiceController(this, key, ids, clock, scheduler, timing, placement, lifecycle,
+        ServiceController controller = new ServiceController(this, key, ids, clock, timers, timing, placement, lifecycle,
                 serviceConnect);
         this.services = new Services(this, clock, placement, controller, serviceConnect);
         this.taskSets = new TaskSets(this, clock, controller, services.rules());
@@ -274,6 +275,13 @@ public final class Ecs {
     public List<Task> tasksInLaunchOrder(Cluster cluster) {
         ClusterTasks of = tasks.get(cluster.name());
         return !cluster.isActive() || of == null ? List.of() : of.inLaunchOrder();
+    }
+
+    /** A task of any cluster by ARN ({@code ...:task/cluster/id}). */
+    private Optional<Task> taskByArn(String arn) {
+        String[] parts = arn.split("/");
+        ClusterTasks of = parts.length < 3 ? null : tasks.get(parts[parts.length - 2]);
+        return of == null ? Optional.empty() : of.find(parts[parts.length - 1]);
     }
 
     /** A task of the cluster by id or ARN. */

@@ -1,7 +1,7 @@
 package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.Clock;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ec2.InstanceType;
 import dev.ecsnet.domain.ec2.InstanceTypes;
@@ -42,14 +42,21 @@ final class ManagedScaling {
 
     private final Ecs ecs;
     private final AsgCapacityProviders providers;
-    private final Scheduler scheduler;
+    /** Timer kind: a provider (key: its name, args: the arming token) evaluates its group. */
+    private static final String EVALUATE = "ecs.capacity-provider.evaluate";
+
+    private final Timers timers;
+    /** The last token an evaluation timer was armed with (unique in the region, so a provider of an earlier name ignores it). */
+    private long evaluations;
     private final TimingProfile timing;
 
-    ManagedScaling(Ecs ecs, AsgCapacityProviders providers, Scheduler scheduler, TimingProfile timing) {
+    ManagedScaling(Ecs ecs, AsgCapacityProviders providers, Timers timers, TimingProfile timing) {
         this.ecs = ecs;
         this.providers = providers;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        timers.on(EVALUATE, (name, token) -> providers.find(name).filter(p -> Long.toString(p.evaluationScheduled()).equals(token))
+                .ifPresent(this::evaluate));
     }
 
     /** A realistic duration under the timing profile: as is on {@code realistic}, a fiftieth otherwise (never zero). */
@@ -59,11 +66,11 @@ final class ManagedScaling {
 
     /** Something changed that the provider's scaling may answer: one evaluation is scheduled unless one is. */
     void kick(AsgCapacityProvider p) {
-        if (p.evaluationScheduled() || !p.isActive()) {
+        if (p.evaluationScheduled() != 0 || !p.isActive()) {
             return;
         }
-        p.evaluationScheduled(true);
-        scheduler.schedule(scaled(METRIC_PERIOD), () -> evaluate(p));
+        p.evaluationScheduled(++evaluations);
+        timers.schedule(scaled(METRIC_PERIOD), EVALUATE, p.name(), Long.toString(p.evaluationScheduled()));
     }
 
     /** The cluster's container instances changed: waiting tasks are placed where they now fit, then scaling looks again. */
@@ -97,7 +104,7 @@ final class ManagedScaling {
     }
 
     private void evaluate(AsgCapacityProvider p) {
-        p.evaluationScheduled(false);
+        p.evaluationScheduled(0);
         Optional<Cluster> cluster = clusterOf(p);
         Optional<CapacityGroups.Group> group = providers.groups().find(p.groupName());
         if (!p.isActive() || cluster.isEmpty() || group.isEmpty()) {

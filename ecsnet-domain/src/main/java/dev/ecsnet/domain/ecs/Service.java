@@ -47,8 +47,9 @@ public final class Service {
     int throttleLevel;
     Instant retryAt;
     int failuresSeen;
-    boolean resyncArmed;
-    boolean retryArmed;
+    /** The token of the pending resync and retry timers (0: none), so a timer of an earlier service of the name does nothing. */
+    long resyncArmed;
+    long retryArmed;
     /** task id → the IP the scheduler registered with the service's target groups and Cloud Map services. */
     final Map<String, String> registered = new LinkedHashMap<>();
     /** The service's tasks by id, in launch order (stopped ones until their deployment retires). */

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.ecs;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ecs.placement.Checks;
 import dev.ecsnet.domain.ecs.placement.PlacementRequest;
@@ -37,12 +37,16 @@ final class ServiceController {
     /** A pass that keeps changing things at one instant is cut off here; the resync timer picks it up later. */
     private static final int MAX_PASSES_PER_INSTANT = 50;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** Timer kinds: the queue is worked through; a service (key: its ARN, args: the arming token) is looked at again. */
+    private static final String DRAIN = "ecs.services.drain";
+    private static final String RESYNC = "ecs.service.resync";
+    private static final String RETRY = "ecs.service.retry";
 
     private final Ecs ecs;
     private final AccountRegion key;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final TaskPlacement placement;
     private final TaskLifecycleDriver lifecycle;
@@ -52,16 +56,18 @@ final class ServiceController {
     private final Map<String, Service> ownerByTaskId = new HashMap<>();
     private final Set<Service> queue = new LinkedHashSet<>();
     private boolean drainScheduled;
+    /** The last token a resync or retry timer was armed with. */
+    private long armings;
     private Instant passInstant = Instant.MIN;
     private final Map<Service, Integer> passesAtInstant = new HashMap<>();
 
-    ServiceController(Ecs ecs, AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing,
+    ServiceController(Ecs ecs, AccountRegion key, IdSource ids, Clock clock, Timers timers, TimingProfile timing,
                       TaskPlacement placement, TaskLifecycleDriver lifecycle, ServiceConnect serviceConnect) {
         this.ecs = ecs;
         this.key = key;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
         this.placement = placement;
         this.lifecycle = lifecycle;
@@ -70,6 +76,20 @@ final class ServiceController {
         this.launches = new ServiceLaunches(ecs, placement, this::adopt, this::event);
         lifecycle.onChange(this::taskChanged);
         ecs.containerInstances().onChange(this::instancesChanged);
+        timers.on(DRAIN, (none, args) -> drain());
+        timers.on(RESYNC, (arn, token) -> armed(arn, token, s -> s.resyncArmed).ifPresent(s -> {
+            s.resyncArmed = 0;
+            enqueue(s);
+        }));
+        timers.on(RETRY, (arn, token) -> armed(arn, token, s -> s.retryArmed).ifPresent(s -> {
+            s.retryArmed = 0;
+            enqueue(s);
+        }));
+    }
+
+    /** The service a resync or retry timer was armed for, if that timer is still the one it waits for. */
+    private Optional<Service> armed(String arn, String token, java.util.function.ToLongFunction<Service> pending) {
+        return ecs.services().findAnywhere(arn).filter(s -> Long.toString(pending.applyAsLong(s)).equals(token));
     }
 
     void connect(LoadBalancing lb, ServiceDiscovery sd) {
@@ -124,7 +144,7 @@ final class ServiceController {
         queue.add(s);
         if (!drainScheduled) {
             drainScheduled = true;
-            scheduler.schedule(Duration.ZERO, this::drain);
+            timers.schedule(Duration.ZERO, DRAIN, "");
         }
     }
 
@@ -266,19 +286,13 @@ final class ServiceController {
         boolean behindLoadBalancer = !s.config().loadBalancers().isEmpty()
                 || s.taskSets().stream().anyMatch(ts -> !ts.spec().loadBalancers().isEmpty());
         boolean watch = !s.steady || behindLoadBalancer;
-        if (watch && !s.resyncArmed) {
-            s.resyncArmed = true;
-            scheduler.schedule(resyncPeriod(), () -> {
-                s.resyncArmed = false;
-                enqueue(s);
-            });
+        if (watch && s.resyncArmed == 0) {
+            s.resyncArmed = ++armings;
+            timers.schedule(resyncPeriod(), RESYNC, s.arn(), Long.toString(s.resyncArmed));
         }
-        if (s.retryAt != null && now.isBefore(s.retryAt) && !s.retryArmed) {
-            s.retryArmed = true;
-            scheduler.schedule(Duration.between(now, s.retryAt), () -> {
-                s.retryArmed = false;
-                enqueue(s);
-            });
+        if (s.retryAt != null && now.isBefore(s.retryAt) && s.retryArmed == 0) {
+            s.retryArmed = ++armings;
+            timers.schedule(Duration.between(now, s.retryAt), RETRY, s.arn(), Long.toString(s.retryArmed));
         }
     }
 

@@ -5,7 +5,7 @@ import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Notice;
 import dev.ecsnet.domain.common.Notices;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
@@ -35,7 +35,9 @@ final class TaskLifecycleDriver {
     private final EcsArns arns;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
+    /** A task of any cluster by ARN: the key of its lifecycle timers. */
+    private final java.util.function.Function<String, Optional<Task>> tasks;
     private final TimingProfile timing;
     private final Network network;
     private final TaskEgress egress;
@@ -44,16 +46,41 @@ final class TaskLifecycleDriver {
     };
     private Notices notices = Notices.NONE;
 
-    TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing, Network network,
-                        TaskEgress egress, AccountSettings settings) {
+    TaskLifecycleDriver(EcsArns arns, IdSource ids, Clock clock, Timers timers, TimingProfile timing, Network network,
+                        TaskEgress egress, AccountSettings settings, java.util.function.Function<String, Optional<Task>> tasks) {
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
+        this.tasks = tasks;
         this.timing = timing;
         this.network = network;
         this.egress = egress;
         this.settings = settings;
+        step(TaskLifecycle.PROVISIONING, this::provision);
+        step(TaskLifecycle.PENDING, this::start);
+        step(TaskLifecycle.DEACTIVATING, this::stopContainers);
+        step(TaskLifecycle.STOPPING, this::deprovision);
+        step(TaskLifecycle.DEPROVISIONING, this::finishStop);
+    }
+
+    /** The timer kind of the step a task still in {@code status} takes when the timer falls due. */
+    private static String kind(TaskLifecycle status) {
+        return switch (status) {
+            case PROVISIONING -> "ecs.task.provision";
+            case PENDING -> "ecs.task.start";
+            case DEACTIVATING -> "ecs.task.stop-containers";
+            case STOPPING -> "ecs.task.deprovision";
+            case DEPROVISIONING -> "ecs.task.finish-stop";
+            default -> throw new IllegalArgumentException("no timed step leaves " + status);
+        };
+    }
+
+    private void step(TaskLifecycle expected, java.util.function.Consumer<Task> step) {
+        timers.on(kind(expected), (arn, args) -> tasks.apply(arn).filter(t -> t.lastStatus() == expected).ifPresent(t -> {
+            step.accept(t);
+            onChange.accept(t);
+        }));
     }
 
     /** Adds a listener told after every step that changed a task (the service scheduler, managed scaling). */
@@ -67,7 +94,7 @@ final class TaskLifecycleDriver {
     }
 
     void launched(Task task) {
-        after(timing.provisioning(), task, TaskLifecycle.PROVISIONING, this::provision);
+        after(timing.provisioning(), task, TaskLifecycle.PROVISIONING);
     }
 
     /** Starts the stop path from wherever the task is; a task already stopping keeps its course. */
@@ -89,16 +116,16 @@ final class TaskLifecycleDriver {
             case PROVISIONING -> {
                 task.moveTo(TaskLifecycle.DEPROVISIONING);
                 task.containersStopped(clock.now());
-                after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);
+                after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING);
             }
             case PENDING -> {
                 task.moveTo(TaskLifecycle.STOPPING);
-                after(timing.stopping(), task, TaskLifecycle.STOPPING, this::deprovision);
+                after(timing.stopping(), task, TaskLifecycle.STOPPING);
             }
             case ACTIVATING, RUNNING -> {
                 task.moveTo(TaskLifecycle.DEACTIVATING);
                 Duration d = timing.deactivating().compareTo(draining) >= 0 ? timing.deactivating() : draining;
-                after(d, task, TaskLifecycle.DEACTIVATING, this::stopContainers);
+                after(d, task, TaskLifecycle.DEACTIVATING);
             }
             default -> {
                 // DEACTIVATING and later: already on the stop path
@@ -106,13 +133,9 @@ final class TaskLifecycleDriver {
         }
     }
 
-    private void after(Duration delay, Task task, TaskLifecycle expected, java.util.function.Consumer<Task> step) {
-        scheduler.schedule(delay, () -> {
-            if (task.lastStatus() == expected) {
-                step.accept(task);
-                onChange.accept(task);
-            }
-        });
+    /** After {@code delay}, the task takes the step out of {@code expected} if it is still there (and still exists). */
+    private void after(Duration delay, Task task, TaskLifecycle expected) {
+        timers.schedule(delay, kind(expected), task.arn());
     }
 
     private void provision(Task task) {
@@ -120,7 +143,7 @@ final class TaskLifecycleDriver {
         if (!task.hasNetworkInterface()) {
             // bridge, host and none tasks on EC2 use the instance's network: nothing to provision
             task.moveTo(TaskLifecycle.PENDING);
-            after(timing.pending(), task, TaskLifecycle.PENDING, this::start);
+            after(timing.pending(), task, TaskLifecycle.PENDING);
             return;
         }
         Optional<Subnet> subnet = network.findSubnet(spec.subnetId());
@@ -164,7 +187,7 @@ final class TaskLifecycleDriver {
         a.setStatus(AttachmentStatus.ATTACHED);
         task.networkAttached(eni.id(), eni.privateIpAddress(), clock.now());
         task.moveTo(TaskLifecycle.PENDING);
-        after(timing.pending(), task, TaskLifecycle.PENDING, this::start);
+        after(timing.pending(), task, TaskLifecycle.PENDING);
     }
 
     private void start(Task task) {
@@ -187,14 +210,14 @@ final class TaskLifecycleDriver {
 
     private void stopContainers(Task task) {
         task.moveTo(TaskLifecycle.STOPPING);
-        after(timing.stopping(), task, TaskLifecycle.STOPPING, this::deprovision);
+        after(timing.stopping(), task, TaskLifecycle.STOPPING);
     }
 
     private void deprovision(Task task) {
         task.containersStopped(clock.now());
         task.attachment().setStatus(AttachmentStatus.DETACHING);
         task.moveTo(TaskLifecycle.DEPROVISIONING);
-        after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);
+        after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING);
     }
 
     private void finishStop(Task task) {
@@ -218,6 +241,6 @@ final class TaskLifecycleDriver {
         }
         task.containersStopped(clock.now());
         task.moveTo(TaskLifecycle.DEPROVISIONING);
-        after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING, this::finishStop);
+        after(timing.deprovisioning(), task, TaskLifecycle.DEPROVISIONING);
     }
 }

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
 import java.util.Collection;
@@ -17,21 +17,27 @@ import java.util.Map;
  * and becomes {@code available} on the clock.
  */
 public final class Gateways {
+    /** Timer kinds: a pending NAT gateway becomes available; a deleting one lets go of its address and interface. */
+    private static final String NAT_AVAILABLE = "ec2.nat-gateway.available";
+    private static final String NAT_DELETED = "ec2.nat-gateway.deleted";
+
     private final Network network;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
     private final Map<String, ElasticIp> addresses = new LinkedHashMap<>();
     private final Map<String, NatGateway> natGateways = new LinkedHashMap<>();
 
-    Gateways(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    Gateways(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        timers.on(NAT_AVAILABLE, (id, args) -> findNat(id).filter(nat -> nat.state().equals("pending")).ifPresent(nat -> nat.setState("available")));
+        timers.on(NAT_DELETED, (id, args) -> findNat(id).filter(nat -> nat.state().equals("deleting")).ifPresent(this::finishDeletion));
     }
 
     // ---- Internet gateways ------------------------------------------------------------------------------------
@@ -224,11 +230,7 @@ public final class Gateways {
                 eip.publicIp(), associationId, clock.now());
         nat.tags().putAll(tags);
         natGateways.put(id, nat);
-        scheduler.schedule(timing.provisioning(), () -> {
-            if (nat.state().equals("pending")) {
-                nat.setState("available");
-            }
-        });
+        timers.schedule(timing.provisioning(), NAT_AVAILABLE, id);
         return nat;
     }
 
@@ -239,13 +241,19 @@ public final class Gateways {
         }
         network.gate().open();
         nat.setState("deleting");
-        scheduler.schedule(timing.deprovisioning(), () -> {
-            addresses.values().stream().filter(a -> a.allocationId().equals(nat.allocationId())).findFirst().ifPresent(ElasticIp::disassociate);
-            network.findNetworkInterface(nat.networkInterfaceId()).ifPresent(n -> network.deleteManagedNetworkInterface(n.id()));
-            network.routeTables().blackhole(nat.id());
-            nat.setState("deleted");
-            nat.setDeleteTime(clock.now());
-        });
+        timers.schedule(timing.deprovisioning(), NAT_DELETED, nat.id());
         return nat;
+    }
+
+    private java.util.Optional<NatGateway> findNat(String id) {
+        return java.util.Optional.ofNullable(natGateways.get(id));
+    }
+
+    private void finishDeletion(NatGateway nat) {
+        addresses.values().stream().filter(a -> a.allocationId().equals(nat.allocationId())).findFirst().ifPresent(ElasticIp::disassociate);
+        network.findNetworkInterface(nat.networkInterfaceId()).ifPresent(n -> network.deleteManagedNetworkInterface(n.id()));
+        network.routeTables().blackhole(nat.id());
+        nat.setState("deleted");
+        nat.setDeleteTime(clock.now());
     }
 }

@@ -2,7 +2,7 @@ package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.ManagedPrefixList.Entry;
 import dev.ecsnet.domain.net.ManagedPrefixList.State;
@@ -27,17 +27,38 @@ public final class ManagedPrefixLists {
     public static final int MAX_SIZE = 1000;
     private static final int MAX_ENTRIES_PER_REQUEST = 100;
 
+    /** Timer kinds: a list in a create, modify or delete step completes it (a deletion fails while the list is referenced). */
+    private static final String CREATED = "ec2.prefix-list.created";
+    private static final String MODIFIED = "ec2.prefix-list.modified";
+    private static final String DELETED = "ec2.prefix-list.deleted";
+
     private final Network network;
     private final IdSource ids;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Map<String, ManagedPrefixList> lists = new LinkedHashMap<>();
 
-    ManagedPrefixLists(Network network, IdSource ids, Scheduler scheduler, TimingProfile timing) {
+    ManagedPrefixLists(Network network, IdSource ids, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        on(CREATED, State.CREATE_IN_PROGRESS, list -> list.moveTo(State.CREATE_COMPLETE, null));
+        on(MODIFIED, State.MODIFY_IN_PROGRESS, list -> list.moveTo(State.MODIFY_COMPLETE, null));
+        on(DELETED, State.DELETE_IN_PROGRESS, list -> {
+            List<String> users = references(list.id());
+            if (users.isEmpty()) {
+                list.moveTo(State.DELETE_COMPLETE, null);
+            } else {
+                list.moveTo(State.DELETE_FAILED, "The prefix list " + list.id() + " cannot be deleted because it is referenced by "
+                        + String.join(", ", users.subList(0, Math.min(10, users.size()))) + ".");
+            }
+        });
+    }
+
+    /** Timers of {@code kind} run {@code done} on their list if nothing else moved it from {@code pending} meanwhile. */
+    private void on(String kind, State pending, java.util.function.Consumer<ManagedPrefixList> done) {
+        timers.on(kind, (id, args) -> find(id).filter(list -> list.state() == pending).ifPresent(done));
     }
 
     public Collection<ManagedPrefixList> all() {
@@ -107,7 +128,7 @@ public final class ManagedPrefixLists {
                 network.region(), normalized);
         list.tags().putAll(tags);
         lists.put(list.id(), list);
-        settle(list, State.CREATE_IN_PROGRESS, timing.provisioning(), () -> list.moveTo(State.CREATE_COMPLETE, null));
+        settle(list, State.CREATE_IN_PROGRESS, timing.provisioning(), CREATED);
         return list;
     }
 
@@ -157,7 +178,7 @@ public final class ManagedPrefixLists {
         if (entriesChange) {
             list.addVersion(next);
         }
-        settle(list, State.MODIFY_IN_PROGRESS, timing.provisioning(), () -> list.moveTo(State.MODIFY_COMPLETE, null));
+        settle(list, State.MODIFY_IN_PROGRESS, timing.provisioning(), MODIFIED);
         return list;
     }
 
@@ -194,15 +215,7 @@ public final class ManagedPrefixLists {
     public ManagedPrefixList delete(String id) {
         ManagedPrefixList list = changeable(id);
         network.gate().open();
-        settle(list, State.DELETE_IN_PROGRESS, timing.deprovisioning(), () -> {
-            List<String> users = references(id);
-            if (users.isEmpty()) {
-                list.moveTo(State.DELETE_COMPLETE, null);
-            } else {
-                list.moveTo(State.DELETE_FAILED, "The prefix list " + id + " cannot be deleted because it is referenced by "
-                        + String.join(", ", users.subList(0, Math.min(10, users.size()))) + ".");
-            }
-        });
+        settle(list, State.DELETE_IN_PROGRESS, timing.deprovisioning(), DELETED);
         return list;
     }
 
@@ -216,14 +229,10 @@ public final class ManagedPrefixLists {
         return List.copyOf(out);
     }
 
-    /** Moves the list to {@code pending}, then, after {@code delay}, runs {@code done} if nothing else moved it meanwhile. */
-    private void settle(ManagedPrefixList list, State pending, java.time.Duration delay, Runnable done) {
+    /** Moves the list to {@code pending}; after {@code delay}, the timer of {@code kind} completes the step. */
+    private void settle(ManagedPrefixList list, State pending, java.time.Duration delay, String kind) {
         list.moveTo(pending, null);
-        scheduler.schedule(delay, () -> {
-            if (list.state() == pending) {
-                done.run();
-            }
-        });
+        timers.schedule(delay, kind, list.id());
     }
 
     private static void validateName(String name) {

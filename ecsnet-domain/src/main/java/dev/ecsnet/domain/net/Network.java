@@ -3,7 +3,7 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.common.WriteGate;
 
@@ -53,10 +53,10 @@ public final class Network {
 
     /** A network whose asynchronous steps (NAT gateways, endpoints) complete at once; for tests of the model alone. */
     public Network(String accountId, String region, IdSource ids, Clock clock) {
-        this(accountId, region, ids, clock, (delay, action) -> action.run(), TimingProfile.INSTANT);
+        this(accountId, region, ids, clock, Timers.immediate(), TimingProfile.INSTANT);
     }
 
-    public Network(String accountId, String region, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    public Network(String accountId, String region, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.accountId = accountId;
         this.region = region;
         this.ids = ids;
@@ -64,16 +64,16 @@ public final class Network {
         this.zones = AvailabilityZone.of(region);
         this.dhcpOptions = new DhcpOptionsSets(this, ids);
         this.routeTables = new RouteTables(this, ids);
-        this.gateways = new Gateways(this, ids, clock, scheduler, timing);
-        this.endpoints = new VpcEndpoints(this, ids, clock, scheduler, timing);
+        this.gateways = new Gateways(this, ids, clock, timers, timing);
+        this.endpoints = new VpcEndpoints(this, ids, clock, timers, timing);
         this.acls = new NetworkAcls(this, ids);
         this.groups = new SecurityGroups(this, ids);
-        this.cidrs = new VpcCidrs(this, ids, scheduler, timing);
+        this.cidrs = new VpcCidrs(this, ids, timers, timing);
         this.egressOnlyInternetGateways = new EgressOnlyInternetGateways(this, ids);
         this.subnetCidrReservations = new SubnetCidrReservations(this, ids);
-        this.prefixLists = new ManagedPrefixLists(this, ids, scheduler, timing);
-        this.peerings = new VpcPeerings(this, ids, clock, scheduler, timing);
-        this.interfaceChanges = new NetworkInterfaceChanges(this, ids, clock, scheduler, timing);
+        this.prefixLists = new ManagedPrefixLists(this, ids, timers, timing);
+        this.peerings = new VpcPeerings(this, ids, clock, timers, timing);
+        this.interfaceChanges = new NetworkInterfaceChanges(this, ids, clock, timers, timing);
         createDefaultVpc();
     }
 

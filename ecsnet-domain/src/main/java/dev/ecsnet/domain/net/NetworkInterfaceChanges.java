@@ -3,7 +3,7 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
 import java.util.LinkedHashSet;
@@ -18,23 +18,28 @@ import java.util.Optional;
  */
 public final class NetworkInterfaceChanges {
     private static final int MAX_GROUPS = 5;
+    /** Timer kinds (key: the interface, args: the attachment): an attaching attachment is attached, a detaching one detached. */
+    private static final String ATTACHED = "ec2.eni.attached";
+    private static final String DETACHED = "ec2.eni.detached";
 
     private final Network network;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
 
     /** The instance an interface is attached to, as the attachment rules see it. */
     public record Host(String instanceId, AvailabilityZone zone, String instanceType, int maxInterfaces) {
     }
 
-    NetworkInterfaceChanges(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    NetworkInterfaceChanges(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        timers.on(ATTACHED, (eniId, attachmentId) -> settle(eniId, attachmentId, "attaching", "attached"));
+        timers.on(DETACHED, (eniId, attachmentId) -> settle(eniId, attachmentId, "detaching", "detached"));
     }
 
     /** Interfaces attached (or attaching, or detaching) to {@code instanceId} that take a device index. */
@@ -72,7 +77,7 @@ public final class NetworkInterfaceChanges {
         EniAttachment a = new EniAttachment(ids.resourceId("eni-attach"), host.instanceId(), network.accountId(), deviceIndex,
                 networkCardIndex, "attaching", clock.now(), false);
         eni.setAttachment(a);
-        settle(eni, a, "attaching", timing.activating(), () -> eni.setAttachment(a.withStatus("attached")));
+        timers.schedule(timing.activating(), ATTACHED, eni.id(), a.attachmentId());
         return a;
     }
 
@@ -98,7 +103,7 @@ public final class NetworkInterfaceChanges {
         network.gate().open();
         EniAttachment detaching = a.withStatus("detaching");
         eni.setAttachment(detaching);
-        settle(eni, detaching, "detaching", timing.deactivating(), () -> eni.setAttachment(detaching.withStatus("detached")));
+        timers.schedule(timing.deactivating(), DETACHED, eni.id(), detaching.attachmentId());
     }
 
     /** One attribute of ModifyNetworkInterfaceAttribute; null fields are not being changed. */
@@ -160,14 +165,10 @@ public final class NetworkInterfaceChanges {
         }
     }
 
-    /** After {@code delay}, runs {@code step} if the ENI still has {@code attachment} in {@code status}. */
-    private void settle(NetworkInterface eni, EniAttachment attachment, String status, java.time.Duration delay, Runnable step) {
-        scheduler.schedule(delay, () -> {
-            boolean unchanged = eni.lastAttachment().filter(x -> x.attachmentId().equals(attachment.attachmentId())
-                    && x.status().equals(status)).isPresent();
-            if (unchanged && network.findNetworkInterface(eni.id()).isPresent()) {
-                step.run();
-            }
-        });
+    /** Moves the attachment on to {@code next} if the ENI still exists and still has it in {@code status}. */
+    private void settle(String eniId, String attachmentId, String status, String next) {
+        network.findNetworkInterface(eniId).ifPresent(eni -> eni.lastAttachment()
+                .filter(x -> x.attachmentId().equals(attachmentId) && x.status().equals(status))
+                .ifPresent(x -> eni.setAttachment(x.withStatus(next))));
     }
 }

@@ -2,7 +2,7 @@ package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
 import java.time.Duration;
@@ -39,9 +39,19 @@ public final class VpcCidrs {
             "eu-west-1", "2a05:d018", "eu-west-2", "2a05:d01c", "eu-central-1", "2a05:d014",
             "ap-southeast-1", "2406:da18", "ap-southeast-2", "2406:da1c", "ap-northeast-1", "2406:da14");
 
+    /** Timer kinds of VPC blocks (key: the VPC, args: the association). */
+    private static final String VPC_ASSOCIATED = "ec2.vpc-cidr.associated";
+    private static final String VPC_ASSOCIATED_AT_CREATION = "ec2.vpc-cidr.associated-at-creation";
+    private static final String VPC_DISASSOCIATED = "ec2.vpc-cidr.disassociated";
+    private static final String VPC_FORGOTTEN = "ec2.vpc-cidr.forgotten";
+    /** Timer kinds of subnet IPv6 blocks (key: the subnet, args: the association). */
+    private static final String SUBNET_ASSOCIATED = "ec2.subnet-cidr.associated";
+    private static final String SUBNET_DISASSOCIATED = "ec2.subnet-cidr.disassociated";
+    private static final String SUBNET_FORGOTTEN = "ec2.subnet-cidr.forgotten";
+
     private final Network network;
     private final IdSource ids;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Random ipv6Draws;
     private final Set<Ipv6Cidr> issuedIpv6 = new HashSet<>();
@@ -50,12 +60,19 @@ public final class VpcCidrs {
     public record Change<T>(String ownerId, T block) {
     }
 
-    VpcCidrs(Network network, IdSource ids, Scheduler scheduler, TimingProfile timing) {
+    VpcCidrs(Network network, IdSource ids, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
         this.ipv6Draws = ids.derive("amazon-ipv6:" + network.region());
+        timers.on(VPC_ASSOCIATED, (vpcId, associationId) -> associated(vpcId, associationId, false));
+        timers.on(VPC_ASSOCIATED_AT_CREATION, (vpcId, associationId) -> associated(vpcId, associationId, true));
+        timers.on(VPC_DISASSOCIATED, this::disassociated);
+        timers.on(VPC_FORGOTTEN, (vpcId, associationId) -> network.findVpc(vpcId).ifPresent(v -> v.removeCidrBlock(associationId)));
+        timers.on(SUBNET_ASSOCIATED, this::subnetAssociated);
+        timers.on(SUBNET_DISASSOCIATED, this::subnetDisassociated);
+        timers.on(SUBNET_FORGOTTEN, (subnetId, associationId) -> network.findSubnet(subnetId).ifPresent(s -> s.removeIpv6CidrBlock(associationId)));
     }
 
     private static Cidr cidr(String text) {
@@ -198,19 +215,22 @@ public final class VpcCidrs {
 
     /** The block turns associated on the clock: its local routes (and IPv6 ACL entries) appear then. */
     private void settle(Vpc vpc, String associationId, boolean defaultGroupEgress) {
-        scheduler.schedule(timing.cidrAssociation(), () -> {
-            if (network.findVpc(vpc.id()).filter(v -> v == vpc).isEmpty() || state(vpc, associationId) != CidrBlockState.ASSOCIATING) {
-                return;
+        timers.schedule(timing.cidrAssociation(), defaultGroupEgress ? VPC_ASSOCIATED_AT_CREATION : VPC_ASSOCIATED, vpc.id(), associationId);
+    }
+
+    private void associated(String vpcId, String associationId, boolean defaultGroupEgress) {
+        Vpc vpc = network.findVpc(vpcId).orElse(null);
+        if (vpc == null || state(vpc, associationId) != CidrBlockState.ASSOCIATING) {
+            return;
+        }
+        vpc.setCidrBlockState(associationId, CidrBlockState.ASSOCIATED);
+        network.routeTables().addLocalRoute(vpc.id(), vpc.association(associationId).orElseThrow().block());
+        if (vpc.association(associationId).orElseThrow() instanceof VpcIpv6CidrBlock) {
+            network.acls().enableIpv6(vpc.id());
+            if (defaultGroupEgress) {
+                network.groups().allowDefaultIpv6Egress(vpc.defaultSecurityGroupId());
             }
-            vpc.setCidrBlockState(associationId, CidrBlockState.ASSOCIATED);
-            network.routeTables().addLocalRoute(vpc.id(), vpc.association(associationId).orElseThrow().block());
-            if (vpc.association(associationId).orElseThrow() instanceof VpcIpv6CidrBlock) {
-                network.acls().enableIpv6(vpc.id());
-                if (defaultGroupEgress) {
-                    network.groups().allowDefaultIpv6Egress(vpc.defaultSecurityGroupId());
-                }
-            }
-        });
+        }
     }
 
     private static CidrBlockState state(Vpc vpc, String associationId) {
@@ -243,18 +263,22 @@ public final class VpcCidrs {
         }
         network.gate().open();
         vpc.setCidrBlockState(associationId, CidrBlockState.DISASSOCIATING);
-        scheduler.schedule(timing.cidrAssociation(), () -> {
-            if (state(vpc, associationId) != CidrBlockState.DISASSOCIATING) {
-                return;
-            }
-            vpc.setCidrBlockState(associationId, CidrBlockState.DISASSOCIATED);
-            network.routeTables().removeLocalRoute(vpc.id(), association.block());
-            if (association instanceof VpcIpv6CidrBlock v6) {
-                issuedIpv6.remove(v6.cidr());
-            }
-            scheduler.schedule(DISASSOCIATED_LISTED_FOR, () -> vpc.removeCidrBlock(associationId));
-        });
+        timers.schedule(timing.cidrAssociation(), VPC_DISASSOCIATED, vpc.id(), associationId);
         return new Change<>(vpc.id(), association.withState(CidrBlockState.DISASSOCIATING));
+    }
+
+    private void disassociated(String vpcId, String associationId) {
+        Vpc vpc = network.findVpc(vpcId).orElse(null);
+        if (vpc == null || state(vpc, associationId) != CidrBlockState.DISASSOCIATING) {
+            return;
+        }
+        VpcCidrAssociation association = vpc.association(associationId).orElseThrow();
+        vpc.setCidrBlockState(associationId, CidrBlockState.DISASSOCIATED);
+        network.routeTables().removeLocalRoute(vpc.id(), association.block());
+        if (association instanceof VpcIpv6CidrBlock v6) {
+            issuedIpv6.remove(v6.cidr());
+        }
+        timers.schedule(DISASSOCIATED_LISTED_FOR, VPC_FORGOTTEN, vpc.id(), associationId);
     }
 
     /** Whether a subnet's own block lies in the VPC block. */
@@ -303,13 +327,25 @@ public final class VpcCidrs {
     SubnetIpv6CidrBlock insertSubnetIpv6(Subnet subnet, Ipv6Cidr cidr) {
         SubnetIpv6CidrBlock block = new SubnetIpv6CidrBlock(ids.resourceId("subnet-cidr-assoc"), cidr, CidrBlockState.ASSOCIATING);
         subnet.addIpv6CidrBlock(block);
-        scheduler.schedule(timing.cidrAssociation(), () -> {
-            if (subnet.ipv6CidrBlocks().contains(block) && network.findSubnet(subnet.id()).filter(s -> s == subnet).isPresent()) {
-                subnet.setIpv6CidrBlockState(block.associationId(), CidrBlockState.ASSOCIATED,
-                        new SubnetIpv6Pool(cidr, ids.derive(subnet.id() + "/" + cidr)));
-            }
-        });
+        timers.schedule(timing.cidrAssociation(), SUBNET_ASSOCIATED, subnet.id(), block.associationId());
         return block;
+    }
+
+    private void subnetAssociated(String subnetId, String associationId) {
+        network.findSubnet(subnetId).ifPresent(subnet -> subnetBlock(subnet, associationId, CidrBlockState.ASSOCIATING).ifPresent(block ->
+                subnet.setIpv6CidrBlockState(associationId, CidrBlockState.ASSOCIATED,
+                        new SubnetIpv6Pool(block.cidr(), ids.derive(subnet.id() + "/" + block.cidr())))));
+    }
+
+    private void subnetDisassociated(String subnetId, String associationId) {
+        network.findSubnet(subnetId).ifPresent(subnet -> subnetBlock(subnet, associationId, CidrBlockState.DISASSOCIATING).ifPresent(block -> {
+            subnet.setIpv6CidrBlockState(associationId, CidrBlockState.DISASSOCIATED, null);
+            timers.schedule(DISASSOCIATED_LISTED_FOR, SUBNET_FORGOTTEN, subnet.id(), associationId);
+        }));
+    }
+
+    private static Optional<SubnetIpv6CidrBlock> subnetBlock(Subnet subnet, String associationId, CidrBlockState state) {
+        return subnet.ipv6CidrBlocks().stream().filter(b -> b.associationId().equals(associationId) && b.state() == state).findFirst();
     }
 
     /** AssociateSubnetCidrBlock: one IPv6 block per subnet at a time. */
@@ -347,12 +383,7 @@ public final class VpcCidrs {
         }
         network.gate().open();
         subnet.setIpv6CidrBlockState(associationId, CidrBlockState.DISASSOCIATING, null);
-        scheduler.schedule(timing.cidrAssociation(), () -> {
-            if (subnet.ipv6CidrBlocks().contains(block.withState(CidrBlockState.DISASSOCIATING))) {
-                subnet.setIpv6CidrBlockState(associationId, CidrBlockState.DISASSOCIATED, null);
-                scheduler.schedule(DISASSOCIATED_LISTED_FOR, () -> subnet.removeIpv6CidrBlock(associationId));
-            }
-        });
+        timers.schedule(timing.cidrAssociation(), SUBNET_DISASSOCIATED, subnet.id(), associationId);
         return new Change<>(subnet.id(), block.withState(CidrBlockState.DISASSOCIATING));
     }
 

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
 import java.util.ArrayList;
@@ -19,19 +19,32 @@ public final class VpcEndpoints {
     /** The policy AWS gives an endpoint when none is supplied: full access. */
     public static final String DEFAULT_POLICY = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
 
+    /** Timer kinds: a pending interface endpoint becomes available; a deleting one goes, with its interfaces. */
+    private static final String AVAILABLE = "ec2.vpc-endpoint.available";
+    private static final String DELETED = "ec2.vpc-endpoint.deleted";
+
     private final Network network;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Map<String, VpcEndpoint> endpoints = new LinkedHashMap<>();
 
-    VpcEndpoints(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    VpcEndpoints(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        timers.on(AVAILABLE, (id, args) -> inState(id, "pending").ifPresent(e -> e.setState("available")));
+        timers.on(DELETED, (id, args) -> inState(id, "deleting").ifPresent(e -> {
+            e.networkInterfaceIds.forEach(n -> network.findNetworkInterface(n).ifPresent(x -> network.deleteManagedNetworkInterface(x.id())));
+            endpoints.remove(e.id());
+        }));
+    }
+
+    private java.util.Optional<VpcEndpoint> inState(String id, String state) {
+        return java.util.Optional.ofNullable(endpoints.get(id)).filter(e -> e.state().equals(state));
     }
 
     public Collection<VpcEndpoint> all() {
@@ -103,11 +116,7 @@ public final class VpcEndpoints {
         }
         endpoints.put(e.id(), e);
         if (iface) {
-            scheduler.schedule(timing.provisioning(), () -> {
-                if (e.state().equals("pending")) {
-                    e.setState("available");
-                }
-            });
+            timers.schedule(timing.provisioning(), AVAILABLE, e.id());
         } else {
             e.setState("available");
         }
@@ -174,10 +183,7 @@ public final class VpcEndpoints {
             }
             e.setState("deleting");
             network.routeTables().removeEndpointRoutes(e.id());
-            scheduler.schedule(timing.deprovisioning(), () -> {
-                e.networkInterfaceIds.forEach(n -> network.findNetworkInterface(n).ifPresent(x -> network.deleteManagedNetworkInterface(x.id())));
-                endpoints.remove(e.id());
-            });
+            timers.schedule(timing.deprovisioning(), DELETED, e.id());
         }
         return unknown;
     }

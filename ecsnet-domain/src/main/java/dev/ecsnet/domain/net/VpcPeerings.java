@@ -3,7 +3,7 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.VpcPeeringConnection.Status;
 
@@ -22,20 +22,42 @@ import java.util.Optional;
 public final class VpcPeerings {
     /** How long AWS lets a request wait for acceptance. */
     static final Duration ACCEPTANCE_WINDOW = Duration.ofDays(7);
+    /** Timer kinds: a request is checked, an accepted connection becomes active, a deleting one deleted. */
+    private static final String CHECKED = "ec2.peering.checked";
+    private static final String ACTIVE = "ec2.peering.active";
+    private static final String DELETED = "ec2.peering.deleted";
 
     private final Network network;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final TimingProfile timing;
     private final Map<String, VpcPeeringConnection> connections = new LinkedHashMap<>();
 
-    VpcPeerings(Network network, IdSource ids, Clock clock, Scheduler scheduler, TimingProfile timing) {
+    VpcPeerings(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.timing = timing;
+        on(CHECKED, Status.INITIATING_REQUEST, this::checkRequest);
+        on(ACTIVE, Status.PROVISIONING, c -> {
+            c.moveTo(Status.ACTIVE);
+            network.routeTables().reactivate(c.id(), c.requesterVpcId());
+            network.routeTables().reactivate(c.id(), c.accepterVpcId());
+        });
+        on(DELETED, Status.DELETING, c -> c.moveTo(Status.DELETED));
+    }
+
+    /** A missing peer VPC, the requester itself or overlapping CIDRs end the request {@code failed}. */
+    private void checkRequest(VpcPeeringConnection c) {
+        Optional<Vpc> vpc = network.findVpc(c.requesterVpcId());
+        Optional<Vpc> peer = network.vpcs().stream().filter(v -> v.id().equals(c.accepterVpcId())).findFirst();
+        if (vpc.isEmpty() || peer.isEmpty() || peer.get().id().equals(vpc.get().id()) || peer.get().cidr().overlaps(vpc.get().cidr())) {
+            c.moveTo(Status.FAILED);
+            return;
+        }
+        c.moveTo(Status.PENDING_ACCEPTANCE);
     }
 
     public Collection<VpcPeeringConnection> all() {
@@ -83,14 +105,7 @@ public final class VpcPeerings {
                 network.region(), clock.now().plus(ACCEPTANCE_WINDOW));
         c.tags().putAll(tags);
         connections.put(c.id(), c);
-        after(c, Status.INITIATING_REQUEST, timing.provisioning(), () -> {
-            Optional<Vpc> peer = network.vpcs().stream().filter(v -> v.id().equals(peerVpcId)).findFirst();
-            if (peer.isEmpty() || peer.get().id().equals(vpc.id()) || peer.get().cidr().overlaps(vpc.cidr())) {
-                c.moveTo(Status.FAILED);
-                return;
-            }
-            c.moveTo(Status.PENDING_ACCEPTANCE);
-        });
+        timers.schedule(timing.provisioning(), CHECKED, c.id());
         return c;
     }
 
@@ -99,11 +114,7 @@ public final class VpcPeerings {
         requireStatus(c, Status.PENDING_ACCEPTANCE, Status.PROVISIONING);
         network.gate().open();
         c.moveTo(Status.PROVISIONING);
-        after(c, Status.PROVISIONING, timing.provisioning(), () -> {
-            c.moveTo(Status.ACTIVE);
-            network.routeTables().reactivate(c.id(), c.requesterVpcId());
-            network.routeTables().reactivate(c.id(), c.accepterVpcId());
-        });
+        timers.schedule(timing.provisioning(), ACTIVE, c.id());
         return c;
     }
 
@@ -123,7 +134,7 @@ public final class VpcPeerings {
         network.gate().open();
         c.moveTo(Status.DELETING);
         network.routeTables().blackhole(c.id());
-        after(c, Status.DELETING, timing.deprovisioning(), () -> c.moveTo(Status.DELETED));
+        timers.schedule(timing.deprovisioning(), DELETED, c.id());
     }
 
     /** A VPC that goes takes its connections with it, as deleting them would. */
@@ -158,12 +169,8 @@ public final class VpcPeerings {
                 + c.status().wireName() + " to " + target.wireName());
     }
 
-    /** After {@code delay}, runs {@code step} if the connection is still in {@code expected}. */
-    private void after(VpcPeeringConnection c, Status expected, Duration delay, Runnable step) {
-        scheduler.schedule(delay, () -> {
-            if (c.status() == expected) {
-                step.run();
-            }
-        });
+    /** Timers of {@code kind} run {@code step} on their connection if it is still in {@code expected}. */
+    private void on(String kind, Status expected, java.util.function.Consumer<VpcPeeringConnection> step) {
+        timers.on(kind, (id, args) -> find(id).filter(c -> c.status() == expected).ifPresent(step));
     }
 }

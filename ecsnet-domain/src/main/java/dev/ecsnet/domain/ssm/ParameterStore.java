@@ -4,7 +4,7 @@ import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.ec2.Images;
 
 import java.nio.charset.StandardCharsets;
@@ -54,21 +54,31 @@ public final class ParameterStore {
     public record UnlabelResult(List<String> removed, List<String> invalid) {
     }
 
+    /** Timer kind: a parameter (key: its name, args: the instant) expires if the policy that set it still applies. */
+    private static final String EXPIRE = "ssm.parameter.expire";
+
     private final AccountRegion key;
     private final ParameterNames names;
     private final IdSource ids;
     private final Clock clock;
-    private final Scheduler scheduler;
+    private final Timers timers;
     private final Map<String, Parameter> parameters = new TreeMap<>();
     private final Map<String, Parameter> publicParameters;
 
-    public ParameterStore(AccountRegion key, IdSource ids, Clock clock, Scheduler scheduler) {
+    public ParameterStore(AccountRegion key, IdSource ids, Clock clock, Timers timers) {
         this.key = key;
         this.names = new ParameterNames(key);
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.timers = timers;
         this.publicParameters = PublicParameters.forRegion(key.region());
+        timers.on(EXPIRE, (name, at) -> {
+            Parameter p = parameters.get(name);
+            // only if the policy that set this timer still applies (a later PutParameter may have replaced it)
+            if (p != null && p.latest().policies().stream().anyMatch(policy -> policy.expiresAt().equals(Optional.of(Instant.parse(at))))) {
+                parameters.remove(name);
+            }
+        });
     }
 
     /** The account's own parameters, in name order. */
@@ -199,13 +209,7 @@ public final class ParameterStore {
     }
 
     private void scheduleExpiry(String name, Instant at) {
-        scheduler.schedule(Duration.between(clock.now(), at), () -> {
-            Parameter p = parameters.get(name);
-            // only if the policy that set this timer still applies (a later PutParameter may have replaced it)
-            if (p != null && p.latest().policies().stream().anyMatch(policy -> policy.expiresAt().equals(Optional.of(at)))) {
-                parameters.remove(name);
-            }
-        });
+        timers.schedule(Duration.between(clock.now(), at), EXPIRE, name, at.toString());
     }
 
     public void delete(String reference) {

@@ -11,6 +11,7 @@ import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Notices;
 import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.discovery.CloudMap;
 import dev.ecsnet.domain.discovery.EcsServiceConnect;
@@ -31,6 +32,7 @@ import dev.ecsnet.domain.ssm.ParameterStore;
 public final class RegionState {
     private final AccountRegion key;
     private final AccountState account;
+    private final Timers timers;
     private final Network network;
     private final Ecs ecs;
     private final Instances instances;
@@ -54,22 +56,28 @@ public final class RegionState {
         this.key = key;
         this.account = account;
         IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
-        this.network = new Network(key.accountId(), key.region(), ids, clock, scheduler, timing);
-        this.instances = new Instances(network, ids, clock, scheduler, timing);
+        this.timers = new Timers(scheduler);
+        this.network = new Network(key.accountId(), key.region(), ids, clock, timers, timing);
+        this.instances = new Instances(network, ids, clock, timers, timing);
         this.logs = new Logs(key, clock);
-        this.ecs = new Ecs(key, ids, clock, scheduler, timing, network, logs, egress, instances);
-        this.insights = new NetworkInsights(network, ids, clock, scheduler, timing);
+        this.ecs = new Ecs(key, ids, clock, timers, timing, network, logs, egress, instances);
+        this.insights = new NetworkInsights(network, ids, clock, timers, timing);
         this.elb = new Elb(key, ids, clock, timing, network);
         this.cloudMap = new CloudMap(key, ids, clock, network);
         this.ecs.notices(notices);
         this.ecs.services().connect(new EcsLoadBalancing(elb), new EcsServiceDiscovery(cloudMap));
         this.ecs.serviceConnect().connect(new EcsServiceConnect(cloudMap));
-        this.parameters = new ParameterStore(key, ids, clock, scheduler);
+        this.parameters = new ParameterStore(key, ids, clock, timers);
         this.ecs.connect(parameters::missing);
-        this.applicationAutoScaling = new ApplicationAutoScaling(key, ids, clock, scheduler, new EcsScalableServices(ecs));
+        this.applicationAutoScaling = new ApplicationAutoScaling(key, ids, clock, timers, new EcsScalableServices(ecs));
         this.launchTemplates = new LaunchTemplates(network, ids, clock);
-        this.autoScaling = new AutoScaling(key, ids, clock, scheduler, timing, network, instances, launchTemplates);
+        this.autoScaling = new AutoScaling(key, ids, clock, timers, timing, network, instances, launchTemplates);
         this.ecs.capacityProviders().connect(new EcsCapacityGroups(autoScaling, launchTemplates));
+    }
+
+    /** The region's timer kinds and their handlers: what a pending timer of this region does when it falls due. */
+    public Timers timers() {
+        return timers;
     }
 
     /** SSM Parameter Store: the account's parameters and the public ones (ECS reads task secrets from it). */

@@ -3,7 +3,7 @@ package dev.ecsnet.domain.appautoscaling;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimerQueue;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -11,30 +11,23 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.PriorityQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Application Auto Scaling against a stand-in for ECS, on a hand-driven clock. */
 class ApplicationAutoScalingTest {
-    private record Timer(Instant due, long seq, Runnable action) {
-    }
-
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private long seq;
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::due).thenComparingLong(Timer::seq));
+    private final TimerQueue timers = new TimerQueue(() -> now);
     private final Map<String, Integer> counts = new HashMap<>(Map.of("web/api", 1));
     private final ApplicationAutoScaling aas;
 
     ApplicationAutoScalingTest() {
-        Scheduler scheduler = (delay, action) -> timers.add(new Timer(now.plus(delay), seq++, action));
         ScalableServices services = new ScalableServices() {
             @Override
             public OptionalInt desiredCount(String cluster, String service) {
@@ -47,16 +40,12 @@ class ApplicationAutoScalingTest {
                 counts.put(cluster + "/" + service, count);
             }
         };
-        aas = new ApplicationAutoScaling(new AccountRegion("000000000000", "us-east-1"), new IdSource(7), () -> now, scheduler, services);
+        aas = new ApplicationAutoScaling(new AccountRegion("000000000000", "us-east-1"), new IdSource(7), () -> now, timers.timers(), services);
     }
 
     private void advance(Duration d) {
         Instant target = now.plus(d);
-        while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
-            Timer t = timers.poll();
-            now = t.due();
-            t.action().run();
-        }
+        timers.runUntil(target, due -> now = due);
         now = target;
     }
 
@@ -132,6 +121,6 @@ class ApplicationAutoScalingTest {
         assertThat(aas.schedules().describe("ecs", Optional.empty(), Optional.empty(), List.of())).isEmpty();
         advance(Duration.ofHours(3));
         assertThat(counts.get("web/api")).isEqualTo(1);
-        assertThat(timers).as("no action re-armed itself").isEmpty();
+        assertThat(timers.pending()).as("no action re-armed itself").isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.ecsnet.domain.autoscaling;
 
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.TimerQueue;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ec2.Images;
 import dev.ecsnet.domain.ec2.InstanceState;
@@ -12,7 +13,6 @@ import dev.ecsnet.domain.net.Network;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a hand-run scheduler.
  */
 class AutoScalingTest {
-    private final List<Runnable> due = new ArrayList<>();
+    private final TimerQueue due = new TimerQueue(() -> Instant.parse("2026-05-01T08:00:00Z"));
     private final IdSource ids = new IdSource(3);
     private final Instant now = Instant.parse("2026-05-01T08:00:00Z");
     private final Network network = new Network("123456789012", "us-east-1", ids, () -> now);
-    private final Instances instances = new Instances(network, ids, () -> now, (d, a) -> due.add(a), TimingProfile.INSTANT);
+    private final Instances instances = new Instances(network, ids, () -> now, due.timers(), TimingProfile.INSTANT);
     private final LaunchTemplates templates = new LaunchTemplates(network, ids, () -> now);
     private final AutoScaling autoScaling = new AutoScaling(new AccountRegion("123456789012", "us-east-1"), ids, () -> now,
-            (d, a) -> due.add(a), TimingProfile.INSTANT, network, instances, templates);
+            due.timers(), TimingProfile.INSTANT, network, instances, templates);
 
     private void settle() {
-        for (int i = 0; i < 1000 && !due.isEmpty(); i++) {
-            due.remove(0).run();
-        }
+        due.runAll(1000);
     }
 
     private AutoScalingGroup group() {

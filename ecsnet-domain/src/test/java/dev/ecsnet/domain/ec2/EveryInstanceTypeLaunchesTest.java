@@ -18,7 +18,7 @@ class EveryInstanceTypeLaunchesTest {
     void everyLinuxTypeLaunches() {
         Network net = new Network("000000000000", "us-east-1", new IdSource(9), () -> Instant.parse("2026-01-01T00:00:00Z"));
         Instances instances = new Instances(net, new IdSource(10), () -> Instant.parse("2026-01-01T00:00:00Z"),
-                (delay, action) -> { }, dev.ecsnet.domain.common.TimingProfile.INSTANT);
+                new dev.ecsnet.domain.common.Timers((delay, kind, key, args) -> { }), dev.ecsnet.domain.common.TimingProfile.INSTANT);
         Subnet subnet = net.createSubnet(net.createVpc("10.0.0.0/16", null, Map.of()).id(), "10.0.0.0/20", "us-east-1a", null, Map.of());
         int launched = 0;
         for (InstanceType type : InstanceTypes.all()) {

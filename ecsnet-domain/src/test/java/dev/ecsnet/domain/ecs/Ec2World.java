@@ -3,7 +3,7 @@ package dev.ecsnet.domain.ecs;
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimerQueue;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.ec2.Images;
 import dev.ecsnet.domain.ec2.Instance;
@@ -13,21 +13,15 @@ import dev.ecsnet.domain.net.Network;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /** Network + EC2 instances + ECS of one region with a hand-driven clock, and a VPC with a subnet per zone a and b. */
 final class Ec2World {
-    private record Timer(Instant due, long seq, Runnable action) {
-    }
-
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private long seq;
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::due).thenComparingLong(Timer::seq));
+    final TimerQueue timers = new TimerQueue(() -> now);
     final Network network;
     final Instances instances;
     final Ecs ecs;
@@ -36,10 +30,9 @@ final class Ec2World {
 
     Ec2World(long seed) {
         IdSource ids = new IdSource(seed);
-        Scheduler scheduler = (delay, action) -> timers.add(new Timer(now.plus(delay), seq++, action));
         network = new Network("000000000000", "us-east-1", ids, () -> now);
-        instances = new Instances(network, ids, () -> now, scheduler, TimingProfile.FAST);
-        ecs = new Ecs(new AccountRegion("000000000000", "us-east-1"), ids, () -> now, scheduler, TimingProfile.FAST, network,
+        instances = new Instances(network, ids, () -> now, timers.timers(), TimingProfile.FAST);
+        ecs = new Ecs(new AccountRegion("000000000000", "us-east-1"), ids, () -> now, timers.timers(), TimingProfile.FAST, network,
                 new dev.ecsnet.domain.logs.Logs(new AccountRegion("000000000000", "us-east-1"), () -> now), EgressPolicy.IGNORE, instances);
         String vpc = network.createVpc("10.0.0.0/16", null, Map.of()).id();
         subnetA = network.createSubnet(vpc, "10.0.1.0/24", "us-east-1a", null, Map.of()).id();
@@ -49,11 +42,7 @@ final class Ec2World {
 
     void settle() {
         Instant target = now.plus(Duration.ofMinutes(5));
-        while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
-            Timer t = timers.poll();
-            now = t.due();
-            t.action().run();
-        }
+        timers.runUntil(target, due -> now = due);
         now = target;
     }
 

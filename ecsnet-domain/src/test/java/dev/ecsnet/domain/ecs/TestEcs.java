@@ -2,45 +2,34 @@ package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.AccountRegion;
 import dev.ecsnet.domain.common.IdSource;
-import dev.ecsnet.domain.common.Scheduler;
+import dev.ecsnet.domain.common.TimerQueue;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.domain.net.Network;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /** An Ecs + Network of one region with a hand-driven clock and scheduler (no engine, no HTTP). */
 final class TestEcs {
-    private record Timer(Instant due, long seq, Runnable action) {
-    }
-
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private long seq;
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparing(Timer::due).thenComparingLong(Timer::seq));
+    final TimerQueue timers = new TimerQueue(() -> now);
     final Network network;
     final Ecs ecs;
 
     TestEcs() {
         IdSource ids = new IdSource(7);
-        Scheduler scheduler = (delay, action) -> timers.add(new Timer(now.plus(delay), seq++, action));
         network = new Network("000000000000", "us-east-1", ids, () -> now);
-        ecs = new Ecs(new AccountRegion("000000000000", "us-east-1"), ids, () -> now, scheduler, TimingProfile.FAST, network);
+        ecs = new Ecs(new AccountRegion("000000000000", "us-east-1"), ids, () -> now, timers.timers(), TimingProfile.FAST, network);
     }
 
     void advance(Duration d) {
         Instant target = now.plus(d);
-        while (!timers.isEmpty() && !timers.peek().due().isAfter(target)) {
-            Timer t = timers.poll();
-            now = t.due();
-            t.action().run();
-        }
+        timers.runUntil(target, due -> now = due);
         now = target;
     }
 

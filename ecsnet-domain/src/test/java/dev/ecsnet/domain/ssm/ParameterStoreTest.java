@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Parameter Store's rules that the contract tests do not reach: the version limit, label exclusivity, references for ECS. */
 class ParameterStoreTest {
     private final ParameterStore store = new ParameterStore(new AccountRegion("123456789012", "eu-west-1"), new IdSource(3),
-            () -> Instant.parse("2026-01-01T00:00:00Z"), (delay, action) -> { });
+            () -> Instant.parse("2026-01-01T00:00:00Z"), new dev.ecsnet.domain.common.Timers((delay, kind, key, args) -> { }));
 
     private long put(String name, String value, boolean overwrite) {
         return store.put(new PutRequest(name, Optional.empty(), value, overwrite ? Optional.empty() : Optional.of(ParameterType.STRING),
@@ -48,7 +48,7 @@ class ParameterStoreTest {
     void aLabelIsOnOneVersionAtMost(@ForAll @Size(max = 30) List<@IntRange(min = 1, max = 4) Integer> versions,
                                     @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 2) Integer> labels) {
         ParameterStore s = new ParameterStore(new AccountRegion("123456789012", "eu-west-1"), new IdSource(3),
-                () -> Instant.parse("2026-01-01T00:00:00Z"), (delay, action) -> { });
+                () -> Instant.parse("2026-01-01T00:00:00Z"), new dev.ecsnet.domain.common.Timers((delay, kind, key, args) -> { }));
         s.put(new PutRequest("/q", Optional.empty(), "1", Optional.of(ParameterType.STRING), Optional.empty(), false, Optional.empty(), Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty()));
         for (int i = 2; i <= 4; i++) {
