@@ -5,6 +5,7 @@ import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.engine.CommandRecord;
 import dev.ecsnet.engine.Engine;
 import dev.ecsnet.engine.ManualClock;
+import dev.ecsnet.engine.Timer;
 import dev.ecsnet.engine.store.StateDocument;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * ecsnet embedded in the current JVM, listening on a free port of 127.0.0.1, for tests with or without JUnit:
@@ -36,6 +38,7 @@ public final class Ecsnet implements AutoCloseable {
     static final long FIRST_FRESH_ACCOUNT = 100_000_000_001L;
     private static final String DEFAULT_ACCOUNT = "000000000000";
     private static final Duration SETTLE_STEP = Duration.ofSeconds(1);
+    private static final int NAMED_STEPS = 10;
 
     private final EcsnetOptions options;
     private final EcsnetServer server;
@@ -162,39 +165,68 @@ public final class Ecsnet implements AutoCloseable {
     }
 
     /**
-     * Advances the manual clock one second at a time until no lifecycle step is pending. Fails with an
-     * {@link IllegalStateException} naming what is left if that takes more than {@code limit} of simulated time:
+     * Advances the manual clock one second at a time until no lifecycle step of any account is pending. Fails with
+     * an {@link IllegalStateException} naming what is left if that takes more than {@code limit} of simulated time:
      * something re-arms itself for ever (an ECS service behind a load balancer watches its targets, a scheduled
      * scaling action waits for its next run), and then {@link #advance(Duration)} is the way to move time.
      */
     public void settle(Duration limit) {
+        settleWhere(limit, timer -> true, "");
+    }
+
+    /**
+     * As {@link #settle(Duration)}, counting only {@code account}'s lifecycle steps: another test's account that
+     * never settles (its service watching a load balancer) does not hold this one up. The clock is still shared,
+     * so the other accounts' steps run too as it moves.
+     */
+    public void settle(EcsnetAccount account, Duration limit) {
+        settleWhere(limit, timer -> timer.accountId().equals(account.accountId()), " of account " + account.accountId());
+    }
+
+    private void settleWhere(Duration limit, Predicate<Timer> counted, String whose) {
         requireManualClock("settle");
         Engine engine = server.engine();
         Instant from = clock.now();
         Duration passed = Duration.ZERO;
-        int pending = engine.pendingTimers();
-        int fewest = pending;
+        List<Timer> pending = pending(engine, counted);
+        int fewest = pending.size();
         Duration sinceFewer = Duration.ZERO;
-        while (pending > 0) {
+        while (!pending.isEmpty()) {
             if (passed.compareTo(limit) >= 0) {
                 throw new IllegalStateException("settle() did not finish: after " + limit.toSeconds() + " s of simulated time (from "
-                        + from + " to " + clock.now() + ") " + pending + " lifecycle step(s) are still pending"
+                        + from + " to " + clock.now() + ") " + pending.size() + " lifecycle step(s)" + whose + " are still pending"
                         + (sinceFewer.compareTo(Duration.ofMinutes(10)) >= 0
                                 ? ", and none has finished for good in the last " + sinceFewer.toSeconds() + " s, as a step that re-arms itself"
                                         + " does (an ECS service behind a load balancer watching its targets, a scheduled scaling action)"
                                 : "")
-                        + "; this engine cannot name them. Move the clock with advance(Duration), or give settle(Duration) a longer limit.");
+                        + ": " + named(pending) + ". Move the clock with advance(Duration), or give settle(Duration) a longer limit.");
             }
             engine.advance(SETTLE_STEP);
             passed = passed.plus(SETTLE_STEP);
-            pending = engine.pendingTimers();
-            if (pending < fewest) {
-                fewest = pending;
+            pending = pending(engine, counted);
+            if (pending.size() < fewest) {
+                fewest = pending.size();
                 sinceFewer = Duration.ZERO;
             } else {
                 sinceFewer = sinceFewer.plus(SETTLE_STEP);
             }
         }
+    }
+
+    private static List<Timer> pending(Engine engine, Predicate<Timer> counted) {
+        return engine.timers().stream().filter(counted).toList();
+    }
+
+    /** The first few pending steps, each as what it will do, to what, in which account and region, and when. */
+    static String named(List<Timer> pending) {
+        int shown = Math.min(pending.size(), NAMED_STEPS);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            Timer t = pending.get(i);
+            b.append(i == 0 ? "" : "; ").append(t.kind()).append(' ').append(t.key()).append(t.args().isEmpty() ? "" : " (" + t.args() + ")")
+                    .append(" in ").append(t.accountId()).append('/').append(t.region()).append(" due ").append(t.due());
+        }
+        return pending.size() > shown ? b.append("; and ").append(pending.size() - shown).append(" more").toString() : b.toString();
     }
 
     /** Empties the whole server: every account and region starts again with only its defaults. */

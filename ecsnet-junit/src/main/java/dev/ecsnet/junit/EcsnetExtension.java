@@ -197,13 +197,21 @@ public class EcsnetExtension implements BeforeAllCallback, BeforeEachCallback, A
         server().advance(d);
     }
 
-    /** See {@link Ecsnet#settle()}: fails loudly when the clock cannot settle within the limit. */
+    /**
+     * See {@link Ecsnet#settle()}: fails loudly, naming the steps left, when the clock cannot settle within the
+     * options' limit. With a fresh account per test (the default), only this test's account's steps are waited for.
+     */
     public void settle() {
-        server().settle();
+        settle(options.settleLimit());
     }
 
     public void settle(Duration limit) {
-        server().settle(limit);
+        EcsnetAccount account = account();
+        if (account.equals(classAccount) || options.lifecycle() != Lifecycle.PER_METHOD) {
+            server().settle(limit);
+        } else {
+            server().settle(account, limit);
+        }
     }
 
     public EcsnetOptions options() {

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * settle() runs lifecycle steps to the end, or fails loudly when they never end. Either order of the two tests
- * passes: the one that leaves a watcher armed removes it before it ends.
+ * settle() runs lifecycle steps to the end, or fails loudly, naming them, when they never end; with a fresh account
+ * per test it waits for that account's steps only. Any order of the tests passes: one that leaves a watcher armed
+ * removes it before it ends.
  */
 class SettleTest {
     @RegisterExtension
@@ -45,20 +46,52 @@ class SettleTest {
         ecs.createCluster(r -> r.clusterName("no-instances"));
         ecs.registerTaskDefinition(r -> r.family("ec2-app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
                 .containerDefinitions(c -> c.name("app").image("nginx:latest").memory(128)));
-        ecs.createService(r -> r.cluster("no-instances").serviceName("waits").taskDefinition("ec2-app").desiredCount(1)
-                .launchType(LaunchType.EC2).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet))));
+        String service = ecs.createService(r -> r.cluster("no-instances").serviceName("waits").taskDefinition("ec2-app").desiredCount(1)
+                .launchType(LaunchType.EC2).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).service().serviceArn();
         var from = ECSNET.now();
         assertThatThrownBy(() -> ECSNET.settle(Duration.ofMinutes(30)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("settle() did not finish: after 1800 s of simulated time (from " + from)
-                .hasMessageContaining("lifecycle step(s) are still pending")
+                .hasMessageContaining("lifecycle step(s) of account " + ECSNET.accountId() + " are still pending")
                 .hasMessageContaining("re-arms itself")
+                .hasMessageContaining(": ecs.service.").hasMessageContaining(" " + service + " ")
+                .hasMessageContaining(" in " + ECSNET.accountId() + "/" + ECSNET.region() + " due ")
                 .hasMessageContaining("advance(Duration)");
         assertThat(ECSNET.now()).isEqualTo(from.plus(Duration.ofMinutes(30)));
 
         // the clock is the server's: left running, this service would keep every later test's settle() from finishing
         ecs.deleteService(r -> r.cluster("no-instances").service("waits").force(true));
         ECSNET.settle();
+    }
+
+    @Test
+    void anotherAccountThatNeverSettlesDoesNotHoldThisTestsSettleUp(Ec2Client ec2, EcsClient ecs) {
+        EcsnetAccount other = ECSNET.server().newAccount();
+        try (EcsClient otherEcs = (EcsClient) SdkClients.build(EcsClient.class, ECSNET.endpoint(), ECSNET.region(), other);
+             Ec2Client otherEc2 = (Ec2Client) SdkClients.build(Ec2Client.class, ECSNET.endpoint(), ECSNET.region(), other)) {
+            String otherSubnet = subnet(otherEc2);
+            otherEcs.createCluster(r -> r.clusterName("no-instances"));
+            otherEcs.registerTaskDefinition(r -> r.family("ec2-app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
+                    .containerDefinitions(c -> c.name("app").image("nginx:latest").memory(128)));
+            otherEcs.createService(r -> r.cluster("no-instances").serviceName("waits").taskDefinition("ec2-app").desiredCount(1)
+                    .launchType(LaunchType.EC2).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(otherSubnet))));
+
+            String subnet = subnet(ec2);
+            ecs.createCluster(r -> r.clusterName("default"));
+            ecs.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
+                    .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx:latest")));
+            String arn = ecs.runTask(r -> r.taskDefinition("app").launchType(LaunchType.FARGATE)
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().get(0).taskArn();
+
+            ECSNET.settle(Duration.ofMinutes(30));
+            assertThat(ecs.describeTasks(r -> r.tasks(arn)).tasks().get(0).lastStatus()).isEqualTo("RUNNING");
+            // the whole server does not settle: the other account's service still waits for an instance
+            assertThatThrownBy(() -> ECSNET.server().settle(Duration.ofMinutes(1)))
+                    .hasMessageContaining(" in " + other.accountId() + "/");
+
+            otherEcs.deleteService(r -> r.cluster("no-instances").service("waits").force(true));
+        }
+        ECSNET.server().settle();
     }
 
     private static String subnet(Ec2Client ec2) {
