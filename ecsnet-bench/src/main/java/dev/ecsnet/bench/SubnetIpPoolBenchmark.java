@@ -1,6 +1,7 @@
 package dev.ecsnet.bench;
 
 import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.RandomStream;
 import dev.ecsnet.domain.net.Cidr;
 import dev.ecsnet.domain.net.SubnetIpPool;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,7 +53,7 @@ public class SubnetIpPoolBenchmark {
 
         @Setup(Level.Iteration)
         public void fill() {
-            pool = new SubnetIpPool(cidrOf(prefix), new Random(42));
+            pool = new SubnetIpPool(cidrOf(prefix), new RandomStream(42));
             held = new int[pool.usableCount() / 2];
             for (int i = 0; i < held.length; i++) {
                 held[i] = pool.allocate("subnet-bench");
@@ -80,12 +80,12 @@ public class SubnetIpPoolBenchmark {
         public int prefix;
 
         Cidr cidr;
-        Random random;
+        RandomStream random;
 
         @Setup(Level.Trial)
         public void setup() {
             cidr = cidrOf(prefix);
-            random = new Random(42);
+            random = new RandomStream(42);
         }
     }
 
@@ -116,7 +116,7 @@ public class SubnetIpPoolBenchmark {
 
         @Setup(Level.Trial)
         public void drain() {
-            pool = new SubnetIpPool(cidrOf(28), new Random(42));
+            pool = new SubnetIpPool(cidrOf(28), new RandomStream(42));
             while (pool.availableCount() > 0) {
                 pool.allocate("subnet-bench");
             }

@@ -2,6 +2,7 @@ package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.common.Clock;
 import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.RandomStream;
 import dev.ecsnet.domain.ecs.placement.Checks;
 import dev.ecsnet.domain.ecs.placement.Host;
 import dev.ecsnet.domain.ecs.placement.Placement;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,7 +35,7 @@ final class Ec2TaskLauncher {
     private final TaskPlacement network;
     private final ContainerInstances instances;
     private final TaskLifecycleDriver lifecycle;
-    private final Random random;
+    private final RandomStream random;
 
     Ec2TaskLauncher(EcsArns arns, IdSource ids, Clock clock, TaskPlacement network, ContainerInstances instances,
                     TaskLifecycleDriver lifecycle) {

@@ -1,9 +1,9 @@
 package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.RandomStream;
 
 import java.util.BitSet;
-import java.util.Random;
 
 /**
  * The one allocator of a subnet's private addresses. It never hands out the five addresses AWS reserves (the
@@ -18,7 +18,7 @@ public final class SubnetIpPool {
     private static final int FIRST_USABLE = 4;
 
     private final Cidr cidr;
-    private final Random random;
+    private final RandomStream random;
     private final int usable;
     /** free[0, assignable) are free and outside every reservation; free[assignable, freeCount) are free and reserved. */
     private int[] free;
@@ -27,7 +27,7 @@ public final class SubnetIpPool {
     private int freeCount;
     private int assignable;
 
-    public SubnetIpPool(Cidr cidr, Random random) {
+    public SubnetIpPool(Cidr cidr, RandomStream random) {
         if (cidr.prefixLength() > 28 || cidr.prefixLength() < 16) {
             throw new IllegalArgumentException("subnets are /16 to /28: " + cidr);
         }

@@ -1,11 +1,11 @@
 package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.DomainException;
+import dev.ecsnet.domain.common.RandomStream;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -20,11 +20,11 @@ public final class SubnetIpv6Pool {
     private static final int MAX_DRAWS = 10_000;
 
     private final Ipv6Cidr cidr;
-    private final Random random;
+    private final RandomStream random;
     private final Set<Ipv6Address> taken = new HashSet<>();
     private final List<Ipv6Cidr> reservations = new ArrayList<>();
 
-    public SubnetIpv6Pool(Ipv6Cidr cidr, Random random) {
+    public SubnetIpv6Pool(Ipv6Cidr cidr, RandomStream random) {
         if (cidr.prefixLength() != 64) {
             throw new IllegalArgumentException("subnet IPv6 blocks are /64: " + cidr);
         }

@@ -2,6 +2,7 @@ package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
+import dev.ecsnet.domain.common.RandomStream;
 import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -53,7 +53,7 @@ public final class VpcCidrs {
     private final IdSource ids;
     private final Timers timers;
     private final TimingProfile timing;
-    private final Random ipv6Draws;
+    private final RandomStream ipv6Draws;
     private final Set<Ipv6Cidr> issuedIpv6 = new HashSet<>();
 
     /** What an association call answers: the VPC or subnet and the block in its new state. */

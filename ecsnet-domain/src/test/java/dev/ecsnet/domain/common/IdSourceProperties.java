@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Journals and saved states are replayed, and must draw the same ids they drew when first run: {@link IdSource}'s
- * stream stays exactly {@code java.util.Random}'s for the same seed, whatever mix of draws is asked of it.
+ * and {@link RandomStream}'s streams stay exactly {@code java.util.Random}'s for the same seed, whatever mix of
+ * draws is asked of them, and a stream resumed from its written-down state draws what the original would.
  */
 class IdSourceProperties {
 
@@ -25,6 +26,28 @@ class IdSourceProperties {
             assertThat(ids.nextInt(1 << 20)).isEqualTo(reference.nextInt(1 << 20));
             assertThat(ids.macAddress()).isEqualTo(mac(reference));
             assertThat(ids.uuid()).isEqualTo(uuid(reference));
+        }
+    }
+
+    @Property(tries = 300)
+    void aDerivedStreamIsJavaUtilRandomsAndResumesFromItsState(@ForAll long seed, @ForAll @IntRange(min = 1, max = 2_000_000_000) int bound,
+                                                               @ForAll @IntRange(min = 0, max = 50) int drawsBeforeTheSnapshot) {
+        RandomStream stream = new RandomStream(seed);
+        Random reference = new Random(seed);
+        for (int i = 0; i < drawsBeforeTheSnapshot; i++) {
+            assertThat(stream.nextInt(bound)).isEqualTo(reference.nextInt(bound));
+        }
+        RandomStream resumed = RandomStream.resumed(stream.state());
+        for (int round = 0; round < 5; round++) {
+            long expectedLong = reference.nextLong();
+            int expectedInt = reference.nextInt();
+            int expectedBounded = reference.nextInt(bound);
+            assertThat(stream.nextLong()).isEqualTo(expectedLong);
+            assertThat(stream.nextInt()).isEqualTo(expectedInt);
+            assertThat(stream.nextInt(bound)).isEqualTo(expectedBounded);
+            assertThat(resumed.nextLong()).isEqualTo(expectedLong);
+            assertThat(resumed.nextInt()).isEqualTo(expectedInt);
+            assertThat(resumed.nextInt(bound)).isEqualTo(expectedBounded);
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.ecsnet.domain.ecs.placement;
 
+import dev.ecsnet.domain.common.RandomStream;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * Chooses a host for one task: every host goes through the {@link Checks#PIPELINE}; feasible hosts are ordered
@@ -31,7 +32,7 @@ public final class Placement {
     private Placement() {
     }
 
-    public static Decision decide(PlacementRequest request, List<Host> hosts, Random random) {
+    public static Decision decide(PlacementRequest request, List<Host> hosts, RandomStream random) {
         List<Host> feasible = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         for (Host h : hosts) {

@@ -1,11 +1,12 @@
 package dev.ecsnet.domain.ecs.placement;
 
+import dev.ecsnet.domain.common.RandomStream;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class PlacementTest {
     void theClosestMatchingHostIsTheOneThatPassedTheMostChecks() {
         Host noCpu = host("a", "us-east-1a", "t3.medium", 0, 4000, 2, Map.of());
         Host noEni = host("b", "us-east-1a", "t3.medium", 2048, 4000, 0, Map.of());
-        Placement.Decision d = Placement.decide(request(needs("awsvpc", 256, 512, Set.of()), List.of()), List.of(noCpu, noEni), new Random(1));
+        Placement.Decision d = Placement.decide(request(needs("awsvpc", 256, 512, Set.of()), List.of()), List.of(noCpu, noEni), new RandomStream(1));
         assertThat(d.chosen()).isEmpty();
         assertThat(d.rejections()).extracting(Placement.Rejection::reason).containsExactly("RESOURCE:CPU", "RESOURCE:ENI");
         assertThat(d.closest().orElseThrow().host()).isEqualTo(noEni);
@@ -58,11 +59,11 @@ class PlacementTest {
         Host tight = host("b", "us-east-1b", "m5.large", 512, 1000, 2, Map.of("family:x", 1));
         TaskNeeds n = needs("bridge", 128, 128, Set.of());
         assertThat(Placement.decide(request(n, List.of(new PlacementRequest.Strategy("binpack", Optional.of("memory")))),
-                List.of(roomy, tight), new Random(1)).chosen()).contains(tight);
+                List.of(roomy, tight), new RandomStream(1)).chosen()).contains(tight);
         assertThat(Placement.decide(request(n, List.of(new PlacementRequest.Strategy("spread", Optional.of("attribute:ecs.availability-zone")))),
-                List.of(tight, roomy), new Random(1)).chosen()).contains(roomy);
+                List.of(tight, roomy), new RandomStream(1)).chosen()).contains(roomy);
         assertThat(Placement.decide(request(n, List.of(new PlacementRequest.Strategy("spread", Optional.of("instanceId")))),
-                List.of(tight, roomy), new Random(1)).chosen()).contains(roomy);
+                List.of(tight, roomy), new RandomStream(1)).chosen()).contains(roomy);
     }
 
     @Test
