@@ -93,6 +93,11 @@ public final class Dispatcher {
             ObjectNode result;
             AccountRegion key = new AccountRegion(request.accountId(), request.region());
             AwsRequest call = request;
+            if (!isRead(call.operation())) {
+                engine.journalFailure().ifPresent(why -> {
+                    throw new Engine.JournalStopped(why, null);
+                });
+            }
             try {
                 // the request as decoded, before a handler could touch it
                 String journalled = isRead(call.operation()) ? null : call.params().toString();
@@ -118,6 +123,8 @@ public final class Dispatcher {
             error = handler.toAwsError(e);
         } catch (EngineBusy e) {
             error = AwsError.throttled(request.service());
+        } catch (Engine.JournalStopped e) {
+            error = journalStopped(e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "requestId=" + requestId + " service=" + request.service().signingName()
                     + " operation=" + request.operation() + " failed", e);
@@ -171,6 +178,15 @@ public final class Dispatcher {
         WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, error);
         log.called(new CallRecord(requestId, envelope.signingName(), "-", "-", "-", answer.status(), error.code(), 0));
         return answer;
+    }
+
+    /**
+     * A change refused, or not kept, because the journal could not be written: 503, which the SDKs and the CLI retry
+     * a few times and then show with this message.
+     */
+    static AwsError journalStopped(String why) {
+        return new AwsError("ServiceUnavailable", "ecsnet could not write its journal (" + why + ") and accepts no change until it is restarted;"
+                + " the restart continues from the journal, without the change whose write failed. Reads still answer.", 503);
     }
 
     /** AWS's read operations by their names' verbs; every other operation may change state. */

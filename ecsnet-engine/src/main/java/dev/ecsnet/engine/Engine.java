@@ -81,6 +81,8 @@ public final class Engine implements AutoCloseable {
     /** The records of the current epoch, oldest first: what {@link #history()} (and so {@code state save}) gives. */
     private final java.util.List<CommandRecord> epoch = new java.util.ArrayList<>();
     private volatile CommandSink sink = CommandSink.NONE;
+    /** Why the journal could not be written, once it could not: from then on no call may change state. */
+    private volatile String journalFailure;
     private final java.util.List<java.util.function.Consumer<CommandRecord>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Engine(Clock clock, long seed, TimingProfile timing) {
@@ -197,6 +199,27 @@ public final class Engine implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Why the journal stopped, once a write to it failed (a full disk): memory then holds a change the journal does
+     * not, so the API refuses every further change until a restart, which continues from the journal.
+     */
+    public java.util.Optional<String> journalFailure() {
+        return java.util.Optional.ofNullable(journalFailure);
+    }
+
+    private JournalStopped journalFailed(RuntimeException e) {
+        journalFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.log(System.Logger.Level.ERROR, "writing the journal failed; no further change is accepted until a restart", e);
+        return new JournalStopped(journalFailure, e);
+    }
+
+    /** A change refused because the journal cannot be written ({@link #journalFailure()}). */
+    public static final class JournalStopped extends RuntimeException {
+        public JournalStopped(String why, Throwable cause) {
+            super(why, cause);
+        }
+    }
+
     /** Where committed records are written from now on (a journal); set once restored, before serving. */
     public void journalTo(CommandSink sink) {
         this.sink = sink;
@@ -255,8 +278,13 @@ public final class Engine implements AutoCloseable {
             } finally {
                 // all of it, the failed part too: replayed, it ends in the same state as now
                 sink = target;
-                target.appendAll(batch);
-                catchUp();
+                try {
+                    target.appendAll(batch);
+                } catch (RuntimeException e) {
+                    throw journalFailed(e);
+                } finally {
+                    catchUp();
+                }
             }
             return null;
         });
@@ -307,7 +335,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private void recorded(CommandRecord r) {
-        sink.append(r);
+        try {
+            sink.append(r);
+        } catch (RuntimeException e) {
+            throw journalFailed(e);
+        }
         if (!r.isEpoch()) {
             epoch.add(r);
         }
