@@ -24,12 +24,7 @@ class SettleTest {
 
     @Test
     void settleRunsAFargateTaskToRunningAndAdvanceMovesTheClock(Ec2Client ec2, EcsClient ecs) {
-        String subnet = subnet(ec2);
-        ecs.createCluster(r -> r.clusterName("default"));
-        ecs.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
-                .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx:latest")));
-        String arn = ecs.runTask(r -> r.taskDefinition("app").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().get(0).taskArn();
+        String arn = runFargateTask(ec2, ecs);
         assertThat(ecs.describeTasks(r -> r.tasks(arn)).tasks().get(0).lastStatus()).isEqualTo("PROVISIONING");
         var before = ECSNET.now();
         ECSNET.settle();
@@ -42,12 +37,7 @@ class SettleTest {
 
     @Test
     void settleFailsLoudlyWhenAServiceCanNeverBePlaced(Ec2Client ec2, EcsClient ecs) {
-        String subnet = subnet(ec2);
-        ecs.createCluster(r -> r.clusterName("no-instances"));
-        ecs.registerTaskDefinition(r -> r.family("ec2-app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
-                .containerDefinitions(c -> c.name("app").image("nginx:latest").memory(128)));
-        String service = ecs.createService(r -> r.cluster("no-instances").serviceName("waits").taskDefinition("ec2-app").desiredCount(1)
-                .launchType(LaunchType.EC2).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).service().serviceArn();
+        String service = createServiceThatCanNeverBePlaced(ec2, ecs);
         var from = ECSNET.now();
         assertThatThrownBy(() -> ECSNET.settle(Duration.ofMinutes(30)))
                 .isInstanceOf(IllegalStateException.class)
@@ -69,19 +59,8 @@ class SettleTest {
         EcsnetAccount other = ECSNET.server().newAccount();
         try (EcsClient otherEcs = (EcsClient) SdkClients.build(EcsClient.class, ECSNET.endpoint(), ECSNET.region(), other);
              Ec2Client otherEc2 = (Ec2Client) SdkClients.build(Ec2Client.class, ECSNET.endpoint(), ECSNET.region(), other)) {
-            String otherSubnet = subnet(otherEc2);
-            otherEcs.createCluster(r -> r.clusterName("no-instances"));
-            otherEcs.registerTaskDefinition(r -> r.family("ec2-app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
-                    .containerDefinitions(c -> c.name("app").image("nginx:latest").memory(128)));
-            otherEcs.createService(r -> r.cluster("no-instances").serviceName("waits").taskDefinition("ec2-app").desiredCount(1)
-                    .launchType(LaunchType.EC2).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(otherSubnet))));
-
-            String subnet = subnet(ec2);
-            ecs.createCluster(r -> r.clusterName("default"));
-            ecs.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
-                    .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx:latest")));
-            String arn = ecs.runTask(r -> r.taskDefinition("app").launchType(LaunchType.FARGATE)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().get(0).taskArn();
+            createServiceThatCanNeverBePlaced(otherEc2, otherEcs);
+            String arn = runFargateTask(ec2, ecs);
 
             ECSNET.settle(Duration.ofMinutes(30));
             assertThat(ecs.describeTasks(r -> r.tasks(arn)).tasks().get(0).lastStatus()).isEqualTo("RUNNING");
@@ -92,6 +71,25 @@ class SettleTest {
             otherEcs.deleteService(r -> r.cluster("no-instances").service("waits").force(true));
         }
         ECSNET.server().settle();
+    }
+
+    private static String runFargateTask(Ec2Client ec2, EcsClient ecs) {
+        String subnet = subnet(ec2);
+        ecs.createCluster(r -> r.clusterName("default"));
+        ecs.registerTaskDefinition(r -> r.family("app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
+                .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx:latest")));
+        return ecs.runTask(r -> r.taskDefinition("app").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).tasks().get(0).taskArn();
+    }
+
+    /** An EC2 service in a cluster without instances: its scheduler retries for ever. */
+    private static String createServiceThatCanNeverBePlaced(Ec2Client ec2, EcsClient ecs) {
+        String subnet = subnet(ec2);
+        ecs.createCluster(r -> r.clusterName("no-instances"));
+        ecs.registerTaskDefinition(r -> r.family("ec2-app").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
+                .containerDefinitions(c -> c.name("app").image("nginx:latest").memory(128)));
+        return ecs.createService(r -> r.cluster("no-instances").serviceName("waits").taskDefinition("ec2-app").desiredCount(1)
+                .launchType(LaunchType.EC2).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet)))).service().serviceArn();
     }
 
     private static String subnet(Ec2Client ec2) {
