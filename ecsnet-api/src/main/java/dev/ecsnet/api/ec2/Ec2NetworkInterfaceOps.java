@@ -173,7 +173,8 @@ final class Ec2NetworkInterfaceOps {
         List<Ec2Filters.Filter> filters = Ec2Filters.read(call.params(), "Filter");
         List<NetworkInterface> matched;
         if (ids.isEmpty()) {
-            matched = filters(net).apply(net.networkInterfaces(), filters, lookups(net.indexes()));
+            matched = filters(net).apply(net.networkInterfaces(), filters, lookups(net.indexes()),
+                    Ec2Filters.TagLookups.of(net.indexes().eniTags()));
         } else {
             matched = filters(net).apply(ids.stream().distinct().map(net::networkInterface).toList(), filters);
         }

@@ -111,7 +111,7 @@ final class Ec2SubnetOps {
         List<Subnet> matched = ids.isEmpty()
                 ? FILTERS.apply(net.subnets(), filters, Map.of(
                         "subnet-id", v -> indexes.subnets(NetworkIndexes.SubnetField.SUBNET_ID, v),
-                        "vpc-id", v -> indexes.subnets(NetworkIndexes.SubnetField.VPC_ID, v)))
+                        "vpc-id", v -> indexes.subnets(NetworkIndexes.SubnetField.VPC_ID, v)), Ec2Filters.TagLookups.of(indexes.subnetTags()))
                 : FILTERS.apply(ids.stream().distinct().map(net::subnet).toList(), filters);
         var page = Ec2Pages.page(matched, call.params(), 5, 1000);
         ArrayNode set = Ec2Shapes.array();
