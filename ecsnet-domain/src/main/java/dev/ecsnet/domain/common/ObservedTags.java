@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 public final class ObservedTags extends AbstractMap<String, String> {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private Consumer<Map<String, String>> observer;
+    /** Where the observer files the resource among its kind (its place in its store), kept here rather than in a map. */
+    private long order;
     private final Set<Entry<String, String>> entries = new AbstractSet<>() {
         @Override
         public Iterator<Entry<String, String>> iterator() {
@@ -49,9 +51,14 @@ public final class ObservedTags extends AbstractMap<String, String> {
         }
     };
 
-    /** The one observer (null: none), told the tags as they were before each change. */
-    public void observe(Consumer<Map<String, String>> observer) {
+    /** The one observer (null: none), told the tags as they were before each change, and the resource's place for it. */
+    public void observe(long order, Consumer<Map<String, String>> observer) {
+        this.order = order;
         this.observer = observer;
+    }
+
+    long order() {
+        return order;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.ecsnet.domain.common;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,31 +14,31 @@ import java.util.Map;
 public final class TagIndex<T extends Taggable> {
     /** Separates key and value in a pair's index key; a tag key cannot contain it (EC2 keys are printable text). */
     private static final char PAIR = '\u0000';
-    private final Map<T, Long> order = new IdentityHashMap<>();
     private long next;
     private final SecondaryIndex<T> byKey = new SecondaryIndex<>(r -> List.copyOf(r.tags().keySet()), this::orderOf);
     private final SecondaryIndex<T> byPair = new SecondaryIndex<>(r -> pairs(r.tags()), this::orderOf);
 
     /** Files a resource that has just joined its store (with the tags it already has) and follows its tags. */
     public void added(T resource) {
-        order.put(resource, next++);
-        byKey.added(resource);
-        byPair.added(resource);
-        observed(resource).observe(before -> {
+        ObservedTags tags = observed(resource);
+        tags.observe(next++, before -> {
             byKey.changed(resource, List.copyOf(before.keySet()));
             byPair.changed(resource, pairs(before));
         });
+        if (!tags.isEmpty()) {
+            byKey.added(resource);
+            byPair.added(resource);
+        }
     }
 
     /** Forgets a resource that has left its store. */
     public void removed(T resource) {
-        if (!order.containsKey(resource)) {
-            return;
+        ObservedTags tags = observed(resource);
+        if (!tags.isEmpty()) {
+            byKey.removed(resource);
+            byPair.removed(resource);
         }
-        observed(resource).observe(null);
-        byKey.removed(resource);
-        byPair.removed(resource);
-        order.remove(resource);
+        tags.observe(0, null);
     }
 
     /** The resources with tag {@code key} set to any of {@code values} (exact), in store order. */
@@ -53,7 +52,7 @@ public final class TagIndex<T extends Taggable> {
     }
 
     private long orderOf(T resource) {
-        return order.get(resource);
+        return observed(resource).order();
     }
 
     private static List<String> pairs(Map<String, String> tags) {
