@@ -2,7 +2,9 @@
 # ecsnet against the physical limit of its own stack, in one run: a bare Jetty 12 server (CannedJetty in
 # ecsnet-bench) answering the very bytes ecsnet answered, driven by the same wrk client, operation by operation:
 # DescribeSubnets, DescribeNetworkInterfaces (filtered by subnet-id), ListTasks, DescribeTasks (10), RunTask (count 10).
-# Prints each operation's rate on both servers and the ratio ecsnet/baseline. Talks only to 127.0.0.1.
+# Prints each operation's rate on both servers and the ratio ecsnet/baseline, and each server's CPU time per answer
+# (all its threads, from /proc) with their ratio baseline/ecsnet: on a shared machine the rates follow the load, the
+# CPU cost per answer much less. Talks only to 127.0.0.1.
 #
 # Env: PORT (ecsnet, default 4760), BASE_PORT (baseline, 4761), THREADS (2), CONNECTIONS (16), DURATION (5s),
 #      WARMUP (2s per server and operation; 0 to skip), TASKS (20: tasks running while the reads are measured),
@@ -61,6 +63,7 @@ echo "== starting ecsnet on $ECSNET"
 java ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --host "$HOST" --port "$PORT" --timing instant --quiet --egress ignore --seed 1 \
   >"$OUT/ecsnet.log" 2>&1 &
 PIDS+=($!)
+ECSNET_PID=$!
 for i in $(seq 1 120); do
   "${CURL[@]}" -f -o /dev/null "$ECSNET/_ecsnet/health" 2>/dev/null && break
   [[ $i == 120 ]] && { echo "ecsnet not healthy after 60s; see $OUT/ecsnet.log" >&2; exit 1; }
@@ -124,6 +127,7 @@ echo "== starting the bare Jetty baseline on $BASELINE"
 # shellcheck disable=SC2086
 java ${SERVER_JAVA_OPTS:-} -cp "$BENCH_JAR" dev.ecsnet.bench.CannedJetty "$BASE_PORT" "$CANNED" >"$OUT/baseline.log" 2>&1 &
 PIDS+=($!)
+BASE_PID=$!
 for i in $(seq 1 60); do
   "${CURL[@]}" -o /dev/null "$BASELINE/" 2>/dev/null && break
   [[ $i == 60 ]] && { echo "baseline did not start; see $OUT/baseline.log" >&2; exit 1; }
@@ -135,6 +139,15 @@ wrk_op() { # wrk_op <name> <url> <duration> <file> [max requests]
     WRK_THREADS=$THREADS MAX_REQUESTS=${5:-} \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --timeout 5s --latency -s bench/wrk/op.lua "$2" >"$4"
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of all the JVM's threads, in clock ticks
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+measured() { # measured <name> <url> <pid> <file> [max requests]: the wrk run, then its server's CPU time per answer in us
+  local before after
+  before=$(cpu_ticks "$3")
+  wrk_op "$1" "$2" "$DURATION" "$4" "${5:-}"
+  after=$(cpu_ticks "$3")
+  awk -v t=$(( (after - before) * TICK_US )) -v n="$(summary_of "$4" | tr ' ' '\n' | sed -n 's/^requests=//p')" 'BEGIN{printf "%.0f", t / n}'
+}
 summary_of() { grep '^ECSNET_SUMMARY' "$1" | sed 's/^ECSNET_SUMMARY //'; }
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
@@ -142,7 +155,8 @@ field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
   echo "date: $(date -u +%FT%TZ)  host: nproc=$(nproc) $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)"
   echo "java: $(java -version 2>&1 | head -n1)  wrk: -t$THREADS -c$CONNECTIONS -d$DURATION  tasks: $TASKS"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+changes')"
-  printf '%-28s %12s %12s %7s %10s %10s %10s\n' operation ecsnet_rps jetty_rps ratio ecsnet_p99 jetty_p99 bytes
+  printf '%-28s %12s %12s %7s %10s %10s %10s %10s %10s %9s\n' operation ecsnet_rps jetty_rps ratio ecsnet_p99 jetty_p99 bytes \
+    ecsnet_cpu jetty_cpu cpu_ratio
 } >"$OUT/summary.txt"
 
 for name in $ONLY; do
@@ -154,14 +168,14 @@ for name in $ONLY; do
     wrk_op "$name" "$ECSNET/" "$WARMUP" "$OUT/warmup-ecsnet-$name.txt" "$max"
     [[ $name == run-task ]] && fixtures
   fi
-  wrk_op "$name" "$BASELINE/$name" "$DURATION" "$OUT/jetty-$name.txt" "$max"
-  wrk_op "$name" "$ECSNET/" "$DURATION" "$OUT/ecsnet-$name.txt" "$max"
+  jc=$(measured "$name" "$BASELINE/$name" "$BASE_PID" "$OUT/jetty-$name.txt" "$max")
+  ec=$(measured "$name" "$ECSNET/" "$ECSNET_PID" "$OUT/ecsnet-$name.txt" "$max")
   e=$(summary_of "$OUT/ecsnet-$name.txt"); j=$(summary_of "$OUT/jetty-$name.txt")
   [[ $(field "$e" non200) == 0 && $(field "$e" matched) == $(field "$e" ok) ]] \
     || echo "WARNING: ecsnet $name: $e" | tee -a "$OUT/summary.txt"
   awk -v n="$name" -v er="$(field "$e" rps)" -v jr="$(field "$j" rps)" -v ep="$(field "$e" p99_ms)" \
-      -v jp="$(field "$j" p99_ms)" -v b="$(wc -c <"$CANNED/$name.body")" \
-      'BEGIN{printf "%-28s %12.0f %12.0f %7.2f %8.2fms %8.2fms %10d\n", n, er, jr, er/jr, ep, jp, b}' >>"$OUT/summary.txt"
+      -v jp="$(field "$j" p99_ms)" -v b="$(wc -c <"$CANNED/$name.body")" -v ec="$ec" -v jc="$jc" \
+      'BEGIN{printf "%-28s %12.0f %12.0f %7.2f %8.2fms %8.2fms %10d %8dus %8dus %9.2f\n", n, er, jr, er/jr, ep, jp, b, ec, jc, jc/ec}' >>"$OUT/summary.txt"
   [[ $name == run-task ]] && fixtures
 done
 

@@ -58,7 +58,7 @@ public final class Dispatcher {
 
     public WireResponse dispatch(HttpExchange http) {
         long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         AwsRequest request;
         try {
             request = decoder.decode(http, requestId);
@@ -173,7 +173,7 @@ public final class Dispatcher {
      * slow, malformed), in the envelope its headers point to; logged like any other call.
      */
     public WireResponse refuse(Map<String, String> lowerCaseHeaders, AwsError error) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId();
         ServiceSpec envelope = decoder.envelopeFor(lowerCaseHeaders);
         WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, error);
         log.called(new CallRecord(requestId, envelope.signingName(), "-", "-", "-", answer.status(), error.code(), 0));
@@ -187,6 +187,18 @@ public final class Dispatcher {
     static AwsError journalStopped(String why) {
         return new AwsError("ServiceUnavailable", "ecsnet could not write its journal (" + why + ") and accepts no change until it is restarted;"
                 + " the restart continues from the journal, without the change whose write failed. Reads still answer.", 503);
+    }
+
+    /**
+     * A fresh request id, shaped as AWS's (a version 4 UUID). It names a call in logs and answers and guards nothing,
+     * so it is drawn from the thread's own generator: {@code UUID.randomUUID} takes every worker through one lock
+     * on the system's secure random source.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** AWS's read operations by their names' verbs; every other operation may change state. */

@@ -73,7 +73,8 @@ public final class ScaleBench {
         String[] zones = {"us-east-1a", "us-east-1b", "us-east-1c"};
         for (int i = 0; i < subnetCount; i++) {
             String body = ec2("Action=CreateSubnet&VpcId=" + vpc + "&CidrBlock=10." + (i / 256) + "." + (i % 256)
-                    + ".0%2F24&AvailabilityZone=" + zones[i % 3]);
+                    + ".0%2F24&AvailabilityZone=" + zones[i % 3]
+                    + "&TagSpecification.1.ResourceType=subnet&TagSpecification.1.Tag.1.Key=Name&TagSpecification.1.Tag.1.Value=scale-" + i);
             subnets.add(first(body, "subnetId"));
         }
         ecs("RegisterTaskDefinition", "{\"family\":\"scale\",\"networkMode\":\"awsvpc\",\"requiresCompatibilities\":[\"FARGATE\"],"
@@ -108,10 +109,20 @@ public final class ScaleBench {
     }
 
     private void reads(int samples) throws Exception {
-        List<String> enis = all(ec2("Action=DescribeNetworkInterfaces&Filter.1.Name=subnet-id&Filter.1.Value.1="
-                + subnets.get(0) + "&MaxResults=50"), "networkInterfaceId");
-        List<String> ips = all(ec2("Action=DescribeNetworkInterfaces&Filter.1.Name=subnet-id&Filter.1.Value.1="
-                + subnets.get(0) + "&MaxResults=50"), "privateIpAddress");
+        // the first 50 ENIs, wherever placement put them (with 4 RunTasks in flight, it may leave any one subnet empty)
+        String first50 = ec2("Action=DescribeNetworkInterfaces&MaxResults=50");
+        List<String> enis = all(first50, "networkInterfaceId");
+        List<String> ips = all(first50, "privateIpAddress");
+        List<String> someEnis = enis.subList(0, Math.min(5, enis.size()));
+        StringBuilder tagged = new StringBuilder("Action=CreateTags&Tag.1.Key=team&Tag.1.Value=a");
+        for (int i = 0; i < someEnis.size(); i++) {
+            tagged.append("&ResourceId.").append(i + 1).append('=').append(someEnis.get(i));
+        }
+        ec2(tagged.toString());
+        measure("DescribeSubnets(tag:Name)", samples, () -> ec2q("Action=DescribeSubnets&Filter.1.Name=tag:Name&Filter.1.Value.1=scale-"
+                + random.nextInt(subnets.size())));
+        measure("DescribeNetworkInterfaces(tag:team)", samples, () -> ec2q(
+                "Action=DescribeNetworkInterfaces&Filter.1.Name=tag:team&Filter.1.Value.1=a"));
         measure("DescribeSubnets(subnet-id)", samples, () -> ec2q("Action=DescribeSubnets&Filter.1.Name=subnet-id&Filter.1.Value.1=" + any(subnets)));
         measure("DescribeNetworkInterfaces(network-interface-id)", samples, () -> ec2q(
                 "Action=DescribeNetworkInterfaces&Filter.1.Name=network-interface-id&Filter.1.Value.1=" + any(enis)));

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The filters ecsnet answers from indexes give what a scan gives, in the same order, on random states: each exact
  * value is compared with the same value whose first character is a {@code ?} wildcard, which no index serves (the
- * data has no other value of that shape). States come from a seeded {@link Random}, one seed per repetition.
+ * data has no other value of that shape). States come from a seeded {@link Random}, one seed per repetition; tags
+ * ({@code tag:Key}, {@code tag-key}) are written and deleted at random over VPCs, subnets, groups and ENIs.
  */
 class Ec2IndexedFiltersIT {
     @RegisterExtension
@@ -70,6 +74,23 @@ class Ec2IndexedFiltersIT {
                 ec2().modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni).groups(to.isEmpty() ? groupsOf.get(vpcs.indexOf(vpc) * 2).subList(0, 1) : to));
             }
         }
+        List<String> taggable = new ArrayList<>(vpcs);
+        taggable.addAll(subnets);
+        groupsOf.stream().flatMap(List::stream).distinct().forEach(taggable::add);
+        taggable.addAll(enis);
+        for (int i = 0; i < 40; i++) {
+            String id = taggable.get(random.nextInt(taggable.size()));
+            String key = random.nextBoolean() ? "env" : "team";
+            String value = random.nextBoolean() ? "alpha" : "beta";
+            int op = random.nextInt(4);
+            if (op < 2) {
+                ec2().createTags(r -> r.resources(id).tags(Tag.builder().key(key).value(value).build()));
+            } else if (op == 2) {
+                ec2().deleteTags(r -> r.resources(id).tags(Tag.builder().key(key).build()));
+            } else {
+                ec2().deleteTags(r -> r.resources(id).tags(Tag.builder().key(key).value(value).build()));
+            }
+        }
         List<NetworkInterface> all = ec2().describeNetworkInterfaces().networkInterfaces();
         compareEnis("subnet-id", subnets);
         compareEnis("vpc-id", vpcs);
@@ -79,6 +100,15 @@ class Ec2IndexedFiltersIT {
         compareEnis("addresses.private-ip-address", all.stream().map(NetworkInterface::privateIpAddress).toList());
         compareSubnets("subnet-id", subnets);
         compareSubnets("vpc-id", vpcs);
+        for (String filter : List.of("tag:env", "tag:team", "tag-key")) {
+            List<String> values = filter.equals("tag-key") ? List.of("env", "team") : List.of("alpha", "beta");
+            compareEnis(filter, values);
+            compareSubnets(filter, values);
+            compare(values, v -> ec2().describeVpcs(r -> r.filters(Filter.builder().name(filter).values(v).build()))
+                    .vpcs().stream().map(Vpc::vpcId).toList(), "vpc " + filter);
+            compare(values, v -> ec2().describeSecurityGroups(r -> r.filters(Filter.builder().name(filter).values(v).build()))
+                    .securityGroups().stream().map(SecurityGroup::groupId).toList(), "group " + filter);
+        }
     }
 
     private static List<String> pick(Random random, List<String> from) {

@@ -20,9 +20,13 @@ public final class Ec2QueryCodec implements ProtocolCodec {
     public WireResponse success(AwsRequest request, ObjectNode result) {
         String root = request.operation() + "Response";
         XmlWriter xml = new XmlWriter().declaration().open(root, request.service().xmlNamespace())
-                .element("requestId", request.requestId())
-                .fields(result, "item")
-                .close(root);
+                .element("requestId", request.requestId());
+        if (result instanceof RenderedAnswer rendered) {
+            xml.raw(rendered.xmlMembers());
+        } else {
+            xml.fields(result, "item");
+        }
+        xml.close(root);
         return WireResponse.text(200, CONTENT_TYPE, xml.toString(), Map.of());
     }
 

@@ -38,6 +38,9 @@ public final class Json11Codec implements ProtocolCodec {
 
     @Override
     public WireResponse success(AwsRequest request, ObjectNode result) {
+        if (result instanceof RenderedAnswer) {
+            throw new IllegalStateException("an EC2 XML answer reached the JSON codec");
+        }
         return new WireResponse(200, CONTENT_TYPE, Map.of("x-amzn-RequestId", request.requestId()), write(result));
     }
 

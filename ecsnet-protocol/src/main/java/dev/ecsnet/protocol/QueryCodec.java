@@ -17,6 +17,9 @@ public final class QueryCodec implements ProtocolCodec {
 
     @Override
     public WireResponse success(AwsRequest request, ObjectNode result) {
+        if (result instanceof RenderedAnswer) {
+            throw new IllegalStateException("an EC2 XML answer reached the Query codec");
+        }
         String op = request.operation();
         XmlWriter xml = new XmlWriter().declaration().open(op + "Response", request.service().xmlNamespace())
                 .open(op + "Result").fields(result, "member").close(op + "Result")

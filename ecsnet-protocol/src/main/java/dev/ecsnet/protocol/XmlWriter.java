@@ -57,6 +57,23 @@ final class XmlWriter {
         return open(name).text(text).close(name);
     }
 
+    /** Text known to need no escaping (a literal of ecsnet's own). */
+    XmlWriter literal(String text) {
+        out.append(text);
+        return this;
+    }
+
+    XmlWriter number(long n) {
+        out.append(n);
+        return this;
+    }
+
+    /** Elements already written by an {@link Ec2XmlShapeWriter}. */
+    XmlWriter raw(String xml) {
+        out.append(xml);
+        return this;
+    }
+
     XmlWriter text(String text) {
         out.append(escape(text));
         return this;

@@ -1,6 +1,7 @@
 package dev.ecsnet.api.ec2;
 
 import dev.ecsnet.api.Params;
+import dev.ecsnet.domain.common.TagIndex;
 import dev.ecsnet.domain.common.Taggable;
 import dev.ecsnet.domain.common.Wildcard;
 import dev.ecsnet.protocol.AwsError;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -89,6 +91,27 @@ final class Ec2Filters<T> {
      * filters then check. A lookup answers in creation order, so the result and its order are those of the scan.
      */
     List<T> apply(Collection<T> all, List<Filter> filters, Map<String, Function<Collection<String>, List<T>>> lookups) {
+        return apply(all, filters, lookups, null);
+    }
+
+    /** The lookups of a type whose tags are indexed: {@code tag:Key} and {@code tag-key} filters then pick candidates too. */
+    record TagLookups<T>(BiFunction<String, Collection<String>, List<T>> withTag, Function<Collection<String>, List<T>> withKeys) {
+        static <T extends Taggable> TagLookups<T> of(TagIndex<T> index) {
+            return new TagLookups<>(index::withTag, index::withKeys);
+        }
+
+        Function<Collection<String>, List<T>> forFilter(String name) {
+            if (name.startsWith("tag:")) {
+                String key = name.substring(4);
+                return values -> withTag.apply(key, values);
+            }
+            return name.equals("tag-key") ? withKeys : null;
+        }
+    }
+
+    /** As above, with {@code tagLookups} (null: tags scan) for the tag filters. */
+    List<T> apply(Collection<T> all, List<Filter> filters, Map<String, Function<Collection<String>, List<T>>> lookups,
+                  TagLookups<T> tagLookups) {
         for (Filter f : filters) {
             boolean tagFilter = tags != null && (f.name().startsWith("tag:") || f.name().equals("tag-key") || f.name().equals("tag-value"));
             if (!tagFilter && !fields.containsKey(f.name())) {
@@ -99,6 +122,9 @@ final class Ec2Filters<T> {
         Collection<T> candidates = all;
         for (Compiled c : compiled) {
             Function<Collection<String>, List<T>> lookup = lookups.get(c.filter().name());
+            if (lookup == null && tagLookups != null) {
+                lookup = tagLookups.forFilter(c.filter().name());
+            }
             if (lookup != null && c.values().stream().allMatch(Wildcard::isLiteral)) {
                 candidates = lookup.apply(new LinkedHashSet<>(c.filter().values()));
                 break;

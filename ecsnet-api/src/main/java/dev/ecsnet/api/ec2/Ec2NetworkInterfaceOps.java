@@ -11,6 +11,9 @@ import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.ShapeWriter;
+import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.util.Collection;
 import java.util.List;
@@ -83,63 +86,73 @@ final class Ec2NetworkInterfaceOps {
     }
 
     static ObjectNode render(Network net, NetworkInterface n) {
-        ObjectNode o = Ec2Shapes.object()
-                .put("networkInterfaceId", n.id())
-                .put("subnetId", n.subnetId())
-                .put("vpcId", n.vpcId())
-                .put("availabilityZone", n.zone().name())
-                .put("availabilityZoneId", n.zone().zoneId())
-                .put("description", n.description())
-                .put("ownerId", n.ownerId());
-        n.requesterId().ifPresent(r -> o.put("requesterId", r));
-        o.put("requesterManaged", n.requesterManaged())
-                .put("status", n.status())
-                .put("macAddress", n.macAddress())
-                .put("privateIpAddress", n.privateIpAddress())
-                .put("privateDnsName", n.privateDnsName())
-                .put("sourceDestCheck", n.sourceDestCheck());
-        ArrayNode groups = o.putArray("groupSet");
+        TreeShapeWriter tree = ShapeWriter.tree();
+        render(tree, net, n);
+        return tree.root();
+    }
+
+    /** A NetworkInterface's members, written once for the tree and for the XML straight from the domain. */
+    static ShapeWriter render(ShapeWriter o, Network net, NetworkInterface n) {
+        o.value("networkInterfaceId", n.id())
+                .value("subnetId", n.subnetId())
+                .value("vpcId", n.vpcId())
+                .value("availabilityZone", n.zone().name())
+                .value("availabilityZoneId", n.zone().zoneId())
+                .value("description", n.description())
+                .value("ownerId", n.ownerId());
+        n.requesterId().ifPresent(r -> o.value("requesterId", r));
+        o.value("requesterManaged", n.requesterManaged())
+                .value("status", n.status())
+                .value("macAddress", n.macAddress())
+                .value("privateIpAddress", n.privateIpAddress())
+                .value("privateDnsName", n.privateDnsName())
+                .value("sourceDestCheck", n.sourceDestCheck());
+        o.list("groupSet");
         for (String g : n.groupIds()) {
-            groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse(""));
+            o.item().value("groupId", g).value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end();
         }
+        o.end();
         n.lastAttachment().ifPresent(a -> {
-            ObjectNode att = o.putObject("attachment")
-                    .put("attachmentId", a.attachmentId())
-                    .put("attachTime", Ec2Shapes.time(a.attachTime()))
-                    .put("deleteOnTermination", a.deleteOnTermination())
-                    .put("deviceIndex", a.deviceIndex())
-                    .put("networkCardIndex", a.networkCardIndex());
+            o.object("attachment")
+                    .value("attachmentId", a.attachmentId())
+                    .value("attachTime", Ec2Shapes.time(a.attachTime()))
+                    .value("deleteOnTermination", a.deleteOnTermination())
+                    .value("deviceIndex", a.deviceIndex())
+                    .value("networkCardIndex", a.networkCardIndex());
             if (a.instanceId() != null) {
-                att.put("instanceId", a.instanceId());
+                o.value("instanceId", a.instanceId());
             }
-            att.put("instanceOwnerId", a.instanceOwnerId()).put("status", a.status());
+            o.value("instanceOwnerId", a.instanceOwnerId()).value("status", a.status()).end();
         });
-        ObjectNode association = n.publicIp().map(ip -> {
-            ObjectNode a = Ec2Shapes.object();
-            if (n.allocationId() != null) {
-                a.put("allocationId", n.allocationId()).put("associationId", n.associationId());
-            }
-            return a.put("ipOwnerId", n.publicIpOwnerId())
-                    .put("publicDnsName", n.publicDnsName().orElse(""))
-                    .put("publicIp", ip);
-        }).orElse(null);
-        if (association != null) {
-            o.set("association", association);
-        }
-        o.put("interfaceType", n.interfaceType());
-        ArrayNode v6 = o.putArray("ipv6AddressesSet");
-        n.ipv6Addresses().forEach(a -> v6.addObject().put("ipv6Address", a.toString()).put("isPrimaryIpv6", false));
-        n.ipv6Addresses().stream().findFirst().ifPresent(a -> o.put("ipv6Address", a.toString()));
-        o.put("ipv6Native", false);
-        ObjectNode primary = o.putArray("privateIpAddressesSet").addObject()
-                .put("privateIpAddress", n.privateIpAddress())
-                .put("privateDnsName", n.privateDnsName())
-                .put("primary", true);
-        if (association != null) {
-            primary.set("association", association.deepCopy());
-        }
-        o.set("tagSet", Ec2Shapes.tagSet(n.tags()));
+        association(o, n);
+        o.value("interfaceType", n.interfaceType());
+        o.list("ipv6AddressesSet");
+        n.ipv6Addresses().forEach(a -> o.item().value("ipv6Address", a.toString()).value("isPrimaryIpv6", false).end());
+        o.end();
+        n.ipv6Addresses().stream().findFirst().ifPresent(a -> o.value("ipv6Address", a.toString()));
+        o.value("ipv6Native", false);
+        o.list("privateIpAddressesSet").item()
+                .value("privateIpAddress", n.privateIpAddress())
+                .value("privateDnsName", n.privateDnsName())
+                .value("primary", true);
+        association(o, n);
+        o.end().end();
+        Ec2Shapes.tagSet(o, n.tags());
         return o;
+    }
+
+    /** The public address's association, when the ENI has one (on the ENI and again on its primary address). */
+    private static void association(ShapeWriter o, NetworkInterface n) {
+        n.publicIp().ifPresent(ip -> {
+            o.object("association");
+            if (n.allocationId() != null) {
+                o.value("allocationId", n.allocationId()).value("associationId", n.associationId());
+            }
+            o.value("ipOwnerId", n.publicIpOwnerId())
+                    .value("publicDnsName", n.publicDnsName().orElse(""))
+                    .value("publicIp", ip)
+                    .end();
+        });
     }
 
     static ObjectNode createNetworkInterface(Call call) {
@@ -173,17 +186,18 @@ final class Ec2NetworkInterfaceOps {
         List<Ec2Filters.Filter> filters = Ec2Filters.read(call.params(), "Filter");
         List<NetworkInterface> matched;
         if (ids.isEmpty()) {
-            matched = filters(net).apply(net.networkInterfaces(), filters, lookups(net.indexes()));
+            matched = filters(net).apply(net.networkInterfaces(), filters, lookups(net.indexes()),
+                    Ec2Filters.TagLookups.of(net.indexes().eniTags()));
         } else {
             matched = filters(net).apply(ids.stream().distinct().map(net::networkInterface).toList(), filters);
         }
         var page = Ec2Pages.page(matched, call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(n -> set.add(render(net, n)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkInterfaceSet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("networkInterfaceSet");
+        page.items().forEach(n -> render(out.item(), net, n).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 
     static ObjectNode deleteNetworkInterface(Call call) {

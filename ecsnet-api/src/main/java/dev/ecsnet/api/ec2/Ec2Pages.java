@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.PageTokens;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,10 @@ final class Ec2Pages {
     record Page<T>(List<T> items, Optional<String> nextToken) {
         void putToken(ObjectNode out) {
             nextToken.ifPresent(t -> out.put("nextToken", t));
+        }
+
+        void writeToken(ShapeWriter out) {
+            nextToken.ifPresent(t -> out.value("nextToken", t));
         }
     }
 

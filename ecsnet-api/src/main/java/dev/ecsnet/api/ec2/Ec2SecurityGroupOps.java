@@ -90,7 +90,8 @@ final class Ec2SecurityGroupOps {
             ids.stream().distinct().map(net::securityGroup).forEach(groups::add);
             names.stream().distinct().map(n -> net.securityGroupByName(null, n)).forEach(groups::add);
         }
-        var page = Ec2Pages.page(GROUP_FILTERS.apply(groups, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        var page = Ec2Pages.page(GROUP_FILTERS.apply(groups, Ec2Filters.read(call.params(), "Filter"), Map.of(),
+                ids.isEmpty() && names.isEmpty() ? Ec2Filters.TagLookups.of(net.indexes().groupTags()) : null), call.params(), 5, 1000);
         ArrayNode set = Ec2Shapes.array();
         for (SecurityGroup g : page.items()) {
             ObjectNode o = set.addObject()

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Params;
+import dev.ecsnet.protocol.ShapeWriter;
+import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,9 +34,16 @@ final class Ec2Shapes {
     }
 
     static ArrayNode tagSet(Map<String, String> tags) {
-        ArrayNode set = array();
-        tags.forEach((k, v) -> set.addObject().put("key", k).put("value", v));
-        return set;
+        TreeShapeWriter tree = ShapeWriter.tree();
+        tagSet(tree, tags);
+        return (ArrayNode) tree.root().get("tagSet");
+    }
+
+    /** The {@code tagSet} member: one item per tag, {@code key} and {@code value}. */
+    static void tagSet(ShapeWriter out, Map<String, String> tags) {
+        out.list("tagSet");
+        tags.forEach((k, v) -> out.item().value("key", k).value("value", v).end());
+        out.end();
     }
 
     /**

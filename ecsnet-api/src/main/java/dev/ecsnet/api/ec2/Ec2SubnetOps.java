@@ -9,6 +9,9 @@ import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.Subnet;
 import dev.ecsnet.domain.net.SubnetIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.ShapeWriter;
+import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.util.List;
 import java.util.Map;
@@ -51,38 +54,52 @@ final class Ec2SubnetOps {
             .multi("ipv6-cidr-block-association.state", s -> s.ipv6CidrBlocks().stream().map(b -> b.state().wireName()).toList());
 
     static ObjectNode render(Subnet s) {
-        ObjectNode o = Ec2Shapes.object()
-                .put("subnetId", s.id())
-                .put("subnetArn", s.arn())
-                .put("state", s.state())
-                .put("vpcId", s.vpcId())
-                .put("cidrBlock", s.cidr().toString())
-                .put("availableIpAddressCount", s.availableIpAddressCount())
-                .put("availabilityZone", s.zone().name())
-                .put("availabilityZoneId", s.zone().zoneId())
-                .put("defaultForAz", s.defaultForAz())
-                .put("mapPublicIpOnLaunch", s.mapPublicIpOnLaunch())
-                .put("mapCustomerOwnedIpOnLaunch", false)
-                .put("ownerId", s.ownerId())
-                .put("assignIpv6AddressOnCreation", s.assignIpv6AddressOnCreation())
-                .put("enableDns64", s.enableDns64())
-                .put("ipv6Native", false);
-        ArrayNode v6 = o.putArray("ipv6CidrBlockAssociationSet");
-        s.ipv6CidrBlocks().forEach(b -> v6.add(renderIpv6Association(b)));
-        o.putObject("privateDnsNameOptionsOnLaunch")
-                .put("hostnameType", "ip-name")
-                .put("enableResourceNameDnsARecord", false)
-                .put("enableResourceNameDnsAAAARecord", s.enableResourceNameDnsAAAARecordOnLaunch());
-        o.putObject("blockPublicAccessStates").put("internetGatewayBlockMode", "off");
-        o.set("tagSet", Ec2Shapes.tagSet(s.tags()));
+        TreeShapeWriter tree = ShapeWriter.tree();
+        render(tree, s);
+        return tree.root();
+    }
+
+    /** A Subnet's members, written once for the tree and for the XML straight from the domain (DescribeSubnets). */
+    static ShapeWriter render(ShapeWriter o, Subnet s) {
+        o.value("subnetId", s.id())
+                .value("subnetArn", s.arn())
+                .value("state", s.state())
+                .value("vpcId", s.vpcId())
+                .value("cidrBlock", s.cidr().toString())
+                .value("availableIpAddressCount", s.availableIpAddressCount())
+                .value("availabilityZone", s.zone().name())
+                .value("availabilityZoneId", s.zone().zoneId())
+                .value("defaultForAz", s.defaultForAz())
+                .value("mapPublicIpOnLaunch", s.mapPublicIpOnLaunch())
+                .value("mapCustomerOwnedIpOnLaunch", false)
+                .value("ownerId", s.ownerId())
+                .value("assignIpv6AddressOnCreation", s.assignIpv6AddressOnCreation())
+                .value("enableDns64", s.enableDns64())
+                .value("ipv6Native", false);
+        o.list("ipv6CidrBlockAssociationSet");
+        s.ipv6CidrBlocks().forEach(b -> renderIpv6Association(o.item(), b).end());
+        o.end();
+        o.object("privateDnsNameOptionsOnLaunch")
+                .value("hostnameType", "ip-name")
+                .value("enableResourceNameDnsARecord", false)
+                .value("enableResourceNameDnsAAAARecord", s.enableResourceNameDnsAAAARecordOnLaunch())
+                .end();
+        o.object("blockPublicAccessStates").value("internetGatewayBlockMode", "off").end();
+        Ec2Shapes.tagSet(o, s.tags());
         return o;
     }
 
     /** A SubnetIpv6CidrBlockAssociation, as DescribeSubnets and the association calls show it. */
     static ObjectNode renderIpv6Association(SubnetIpv6CidrBlock b) {
-        ObjectNode o = Ec2Shapes.object().put("associationId", b.associationId()).put("ipv6CidrBlock", b.cidr().toString());
-        o.putObject("ipv6CidrBlockState").put("state", b.state().wireName());
-        return o.put("ipv6AddressAttribute", "public").put("ipSource", "amazon");
+        TreeShapeWriter tree = ShapeWriter.tree();
+        renderIpv6Association(tree, b);
+        return tree.root();
+    }
+
+    static ShapeWriter renderIpv6Association(ShapeWriter o, SubnetIpv6CidrBlock b) {
+        o.value("associationId", b.associationId()).value("ipv6CidrBlock", b.cidr().toString());
+        o.object("ipv6CidrBlockState").value("state", b.state().wireName()).end();
+        return o.value("ipv6AddressAttribute", "public").value("ipSource", "amazon");
     }
 
     static ObjectNode createSubnet(Call call) {
@@ -111,15 +128,15 @@ final class Ec2SubnetOps {
         List<Subnet> matched = ids.isEmpty()
                 ? FILTERS.apply(net.subnets(), filters, Map.of(
                         "subnet-id", v -> indexes.subnets(NetworkIndexes.SubnetField.SUBNET_ID, v),
-                        "vpc-id", v -> indexes.subnets(NetworkIndexes.SubnetField.VPC_ID, v)))
+                        "vpc-id", v -> indexes.subnets(NetworkIndexes.SubnetField.VPC_ID, v)), Ec2Filters.TagLookups.of(indexes.subnetTags()))
                 : FILTERS.apply(ids.stream().distinct().map(net::subnet).toList(), filters);
         var page = Ec2Pages.page(matched, call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(s -> set.add(render(s)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("subnetSet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("subnetSet");
+        page.items().forEach(s -> render(out.item(), s).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 
     static ObjectNode deleteSubnet(Call call) {

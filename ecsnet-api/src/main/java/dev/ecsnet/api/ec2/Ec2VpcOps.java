@@ -12,6 +12,7 @@ import dev.ecsnet.domain.net.VpcIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 
 import java.util.List;
+import java.util.Map;
 
 /** CreateVpc, DescribeVpcs, DeleteVpc, ModifyVpcAttribute, DescribeVpcAttribute. */
 final class Ec2VpcOps {
@@ -108,7 +109,8 @@ final class Ec2VpcOps {
         Network net = call.state().network();
         List<String> ids = call.params().strings("VpcId");
         List<Vpc> vpcs = ids.isEmpty() ? List.copyOf(net.vpcs()) : ids.stream().distinct().map(net::vpc).toList();
-        var page = Ec2Pages.page(FILTERS.apply(vpcs, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
+        var page = Ec2Pages.page(FILTERS.apply(vpcs, Ec2Filters.read(call.params(), "Filter"), Map.of(),
+                ids.isEmpty() ? Ec2Filters.TagLookups.of(net.indexes().vpcTags()) : null), call.params(), 5, 1000);
         ArrayNode set = Ec2Shapes.array();
         page.items().forEach(v -> set.add(render(v)));
         ObjectNode out = Ec2Shapes.object();

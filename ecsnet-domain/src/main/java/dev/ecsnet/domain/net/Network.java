@@ -224,6 +224,7 @@ public final class Network {
         Vpc vpc = new Vpc(ids.resourceId("vpc"), cidr, ids.resourceId("vpc-cidr-assoc"), accountId, isDefault, tenancy,
                 dhcpOptions.forNewVpc());
         vpcs.put(vpc.id(), vpc);
+        indexes.added(vpc);
         SecurityGroup sg = groups.insertSecurityGroup(vpc.id(), "default", "default VPC security group");
         sg.rules.add(groups.rule(sg, false, "-1", -1, -1, null, null, null, sg.id(), null));
         vpc.setDefaultSecurityGroupId(sg.id());
@@ -248,7 +249,7 @@ public final class Network {
         routeTables.deleteVpcTables(id);
         acls.deleteVpcAcls(id);
         cidrs.forgetVpc(vpc);
-        vpcs.remove(id);
+        indexes.removed(vpcs.remove(id));
     }
 
     public void modifyVpcAttribute(String id, Boolean dnsSupport, Boolean dnsHostnames, Boolean addressUsageMetrics) {

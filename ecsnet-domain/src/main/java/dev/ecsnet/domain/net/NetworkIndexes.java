@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.net;
 
 import dev.ecsnet.domain.common.SecondaryIndex;
+import dev.ecsnet.domain.common.TagIndex;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * The lookups behind the Describe filters tools use most, kept by {@link Network} as it writes: ENIs by id, subnet,
- * VPC, primary private address and security group; subnets by id and VPC. Each answer is in creation order, the order
- * of a scan. Tags are not indexed: their maps are written in many places.
+ * VPC, primary private address and security group; subnets by id and VPC; and VPCs, subnets, security groups and
+ * ENIs by tag ({@code tag:Key}, {@code tag-key}), which follow each resource's own tag map. Each answer is in
+ * creation order, the order of a scan.
  */
 public final class NetworkIndexes {
     /** The fields of an ENI that are indexed, by the EC2 filter name they serve. */
@@ -35,6 +37,10 @@ public final class NetworkIndexes {
             EniField.PRIVATE_IP_ADDRESS, SecondaryIndex.of(NetworkInterface::privateIpAddress, NetworkInterface::creationOrder),
             EniField.GROUP_ID, new SecondaryIndex<>(NetworkInterface::groupIds, NetworkInterface::creationOrder)));
     private final SecondaryIndex<Subnet> subnetsByVpc = SecondaryIndex.of(Subnet::vpcId, Subnet::creationOrder);
+    private final TagIndex<Vpc> vpcTags = new TagIndex<>();
+    private final TagIndex<Subnet> subnetTags = new TagIndex<>();
+    private final TagIndex<SecurityGroup> groupTags = new TagIndex<>();
+    private final TagIndex<NetworkInterface> eniTags = new TagIndex<>();
     private long nextEni;
     private long nextSubnet;
 
@@ -60,6 +66,22 @@ public final class NetworkIndexes {
         return subnetsByVpc.lookup(values);
     }
 
+    public TagIndex<Vpc> vpcTags() {
+        return vpcTags;
+    }
+
+    public TagIndex<Subnet> subnetTags() {
+        return subnetTags;
+    }
+
+    public TagIndex<SecurityGroup> groupTags() {
+        return groupTags;
+    }
+
+    public TagIndex<NetworkInterface> eniTags() {
+        return eniTags;
+    }
+
     private static <T> List<T> byIds(Collection<String> ids, Function<String, T> lookup, Comparator<T> order) {
         return new LinkedHashSet<>(ids).stream().map(lookup).filter(Objects::nonNull).sorted(order).toList();
     }
@@ -67,10 +89,12 @@ public final class NetworkIndexes {
     void added(NetworkInterface eni) {
         eni.setCreationOrder(nextEni++);
         enis.values().forEach(i -> i.added(eni));
+        eniTags.added(eni);
     }
 
     void removed(NetworkInterface eni) {
         enis.values().forEach(i -> i.removed(eni));
+        eniTags.removed(eni);
     }
 
     /** The ENI's security groups changed from {@code before}. */
@@ -81,9 +105,27 @@ public final class NetworkIndexes {
     void added(Subnet subnet) {
         subnet.setCreationOrder(nextSubnet++);
         subnetsByVpc.added(subnet);
+        subnetTags.added(subnet);
     }
 
     void removed(Subnet subnet) {
         subnetsByVpc.removed(subnet);
+        subnetTags.removed(subnet);
+    }
+
+    void added(Vpc vpc) {
+        vpcTags.added(vpc);
+    }
+
+    void removed(Vpc vpc) {
+        vpcTags.removed(vpc);
+    }
+
+    void added(SecurityGroup group) {
+        groupTags.added(group);
+    }
+
+    void removed(SecurityGroup group) {
+        groupTags.removed(group);
     }
 }

@@ -1,9 +1,9 @@
 package dev.ecsnet.domain.net;
 
+import dev.ecsnet.domain.common.ObservedTags;
 import dev.ecsnet.domain.common.Taggable;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public final class NetworkInterface implements Taggable {
     private List<String> groupIds;
     private final String interfaceType;
     private final String requesterId;
-    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, String> tags = new ObservedTags();
     private EniAttachment attachment;
     private String publicIp;
     private String allocationId;

@@ -1,9 +1,9 @@
 package dev.ecsnet.domain.net;
 
+import dev.ecsnet.domain.common.ObservedTags;
 import dev.ecsnet.domain.common.Taggable;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public final class SecurityGroup implements Taggable {
     private final String description;
     private final String vpcId;
     private final String ownerId;
-    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, String> tags = new ObservedTags();
     final List<SecurityGroupRule> rules = new ArrayList<>();
 
     SecurityGroup(String id, String name, String description, String vpcId, String ownerId) {

@@ -80,6 +80,7 @@ public final class SecurityGroups {
     SecurityGroup insertSecurityGroup(String vpcId, String name, String description) {
         SecurityGroup sg = new SecurityGroup(ids.resourceId("sg"), name, description, vpcId, network.accountId());
         groups.put(sg.id(), sg);
+        network.indexes().added(sg);
         if (sg.isDefault()) {
             sg.rules.add(rule(sg, true, "-1", -1, -1, "0.0.0.0/0", null, null, null, null));
         }
@@ -113,7 +114,7 @@ public final class SecurityGroups {
             throw DomainException.dependency("DependencyViolation", "resource " + id + " has a dependent object");
         }
         network.gate().open();
-        groups.remove(id);
+        network.indexes().removed(groups.remove(id));
     }
 
     /**
@@ -359,6 +360,12 @@ public final class SecurityGroups {
     }
 
     void deleteVpcGroups(String vpcId) {
-        groups.values().removeIf(g -> g.vpcId().equals(vpcId));
+        groups.values().removeIf(g -> {
+            if (g.vpcId().equals(vpcId)) {
+                network.indexes().removed(g);
+                return true;
+            }
+            return false;
+        });
     }
 }

@@ -1,9 +1,9 @@
 package dev.ecsnet.domain.net;
 
+import dev.ecsnet.domain.common.ObservedTags;
 import dev.ecsnet.domain.common.Taggable;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class Subnet implements Taggable {
     private final SubnetIpPool pool;
     /** Position in the network's creation order (what its indexes sort by). */
     private long creationOrder;
-    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, String> tags = new ObservedTags();
     private boolean mapPublicIpOnLaunch;
     private final List<SubnetIpv6CidrBlock> ipv6CidrBlocks = new ArrayList<>();
     private SubnetIpv6Pool ipv6Pool;

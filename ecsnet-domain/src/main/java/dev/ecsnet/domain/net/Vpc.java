@@ -1,9 +1,9 @@
 package dev.ecsnet.domain.net;
 
+import dev.ecsnet.domain.common.ObservedTags;
 import dev.ecsnet.domain.common.Taggable;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +19,7 @@ public final class Vpc implements Taggable {
     private final boolean isDefault;
     private final String instanceTenancy;
     private String dhcpOptionsId;
-    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, String> tags = new ObservedTags();
     private boolean enableDnsSupport = true;
     private boolean enableDnsHostnames;
     private boolean enableNetworkAddressUsageMetrics;

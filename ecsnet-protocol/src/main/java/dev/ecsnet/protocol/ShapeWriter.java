@@ -1,0 +1,37 @@
+package dev.ecsnet.protocol;
+
+/**
+ * Writes one answer shape member by member, in wire order, so that a render is written once and gives either a tree
+ * ({@link #tree()}, for answers that are changed after rendering or go through the JSON codec) or EC2 Query XML
+ * straight from the domain ({@link #ec2Xml()}), with no tree in between. Members are named as the wire names them;
+ * a null text is an absent member; lists hold objects ({@link #item()}) whose XML element is {@code <item>}.
+ */
+public interface ShapeWriter {
+
+    /** A text member; null writes nothing. */
+    ShapeWriter value(String name, String text);
+
+    ShapeWriter value(String name, long number);
+
+    ShapeWriter value(String name, boolean flag);
+
+    /** Starts an object member; {@link #end()} closes it. */
+    ShapeWriter object(String name);
+
+    /** Starts a list member (written even when it stays empty); {@link #end()} closes it. */
+    ShapeWriter list(String name);
+
+    /** Starts an object item of the list being written; {@link #end()} closes it. */
+    ShapeWriter item();
+
+    /** Closes the object, list or item started last. */
+    ShapeWriter end();
+
+    static TreeShapeWriter tree() {
+        return new TreeShapeWriter();
+    }
+
+    static Ec2XmlShapeWriter ec2Xml() {
+        return new Ec2XmlShapeWriter();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ecsnet.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A render written once against {@link ShapeWriter} gives, through the EC2 codec, the same bytes from the tree as
+ * straight from the domain: member order, {@code <item>} lists, empty lists, absent members, escaping, numbers.
+ */
+class ShapeWriterTest {
+    private static final ServiceSpec EC2 = ServiceSpec.ec2Query("ec2", "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/");
+    private static final AwsRequest REQUEST = new AwsRequest(EC2, "DescribeSubnets", "000000000000", "us-east-1", "req-1",
+            new ObjectMapper().createObjectNode());
+
+    private static final Consumer<ShapeWriter> SHAPE = o -> {
+        o.list("subnetSet");
+        for (int i = 0; i < 3; i++) {
+            o.item().value("subnetId", "subnet-" + i).value("count", 251 + i).value("big", 5_000_000_000L)
+                    .value("defaultForAz", i == 1).value("absent", (String) null)
+                    .value("description", "a <b> & \"c\" 'd'\r\u0001\uFFFE é ✓");
+            o.list("ipv6CidrBlockAssociationSet");
+            if (i == 2) {
+                o.item().value("associationId", "a-1").object("ipv6CidrBlockState").value("state", "associated").end().end();
+            }
+            o.end();
+            o.object("blockPublicAccessStates").value("internetGatewayBlockMode", "off").end();
+            o.list("tagSet").item().value("key", "Name").value("value", (String) null).end().end();
+            o.end();
+        }
+        o.end();
+        o.value("nextToken", "tok");
+    };
+
+    @Test
+    void theXmlWrittenStraightIsTheXmlOfTheTree() {
+        TreeShapeWriter tree = ShapeWriter.tree();
+        SHAPE.accept(tree);
+        Ec2XmlShapeWriter xml = ShapeWriter.ec2Xml();
+        SHAPE.accept(xml);
+        String fromTree = Ec2QueryCodec.INSTANCE.success(REQUEST, tree.root()).bodyText();
+        String straight = Ec2QueryCodec.INSTANCE.success(REQUEST, xml.answer()).bodyText();
+        assertThat(straight).isEqualTo(fromTree)
+                .contains("<ipv6CidrBlockAssociationSet></ipv6CidrBlockAssociationSet>")
+                .contains("<count>252</count><big>5000000000</big><defaultForAz>true</defaultForAz>")
+                .contains("a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#xD;\uFFFD\uFFFD é ✓")
+                .doesNotContain("absent")
+                .endsWith("<nextToken>tok</nextToken></DescribeSubnetsResponse>");
+    }
+
+    @Test
+    void aRenderedAnswerIsForTheEc2CodecOnlyAndTakesNoTreeMembers() {
+        Ec2XmlShapeWriter xml = ShapeWriter.ec2Xml();
+        xml.value("return", true);
+        RenderedAnswer answer = xml.answer();
+        assertThatThrownBy(() -> Json11Codec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
+        answer.put("nextToken", "t");
+        assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anUnclosedMemberIsRefused() {
+        Ec2XmlShapeWriter xml = ShapeWriter.ec2Xml();
+        xml.list("subnetSet").item();
+        assertThatThrownBy(xml::answer).isInstanceOf(IllegalStateException.class).hasMessageContaining("item");
+    }
+}
