@@ -1,10 +1,7 @@
 package dev.ecsnet.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -35,17 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoScalingEcsScenarioIT {
     @RegisterExtension
     static final EcsnetServerExtension ecsnet = new EcsnetServerExtension();
-    private static AutoScalingClient autoScaling;
-
-    @BeforeAll
-    static void client() {
-        autoScaling = ecsnet.configure(AutoScalingClient.builder()).build();
-    }
-
-    @AfterAll
-    static void close() {
-        autoScaling.close();
-    }
 
     private static List<ContainerInstance> containerInstances() {
         List<String> arns = ecsnet.ecs().listContainerInstances(r -> r.cluster("asg-demo")).containerInstanceArns();
@@ -63,12 +49,12 @@ class AutoScalingEcsScenarioIT {
         ecsnet.ecs().createCluster(r -> r.clusterName("asg-demo"));
         ecsnet.ecs().registerTaskDefinition(r -> r.family("api").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
                 .cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("nginx").portMappings(p -> p.containerPort(8080))));
-        AutoScalingFixture f = new AutoScalingFixture(ecsnet.ec2(), autoScaling, "asg-demo", "t3.medium");
+        AutoScalingFixture f = new AutoScalingFixture(ecsnet.ec2(), ecsnet.autoScaling(), "asg-demo", "t3.medium");
         f.createGroup("ecs-nodes", 0, 3, 0, r -> r.newInstancesProtectedFromScaleIn(false));
         ecsnet.settle();
         assertThat(f.instances("ecs-nodes")).isEmpty();
 
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("ecs-nodes").desiredCapacity(3));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("ecs-nodes").desiredCapacity(3));
         ecsnet.settle();
         List<Instance> instances = f.instances("ecs-nodes");
         assertThat(instances).extracting(Instance::lifecycleStateAsString).containsExactly("InService", "InService", "InService");
@@ -100,7 +86,7 @@ class AutoScalingEcsScenarioIT {
             assertThat(ip).startsWith(subnets.get(subnet).cidrBlock().substring(0, subnets.get(subnet).cidrBlock().lastIndexOf('.')));
         });
 
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("ecs-nodes").desiredCapacity(1));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("ecs-nodes").desiredCapacity(1));
         ecsnet.settle();
         List<Instance> left = f.instances("ecs-nodes");
         assertThat(left).singleElement().satisfies(i -> assertThat(i.availabilityZone()).isEqualTo("us-east-1a"));
@@ -119,7 +105,7 @@ class AutoScalingEcsScenarioIT {
         ecsnet.ecs().putAccountSettingDefault(r -> r.name(SettingName.AWSVPC_TRUNKING).value("enabled"));
         ecsnet.ec2().createLaunchTemplateVersion(r -> r.launchTemplateId(f.launchTemplateId).sourceVersion("1")
                 .launchTemplateData(d -> d.instanceType("c5.large")));
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("ecs-nodes").desiredCapacity(2));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("ecs-nodes").desiredCapacity(2));
         ecsnet.settle();
         Instance c5 = f.instances("ecs-nodes").stream().filter(i -> i.instanceType().equals("c5.large")).findFirst().orElseThrow();
         ContainerInstance trunked = containerInstances().stream().filter(ci -> ci.ec2InstanceId().equals(c5.instanceId())).findFirst().orElseThrow();

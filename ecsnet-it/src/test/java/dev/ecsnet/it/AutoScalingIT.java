@@ -1,11 +1,8 @@
 package dev.ecsnet.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
@@ -35,29 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoScalingIT {
     @RegisterExtension
     static final EcsnetServerExtension ecsnet = new EcsnetServerExtension();
-    private static AutoScalingClient autoScaling;
     private AutoScalingFixture f;
-
-    @BeforeAll
-    static void client() {
-        autoScaling = ecsnet.configure(AutoScalingClient.builder()).build();
-    }
-
-    @AfterAll
-    static void close() {
-        autoScaling.close();
-    }
 
     @BeforeEach
     void fixture() {
-        f = new AutoScalingFixture(ecsnet.ec2(), autoScaling, "no-such-cluster", "t3.medium");
+        f = new AutoScalingFixture(ecsnet.ec2(), ecsnet.autoScaling(), "no-such-cluster", "t3.medium");
     }
 
     /** Groups and activities: what a refused call must leave as it was. */
     private List<Object> picture() {
-        List<Object> p = new java.util.ArrayList<>(autoScaling.describeAutoScalingGroups().autoScalingGroups());
-        p.addAll(autoScaling.describeScalingActivities().activities());
-        p.addAll(autoScaling.describeTags().tags());
+        List<Object> p = new java.util.ArrayList<>(ecsnet.autoScaling().describeAutoScalingGroups().autoScalingGroups());
+        p.addAll(ecsnet.autoScaling().describeScalingActivities().activities());
+        p.addAll(ecsnet.autoScaling().describeTags().tags());
         return p;
     }
 
@@ -127,7 +113,7 @@ class AutoScalingIT {
             assertThat(n.subnetId()).isEqualTo(f.subnets.get(0));
             assertThat(n.privateIpAddress()).startsWith("10.0.1.");
         });
-        assertThat(autoScaling.describeAutoScalingInstances(r -> r.instanceIds(ec2.instanceId())).autoScalingInstances())
+        assertThat(ecsnet.autoScaling().describeAutoScalingInstances(r -> r.instanceIds(ec2.instanceId())).autoScalingInstances())
                 .singleElement().satisfies(i -> {
                     assertThat(i.autoScalingGroupName()).isEqualTo("web");
                     assertThat(i.healthStatus()).isEqualTo("HEALTHY");
@@ -145,20 +131,20 @@ class AutoScalingIT {
                 "Max bound, 1, must be greater than or equal to min bound, 3");
         refusedWithoutChange(this::picture, () -> f.createGroup("g", 1, 3, 5, r -> { }), "ValidationError",
                 "Desired capacity:5 must be between the specified min size:1 and max size:3");
-        refusedWithoutChange(this::picture, () -> autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
                 .vpcZoneIdentifier(f.vpcZoneIdentifier())), "ValidationError",
                 "Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.");
-        refusedWithoutChange(this::picture, () -> autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
                 .vpcZoneIdentifier(f.vpcZoneIdentifier()).launchTemplate(t -> t.launchTemplateId("lt-0123456789abcdef0"))), "ValidationError",
                 "You must use a valid fully-formed launch template. The specified launch template, with template ID lt-0123456789abcdef0, "
                         + "does not exist.");
-        refusedWithoutChange(this::picture, () -> autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
                 .vpcZoneIdentifier(f.vpcZoneIdentifier()).launchTemplate(t -> t.launchTemplateId(f.launchTemplateId).version("7"))), "ValidationError",
                 "You must use a valid fully-formed launch template. Could not find the specified version 7 for the launch template with ID "
                         + f.launchTemplateId + ".");
         refusedWithoutChange(this::picture, () -> f.createGroup("g", 0, 1, 0, r -> r.vpcZoneIdentifier("subnet-0123456789abcdef0")),
                 "ValidationError", "The subnet ID 'subnet-0123456789abcdef0' does not exist");
-        refusedWithoutChange(this::picture, () -> autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
                 .launchTemplate(t -> t.launchTemplateId(f.launchTemplateId))), "ValidationError",
                 "At least one Availability Zone or VPC Subnet is required.");
         refusedWithoutChange(this::picture, () -> f.createGroup("g", 0, 1, 0, r -> r.availabilityZones("us-east-1d")), "ValidationError",
@@ -168,7 +154,7 @@ class AutoScalingIT {
                 "arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/tg/0123456789abcdef")), "ValidationError", null);
         refusedWithoutChange(this::picture, () -> f.createGroup("g", 0, 1, 0, r -> r.tags(Tag.builder().key("aws:owner").value("x").build())),
                 "ValidationError", "Tag keys starting with 'aws:' are reserved for internal use.");
-        refusedWithoutChange(this::picture, () -> autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName("g").minSize(0).maxSize(1)
                 .vpcZoneIdentifier(f.vpcZoneIdentifier()).mixedInstancesPolicy(m -> m.launchTemplate(l -> l.launchTemplateSpecification(
                         s -> s.launchTemplateId(f.launchTemplateId))))), "ValidationError", null);
     }
@@ -178,7 +164,7 @@ class AutoScalingIT {
         f.createGroup("web", 0, 3, 0, r -> { });
         ecsnet.settle();
         Instant at = ecsnet.now();
-        autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName("web").minSize(1));
+        ecsnet.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName("web").minSize(1));
         AutoScalingGroup g = f.group("web");
         assertThat(g.desiredCapacity()).as("a min above the desired capacity raises it").isEqualTo(1);
         ecsnet.settle();
@@ -186,19 +172,19 @@ class AutoScalingIT {
                 + "a user request update of AutoScalingGroup constraints to min: 1, max: 3, desired: 1 changing the desired capacity from 0 to 1.  "));
         ecsnet.ec2().createLaunchTemplateVersion(r -> r.launchTemplateId(f.launchTemplateId).sourceVersion("1")
                 .launchTemplateData(d -> d.instanceType("c5.large")));
-        autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName("web").desiredCapacity(2));
+        ecsnet.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName("web").desiredCapacity(2));
         ecsnet.settle();
         assertThat(f.instances("web")).extracting(Instance::instanceType, i -> i.launchTemplate().version())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("t3.medium", "1"), org.assertj.core.groups.Tuple.tuple("c5.large", "2"));
-        autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName("web").maxSize(1));
+        ecsnet.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName("web").maxSize(1));
         assertThat(f.group("web").desiredCapacity()).as("a max below the desired capacity lowers it").isEqualTo(1);
         ecsnet.settle();
         assertThat(f.instances("web")).as("the instance of the older template version goes first").singleElement()
                 .satisfies(i -> assertThat(i.launchTemplate().version()).isEqualTo("2"));
 
-        refusedWithoutChange(this::picture, () -> autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName("web").desiredCapacity(4)),
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName("web").desiredCapacity(4)),
                 "ValidationError", "Desired capacity:4 must be between the specified min size:1 and max size:1");
-        refusedWithoutChange(this::picture, () -> autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName("nope").minSize(0)),
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName("nope").minSize(0)),
                 "ValidationError", "AutoScalingGroup name not found - AutoScalingGroup 'nope' not found");
     }
 
@@ -206,22 +192,22 @@ class AutoScalingIT {
     void setDesiredCapacityScalesInByTheTerminationPolicyAndHonorsTheCooldownWhenAsked() {
         f.createGroup("web", 0, 3, 0, r -> r.defaultCooldown(60));
         Instant at = ecsnet.now();
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(3));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(3));
         ecsnet.advance(Duration.ofMillis(200));
         String launching = f.activities("web").get(0).activityId();
-        refusedWithoutChange(this::picture, () -> autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(1)
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(1)
                 .honorCooldown(true)), "ScalingActivityInProgress", "Scaling activity " + launching + " is in progress and blocks this action");
         ecsnet.settle();
         assertThat(f.activities("web")).hasSize(3).allSatisfy(a -> assertThat(a.cause()).startsWith(at(at)
                 + "a user request explicitly set group desired capacity changing the desired capacity from 0 to 3.  "));
-        refused(() -> autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(4)), "ValidationError",
+        refused(() -> ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(4)), "ValidationError",
                 "New SetDesiredCapacity value 4 is above max value 3 for the AutoScalingGroup.");
-        refused(() -> autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(1).honorCooldown(true)),
+        refused(() -> ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(1).honorCooldown(true)),
                 "ScalingActivityInProgress", null);
         ecsnet.advance(Duration.ofSeconds(60));
 
         Instant scaleIn = ecsnet.now();
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(1).honorCooldown(true));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(1).honorCooldown(true));
         ecsnet.advance(Duration.ofMillis(200));
         assertThat(f.lifecycles("web")).containsExactly("InService", "Terminating", "Terminating");
         List<Activity> terminating = f.activities("web").subList(0, 2);
@@ -245,7 +231,7 @@ class AutoScalingIT {
         ecsnet.settle();
         List<Instance> before = f.instances("web");
         Instant at = ecsnet.now();
-        Activity a = autoScaling.terminateInstanceInAutoScalingGroup(r -> r.instanceId(before.get(0).instanceId())
+        Activity a = ecsnet.autoScaling().terminateInstanceInAutoScalingGroup(r -> r.instanceId(before.get(0).instanceId())
                 .shouldDecrementDesiredCapacity(true)).activity();
         assertThat(a.description()).isEqualTo("Terminating EC2 instance: " + before.get(0).instanceId());
         assertThat(a.cause()).isEqualTo(at(at) + "instance " + before.get(0).instanceId()
@@ -256,15 +242,15 @@ class AutoScalingIT {
         ecsnet.settle();
         assertThat(f.instances("web")).extracting(Instance::instanceId).containsExactly(before.get(1).instanceId());
 
-        refusedWithoutChange(this::picture, () -> autoScaling.terminateInstanceInAutoScalingGroup(r -> r.instanceId(before.get(1).instanceId())
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().terminateInstanceInAutoScalingGroup(r -> r.instanceId(before.get(1).instanceId())
                 .shouldDecrementDesiredCapacity(true)), "ValidationError", "Currently, desiredSize equals minSize (1). Terminating instance "
                 + "without replacement will violate group's min size constraint. Either set shouldDecrementDesiredCapacity flag to false or "
                 + "lower group's min size.");
-        refusedWithoutChange(this::picture, () -> autoScaling.terminateInstanceInAutoScalingGroup(r -> r.instanceId("i-0123456789abcdef0")
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().terminateInstanceInAutoScalingGroup(r -> r.instanceId("i-0123456789abcdef0")
                 .shouldDecrementDesiredCapacity(false)), "ValidationError", "Instance Id not found - No managed instance found for instance ID: "
                 + "i-0123456789abcdef0");
 
-        Activity replaced = autoScaling.terminateInstanceInAutoScalingGroup(r -> r.instanceId(before.get(1).instanceId())
+        Activity replaced = ecsnet.autoScaling().terminateInstanceInAutoScalingGroup(r -> r.instanceId(before.get(1).instanceId())
                 .shouldDecrementDesiredCapacity(false)).activity();
         assertThat(replaced.cause()).endsWith("was taken out of service in response to a user request.");
         ecsnet.settle();
@@ -281,14 +267,14 @@ class AutoScalingIT {
         f.createGroup("web", 0, 3, 2, r -> r.newInstancesProtectedFromScaleIn(true));
         ecsnet.settle();
         assertThat(f.instances("web")).allSatisfy(i -> assertThat(i.protectedFromScaleIn()).isTrue());
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(0));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(0));
         ecsnet.settle();
         List<Instance> kept = f.instances("web");
         assertThat(kept).hasSize(2).extracting(Instance::lifecycleStateAsString).containsOnly("InService");
-        autoScaling.setInstanceProtection(r -> r.autoScalingGroupName("web").instanceIds(kept.get(1).instanceId()).protectedFromScaleIn(false));
+        ecsnet.autoScaling().setInstanceProtection(r -> r.autoScalingGroupName("web").instanceIds(kept.get(1).instanceId()).protectedFromScaleIn(false));
         ecsnet.settle();
         assertThat(f.instances("web")).extracting(Instance::instanceId).containsExactly(kept.get(0).instanceId());
-        refusedWithoutChange(this::picture, () -> autoScaling.setInstanceProtection(r -> r.autoScalingGroupName("web")
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().setInstanceProtection(r -> r.autoScalingGroupName("web")
                 .instanceIds("i-0123456789abcdef0").protectedFromScaleIn(false)), "ValidationError",
                 "The instance i-0123456789abcdef0 is not part of Auto Scaling group web.");
     }
@@ -313,49 +299,49 @@ class AutoScalingIT {
         f.createGroup("web", 1, 3, 2, r -> { });
         ecsnet.settle();
         List<String> ids = f.instances("web").stream().map(Instance::instanceId).toList();
-        refusedWithoutChange(this::picture, () -> autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName("web")), "ResourceInUse",
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().deleteAutoScalingGroup(r -> r.autoScalingGroupName("web")), "ResourceInUse",
                 "You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group.");
-        autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName("web").forceDelete(true));
+        ecsnet.autoScaling().deleteAutoScalingGroup(r -> r.autoScalingGroupName("web").forceDelete(true));
         AutoScalingGroup deleting = f.group("web");
         assertThat(deleting.status()).isEqualTo("Delete in progress");
         assertThat(List.of(deleting.minSize(), deleting.maxSize(), deleting.desiredCapacity())).containsOnly(0);
         assertThat(deleting.instances()).extracting(Instance::lifecycleStateAsString).containsOnly("Terminating");
         ecsnet.settle();
-        assertThat(autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames("web")).autoScalingGroups()).isEmpty();
+        assertThat(ecsnet.autoScaling().describeAutoScalingGroups(r -> r.autoScalingGroupNames("web")).autoScalingGroups()).isEmpty();
         assertThat(ecsnet.ec2().describeInstances(r -> r.instanceIds(ids)).reservations().stream().flatMap(r -> r.instances().stream())
                 .map(i -> i.state().name())).containsOnly(InstanceStateName.TERMINATED);
-        refused(() -> autoScaling.describeScalingActivities(r -> r.autoScalingGroupName("web")), "ValidationError", null);
-        assertThat(autoScaling.describeScalingActivities(r -> r.autoScalingGroupName("web").includeDeletedGroups(true)).activities()).hasSize(4);
-        refused(() -> autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName("web")), "ValidationError",
+        refused(() -> ecsnet.autoScaling().describeScalingActivities(r -> r.autoScalingGroupName("web")), "ValidationError", null);
+        assertThat(ecsnet.autoScaling().describeScalingActivities(r -> r.autoScalingGroupName("web").includeDeletedGroups(true)).activities()).hasSize(4);
+        refused(() -> ecsnet.autoScaling().deleteAutoScalingGroup(r -> r.autoScalingGroupName("web")), "ValidationError",
                 "AutoScalingGroup name not found - AutoScalingGroup 'web' not found");
 
         f.createGroup("empty", 0, 1, 0, r -> { });
-        autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName("empty"));
-        assertThat(autoScaling.describeAutoScalingGroups().autoScalingGroups()).isEmpty();
+        ecsnet.autoScaling().deleteAutoScalingGroup(r -> r.autoScalingGroupName("empty"));
+        assertThat(ecsnet.autoScaling().describeAutoScalingGroups().autoScalingGroups()).isEmpty();
     }
 
     @Test
     void tagsAreCreatedUpdatedDescribedFilteredAndDeleted() {
         f.createGroup("web", 0, 1, 0, r -> r.tags(Tag.builder().key("env").value("prod").propagateAtLaunch(true).build()));
         f.createGroup("batch", 0, 1, 0, r -> { });
-        autoScaling.createOrUpdateTags(r -> r.tags(tag("web", "env", "staging", false), tag("batch", "team", "data", true)));
-        List<TagDescription> tags = autoScaling.describeTags().tags();
+        ecsnet.autoScaling().createOrUpdateTags(r -> r.tags(tag("web", "env", "staging", false), tag("batch", "team", "data", true)));
+        List<TagDescription> tags = ecsnet.autoScaling().describeTags().tags();
         assertThat(tags).extracting(TagDescription::resourceId, TagDescription::key, TagDescription::value, TagDescription::propagateAtLaunch)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("batch", "team", "data", true),
                         org.assertj.core.groups.Tuple.tuple("web", "env", "staging", false));
-        assertThat(autoScaling.describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags()).hasSize(1);
-        assertThat(autoScaling.describeTags(r -> r.filters(Filter.builder().name("propagate-at-launch").values("false").build())).tags())
+        assertThat(ecsnet.autoScaling().describeTags(r -> r.filters(Filter.builder().name("key").values("team").build())).tags()).hasSize(1);
+        assertThat(ecsnet.autoScaling().describeTags(r -> r.filters(Filter.builder().name("propagate-at-launch").values("false").build())).tags())
                 .extracting(TagDescription::resourceId).containsExactly("web");
-        assertThat(autoScaling.describeAutoScalingGroups(r -> r.filters(Filter.builder().name("tag:team").values("data").build()))
+        assertThat(ecsnet.autoScaling().describeAutoScalingGroups(r -> r.filters(Filter.builder().name("tag:team").values("data").build()))
                 .autoScalingGroups()).extracting(AutoScalingGroup::autoScalingGroupName).containsExactly("batch");
-        assertThat(autoScaling.describeAutoScalingGroups(r -> r.filters(Filter.builder().name("tag-key").values("env").build()))
+        assertThat(ecsnet.autoScaling().describeAutoScalingGroups(r -> r.filters(Filter.builder().name("tag-key").values("env").build()))
                 .autoScalingGroups()).extracting(AutoScalingGroup::autoScalingGroupName).containsExactly("web");
-        autoScaling.deleteTags(r -> r.tags(tag("web", "env", "", false)));
+        ecsnet.autoScaling().deleteTags(r -> r.tags(tag("web", "env", "", false)));
         assertThat(f.group("web").tags()).isEmpty();
 
-        refusedWithoutChange(this::picture, () -> autoScaling.createOrUpdateTags(r -> r.tags(tag("nope", "a", "b", false))), "ValidationError",
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().createOrUpdateTags(r -> r.tags(tag("nope", "a", "b", false))), "ValidationError",
                 "AutoScalingGroup not found - AutoScaling Group nope not found");
-        refusedWithoutChange(this::picture, () -> autoScaling.describeTags(r -> r.filters(Filter.builder().name("owner").values("x").build())),
+        refusedWithoutChange(this::picture, () -> ecsnet.autoScaling().describeTags(r -> r.filters(Filter.builder().name("owner").values("x").build())),
                 "ValidationError", null);
     }
 
@@ -366,18 +352,18 @@ class AutoScalingIT {
     @Test
     void suspendedLaunchesWaitUntilTheProcessResumes() {
         f.createGroup("web", 0, 2, 0, r -> { });
-        autoScaling.suspendProcesses(r -> r.autoScalingGroupName("web").scalingProcesses("Launch"));
+        ecsnet.autoScaling().suspendProcesses(r -> r.autoScalingGroupName("web").scalingProcesses("Launch"));
         assertThat(f.group("web").suspendedProcesses()).singleElement().satisfies(p -> {
             assertThat(p.processName()).isEqualTo("Launch");
             assertThat(p.suspensionReason()).startsWith("User suspended at ");
         });
-        autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(2));
+        ecsnet.autoScaling().setDesiredCapacity(r -> r.autoScalingGroupName("web").desiredCapacity(2));
         ecsnet.settle();
         assertThat(f.instances("web")).isEmpty();
-        autoScaling.resumeProcesses(r -> r.autoScalingGroupName("web"));
+        ecsnet.autoScaling().resumeProcesses(r -> r.autoScalingGroupName("web"));
         ecsnet.settle();
         assertThat(f.lifecycles("web")).containsExactly("InService", "InService");
-        refused(() -> autoScaling.suspendProcesses(r -> r.autoScalingGroupName("web").scalingProcesses("Reboot")), "ValidationError", null);
+        refused(() -> ecsnet.autoScaling().suspendProcesses(r -> r.autoScalingGroupName("web").scalingProcesses("Reboot")), "ValidationError", null);
     }
 
     @Test
@@ -385,18 +371,18 @@ class AutoScalingIT {
         f.createGroup("a-group", 0, 1, 0, r -> r.lifecycleHookSpecificationList(h -> h.lifecycleHookName("drain")
                 .lifecycleTransition("autoscaling:EC2_INSTANCE_TERMINATING").heartbeatTimeout(300).defaultResult("CONTINUE")));
         f.createGroup("b-group", 0, 1, 0, r -> { });
-        DescribeAutoScalingGroupsResponse first = autoScaling.describeAutoScalingGroups(r -> r.maxRecords(1));
+        DescribeAutoScalingGroupsResponse first = ecsnet.autoScaling().describeAutoScalingGroups(r -> r.maxRecords(1));
         assertThat(first.autoScalingGroups()).extracting(AutoScalingGroup::autoScalingGroupName).containsExactly("a-group");
-        assertThat(autoScaling.describeAutoScalingGroups(r -> r.maxRecords(1).nextToken(first.nextToken())).autoScalingGroups())
+        assertThat(ecsnet.autoScaling().describeAutoScalingGroups(r -> r.maxRecords(1).nextToken(first.nextToken())).autoScalingGroups())
                 .extracting(AutoScalingGroup::autoScalingGroupName).containsExactly("b-group");
-        refused(() -> autoScaling.describeAutoScalingGroups(r -> r.nextToken("not-a-token")), "InvalidNextToken", null);
-        assertThat(autoScaling.describeLifecycleHooks(r -> r.autoScalingGroupName("a-group")).lifecycleHooks()).singleElement()
+        refused(() -> ecsnet.autoScaling().describeAutoScalingGroups(r -> r.nextToken("not-a-token")), "InvalidNextToken", null);
+        assertThat(ecsnet.autoScaling().describeLifecycleHooks(r -> r.autoScalingGroupName("a-group")).lifecycleHooks()).singleElement()
                 .satisfies(h -> {
                     assertThat(h.lifecycleHookName()).isEqualTo("drain");
                     assertThat(h.heartbeatTimeout()).isEqualTo(300);
                     assertThat(h.globalTimeout()).isEqualTo(30_000);
                     assertThat(h.defaultResult()).isEqualTo("CONTINUE");
                 });
-        assertThat(autoScaling.describeLifecycleHooks(r -> r.autoScalingGroupName("b-group")).lifecycleHooks()).isEmpty();
+        assertThat(ecsnet.autoScaling().describeLifecycleHooks(r -> r.autoScalingGroupName("b-group")).lifecycleHooks()).isEmpty();
     }
 }

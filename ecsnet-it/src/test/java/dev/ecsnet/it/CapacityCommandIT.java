@@ -1,13 +1,10 @@
 package dev.ecsnet.it;
 
 import dev.ecsnet.app.cli.EcsnetCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.SettingName;
@@ -27,23 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CapacityCommandIT {
     @RegisterExtension
     static final EcsnetServerExtension ecsnet = new EcsnetServerExtension();
-    private static AutoScalingClient autoScaling;
-
-    @BeforeAll
-    static void client() {
-        autoScaling = ecsnet.configure(AutoScalingClient.builder()).build();
-    }
-
-    @AfterAll
-    static void close() {
-        autoScaling.close();
-    }
 
     AutoScalingFixture f;
 
     @BeforeEach
     void groupOfT3Medium() {
-        f = new AutoScalingFixture(ecsnet.ec2(), autoScaling, "demo", "t3.medium");
+        f = new AutoScalingFixture(ecsnet.ec2(), ecsnet.autoScaling(), "demo", "t3.medium");
         f.createGroup("ecs-nodes", 0, 3, 0, r -> { });
         ecsnet.ecs().registerTaskDefinition(r -> r.family("api").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.EC2)
                 .cpu("128").memory("256").containerDefinitions(c -> c.name("app").image("nginx")));

@@ -1,11 +1,8 @@
 package dev.ecsnet.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
@@ -33,17 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CapacityProviderScalingScenarioIT {
     @RegisterExtension
     static final EcsnetServerExtension ecsnet = new EcsnetServerExtension();
-    private static AutoScalingClient autoScaling;
-
-    @BeforeAll
-    static void client() {
-        autoScaling = ecsnet.configure(AutoScalingClient.builder()).build();
-    }
-
-    @AfterAll
-    static void close() {
-        autoScaling.close();
-    }
 
     @BeforeEach
     void cluster() {
@@ -53,7 +39,7 @@ class CapacityProviderScalingScenarioIT {
     }
 
     private static AutoScalingFixture providerOver(String instanceType, int min, int desired) {
-        AutoScalingFixture f = new AutoScalingFixture(ecsnet.ec2(), autoScaling, "asg-demo", instanceType);
+        AutoScalingFixture f = new AutoScalingFixture(ecsnet.ec2(), ecsnet.autoScaling(), "asg-demo", instanceType);
         f.createGroup("ecs-nodes", min, 6, desired, r -> r.newInstancesProtectedFromScaleIn(true));
         ecsnet.ecs().createCapacityProvider(r -> r.name("nodes").autoScalingGroupProvider(a -> a.autoScalingGroupArn(f.group("ecs-nodes")
                 .autoScalingGroupARN()).managedTerminationProtection("ENABLED").managedScaling(m -> m.status("ENABLED").targetCapacity(100))));
@@ -167,7 +153,7 @@ class CapacityProviderScalingScenarioIT {
     @Test
     void tasksWaitingPastTheProvisioningTimeoutStopWhenTheGroupIsAtItsMaximum() {
         AutoScalingFixture f = providerOver("t3.medium", 0, 0);
-        autoScaling.updateAutoScalingGroup(r -> r.autoScalingGroupName("ecs-nodes").maxSize(1));
+        ecsnet.autoScaling().updateAutoScalingGroup(r -> r.autoScalingGroupName("ecs-nodes").maxSize(1));
         var run = ecsnet.ecs().runTask(r -> r.cluster("asg-demo").taskDefinition("api").count(3)
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(f.subnets))));
         assertThat(run.failures()).isEmpty();

@@ -1,11 +1,8 @@
 package dev.ecsnet.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
@@ -28,23 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EcsAsgCapacityProviderIT {
     @RegisterExtension
     static final EcsnetServerExtension ecsnet = new EcsnetServerExtension();
-    private static AutoScalingClient autoScaling;
     private AutoScalingFixture f;
-
-    @BeforeAll
-    static void client() {
-        autoScaling = ecsnet.configure(AutoScalingClient.builder()).build();
-    }
-
-    @AfterAll
-    static void close() {
-        autoScaling.close();
-    }
 
     @BeforeEach
     void setUp() {
         ecsnet.ecs().createCluster(r -> r.clusterName("asg-demo"));
-        f = new AutoScalingFixture(ecsnet.ec2(), autoScaling, "asg-demo", "t3.medium");
+        f = new AutoScalingFixture(ecsnet.ec2(), ecsnet.autoScaling(), "asg-demo", "t3.medium");
         f.createGroup("protected", 0, 3, 0, r -> r.newInstancesProtectedFromScaleIn(true));
         f.createGroup("plain", 0, 3, 0, r -> r.newInstancesProtectedFromScaleIn(false));
     }
@@ -78,7 +64,7 @@ class EcsAsgCapacityProviderIT {
 
         assertThat(providers()).extracting(CapacityProvider::name).containsExactly("FARGATE", "FARGATE_SPOT", "web-nodes");
         assertThat(ecsnet.ecs().describeCapacityProviders(r -> r.capacityProviders("web-nodes")).capacityProviders().get(0).hasTags()).isFalse();
-        List<TagDescription> tags = autoScaling.describeTags(r -> r.filters(x -> x.name("auto-scaling-group").values("protected"))).tags();
+        List<TagDescription> tags = ecsnet.autoScaling().describeTags(r -> r.filters(x -> x.name("auto-scaling-group").values("protected"))).tags();
         assertThat(tags).anySatisfy(t -> {
             assertThat(t.key()).isEqualTo("AmazonECSManaged");
             assertThat(t.value()).isEmpty();
@@ -100,7 +86,7 @@ class EcsAsgCapacityProviderIT {
     @Test
     void createRefusesAGroupUsedTwiceProtectionWithoutScaleInProtectionAndBadValuesWithoutChange() {
         create("web-nodes", "protected");
-        Supplier<Object> state = () -> List.of(providers(), autoScaling.describeTags(r -> r.filters(x -> x.name("auto-scaling-group")
+        Supplier<Object> state = () -> List.of(providers(), ecsnet.autoScaling().describeTags(r -> r.filters(x -> x.name("auto-scaling-group")
                 .values("plain"))).tags());
         refusedWithoutChange(state, () -> create("other", "protected"), "ClientException",
                 "The specified Auto Scaling group ARN is already being used by another capacity provider. Specify a unique Auto Scaling "

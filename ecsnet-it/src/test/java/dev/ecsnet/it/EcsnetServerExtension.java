@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -33,6 +34,7 @@ public final class EcsnetServerExtension extends EcsnetExtension implements Afte
     private Ec2Client ec2;
     private EcsClient ecs;
     private StsClient sts;
+    private AutoScalingClient autoScaling;
 
     public EcsnetServerExtension() {
         this(TimingProfile.FAST);
@@ -77,6 +79,9 @@ public final class EcsnetServerExtension extends EcsnetExtension implements Afte
         ec2.close();
         ecs.close();
         sts.close();
+        if (autoScaling != null) {
+            autoScaling.close();
+        }
     }
 
     public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
@@ -106,6 +111,14 @@ public final class EcsnetServerExtension extends EcsnetExtension implements Afte
 
     public StsClient sts() {
         return sts;
+    }
+
+    /** Built on first use: only the Auto Scaling and capacity tests need it. */
+    public synchronized AutoScalingClient autoScaling() {
+        if (autoScaling == null) {
+            autoScaling = configure(AutoScalingClient.builder()).build();
+        }
+        return autoScaling;
     }
 
     public Engine engine() {
