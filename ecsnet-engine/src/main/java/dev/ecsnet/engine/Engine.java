@@ -403,9 +403,7 @@ public final class Engine implements AutoCloseable {
      */
     public void restoreTimers(java.util.List<Timer> restored) {
         submit(() -> {
-            // past the restored ones first: a region created here may arm timers of its own
-            restored.forEach(t -> timerSeq = Math.max(timerSeq, t.seq() + 1));
-            restored.forEach(t -> region(t.owner()));
+            // refused before anything changes
             java.util.Set<Long> taken = new java.util.HashSet<>();
             timers.forEach(t -> taken.add(t.seq()));
             for (Timer t : restored) {
@@ -413,6 +411,9 @@ public final class Engine implements AutoCloseable {
                     throw new IllegalArgumentException("two timers with sequence number " + t.seq());
                 }
             }
+            // past the restored ones first: a region created here may arm timers of its own
+            restored.forEach(t -> timerSeq = Math.max(timerSeq, t.seq() + 1));
+            restored.forEach(t -> region(t.owner()));
             for (Timer t : restored) {
                 timers.add(t);
                 if (manualClock == null) {
