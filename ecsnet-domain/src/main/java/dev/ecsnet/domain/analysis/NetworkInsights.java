@@ -267,4 +267,13 @@ public final class NetworkInsights {
         }
         return Optional.<NetworkInterface>empty().map(Source::of);
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public NetworkInsightsRecord export() {
+        return new NetworkInsightsRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(NetworkInsightsRecord record) {
+    }
 }

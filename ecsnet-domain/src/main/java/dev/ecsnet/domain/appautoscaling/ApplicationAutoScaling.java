@@ -264,4 +264,13 @@ public final class ApplicationAutoScaling {
     public Collection<ScalableTarget> allTargets() {
         return targets.values();
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public ApplicationAutoScalingRecord export() {
+        return new ApplicationAutoScalingRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(ApplicationAutoScalingRecord record) {
+    }
 }

@@ -410,4 +410,13 @@ public final class AutoScaling {
         }
         return processes.isEmpty() ? new ArrayList<>(new java.util.TreeSet<>(PROCESSES)) : processes;
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public AutoScalingRecord export() {
+        return new AutoScalingRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(AutoScalingRecord record) {
+    }
 }

@@ -19,6 +19,14 @@ public final class IdSource {
         return random.state();
     }
 
+    /**
+     * Continues the id stream from a {@link #streamState()} written down earlier. A region's aggregates share one
+     * source, so a restore moves it once for all of them.
+     */
+    public void resume(long streamState) {
+        random.resume(streamState);
+    }
+
     public long seed() {
         return seed;
     }

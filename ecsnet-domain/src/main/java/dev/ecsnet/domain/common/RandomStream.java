@@ -27,6 +27,11 @@ public final class RandomStream {
         return new RandomStream(state, true);
     }
 
+    /** Moves this stream to a {@link #state()} written down earlier, for everyone holding it. */
+    public void resume(long state) {
+        this.state = state & MASK;
+    }
+
     /** Everything the stream is: 48 bits. */
     public long state() {
         return state;

@@ -491,4 +491,13 @@ public final class CloudMap {
         }
         throw DomainException.notFound("ResourceNotFoundException", "The operation can't be completed because the resource was not found.");
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public CloudMapRecord export() {
+        return new CloudMapRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(CloudMapRecord record) {
+    }
 }

@@ -226,4 +226,13 @@ public final class Instances {
         instance.moveTo(InstanceState.TERMINATED, instance.stateTransitionReason());
         listeners.forEach(l -> l.terminated(instance));
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public InstancesRecord export() {
+        return new InstancesRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(InstancesRecord record) {
+    }
 }

@@ -347,4 +347,13 @@ public final class LaunchTemplates {
         return DomainException.notFound("InvalidLaunchTemplateId.NotFound", "The specified launch template, with template ID " + id
                 + ", does not exist.");
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public LaunchTemplatesRecord export() {
+        return new LaunchTemplatesRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(LaunchTemplatesRecord record) {
+    }
 }

@@ -510,4 +510,13 @@ public final class Ecs {
         lifecycle.stopRequested(task);
         return task;
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public EcsRecord export() {
+        return new EcsRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(EcsRecord record) {
+    }
 }

@@ -363,4 +363,13 @@ public final class Elb {
         List<Map<String, String>> targets = arns.stream().map(this::tagsOf).toList();
         targets.forEach(t -> keys.forEach(t::remove));
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public ElbRecord export() {
+        return new ElbRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(ElbRecord record) {
+    }
 }

@@ -209,4 +209,13 @@ public final class Iam {
             throw DomainException.invalid("MalformedPolicyDocument", "This policy contains invalid Json");
         }
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public IamRecord export() {
+        return new IamRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(IamRecord record) {
+    }
 }

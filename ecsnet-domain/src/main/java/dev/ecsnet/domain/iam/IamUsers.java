@@ -127,4 +127,13 @@ public final class IamUsers {
         }
         return key;
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public IamUsersRecord export() {
+        return new IamUsersRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(IamUsersRecord record) {
+    }
 }

@@ -91,6 +91,23 @@ public final class Logs {
         logGroup(name).setRetentionInDays(null);
     }
 
+    /** The log groups as plain records, in name order: what a snapshot keeps of CloudWatch Logs. */
+    public LogsRecord export() {
+        return new LogsRecord(groups.values().stream().map(g -> new LogsRecord.LogGroupRecord(g.name(), g.arn(),
+                g.creationTime(), g.logGroupClass(), g.kmsKeyId(), g.retentionInDays(), new java.util.LinkedHashMap<>(g.tags))).toList());
+    }
+
+    /** Replaces the log groups with the recorded ones, as they were (arns and creation times included). */
+    public void restore(LogsRecord record) {
+        groups.clear();
+        for (LogsRecord.LogGroupRecord r : record.logGroups()) {
+            LogGroup g = new LogGroup(r.name(), r.arn(), r.creationTime(), r.logGroupClass(), r.kmsKeyId());
+            g.setRetentionInDays(r.retentionInDays());
+            g.tags.putAll(r.tags());
+            groups.put(r.name(), g);
+        }
+    }
+
     public void tag(LogGroup group, Map<String, String> tags) {
         group.tags.putAll(tags);
     }

@@ -577,4 +577,13 @@ public final class Network {
     public NetworkTags tags() {
         return tags;
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public NetworkRecord export() {
+        return new NetworkRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(NetworkRecord record) {
+    }
 }

@@ -387,4 +387,13 @@ public final class ParameterStore {
         }
         return out;
     }
+
+    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    public ParameterStoreRecord export() {
+        return new ParameterStoreRecord();
+    }
+
+    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    public void restore(ParameterStoreRecord record) {
+    }
 }

@@ -19,6 +19,7 @@ import dev.ecsnet.domain.discovery.EcsServiceDiscovery;
 import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.ec2.LaunchTemplates;
 import dev.ecsnet.domain.ecs.Ecs;
+import dev.ecsnet.domain.ecs.EcsServicesState;
 import dev.ecsnet.domain.elb.EcsLoadBalancing;
 import dev.ecsnet.domain.elb.Elb;
 import dev.ecsnet.domain.logs.Logs;
@@ -32,6 +33,7 @@ import dev.ecsnet.domain.ssm.ParameterStore;
 public final class RegionState {
     private final AccountRegion key;
     private final AccountState account;
+    private final IdSource ids;
     private final Timers timers;
     private final Network network;
     private final Ecs ecs;
@@ -55,7 +57,7 @@ public final class RegionState {
                        EgressPolicy egress, Notices notices) {
         this.key = key;
         this.account = account;
-        IdSource ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
+        this.ids = new IdSource(seed ^ (key.accountId() + "/" + key.region()).hashCode() * 0x9E3779B97F4A7C15L);
         this.timers = new Timers(scheduler);
         this.network = new Network(key.accountId(), key.region(), ids, clock, timers, timing);
         this.instances = new Instances(network, ids, clock, timers, timing);
@@ -139,5 +141,40 @@ public final class RegionState {
     /** Cloud Map: namespaces, services and instances, and the DNS answers for them. */
     public CloudMap cloudMap() {
         return cloudMap;
+    }
+
+    /**
+     * The region's whole state as plain records, on the engine thread. Pending timers are the engine's and are not
+     * in it (see {@code Engine.timers()}).
+     */
+    public RegionRecord export() {
+        return new RegionRecord(key.accountId(), key.region(), ids.streamState(), network.export(), instances.export(),
+                launchTemplates.export(), autoScaling.export(), logs.export(), parameters.export(), cloudMap.export(),
+                elb.export(), ecs.export(), EcsServicesState.export(ecs), insights.export(),
+                applicationAutoScaling.export());
+    }
+
+    /**
+     * On a region just built (with its seed), the state {@link #export()} gave: each aggregate after those it refers
+     * to, then the shared id stream where it stood. Arms no timers and draws no ids.
+     */
+    public void restore(RegionRecord record) {
+        if (!record.accountId().equals(key.accountId()) || !record.region().equals(key.region())) {
+            throw new IllegalArgumentException("the record of " + record.accountId() + "/" + record.region()
+                    + " restored into " + key);
+        }
+        network.restore(record.network());
+        instances.restore(record.instances());
+        launchTemplates.restore(record.launchTemplates());
+        autoScaling.restore(record.autoScaling());
+        logs.restore(record.logs());
+        parameters.restore(record.parameters());
+        cloudMap.restore(record.cloudMap());
+        elb.restore(record.elb());
+        ecs.restore(record.ecs());
+        EcsServicesState.restore(ecs, record.ecsServices());
+        insights.restore(record.insights());
+        applicationAutoScaling.restore(record.applicationAutoScaling());
+        ids.resume(record.idStream());
     }
 }
