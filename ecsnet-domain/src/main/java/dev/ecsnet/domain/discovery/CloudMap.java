@@ -34,10 +34,10 @@ public final class CloudMap {
     private final IdSource ids;
     private final Clock clock;
     private final Network network;
-    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
-    private final Map<String, DiscoveryService> services = new LinkedHashMap<>();
-    private final Map<String, DiscoveryOperation> operations = new LinkedHashMap<>();
-    private final Map<String, String> operationByCreatorRequest = new LinkedHashMap<>();
+    final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    final Map<String, DiscoveryService> services = new LinkedHashMap<>();
+    final Map<String, DiscoveryOperation> operations = new LinkedHashMap<>();
+    final Map<String, String> operationByCreatorRequest = new LinkedHashMap<>();
 
     public CloudMap(AccountRegion key, IdSource ids, Clock clock, Network network) {
         this.key = key;
@@ -492,12 +492,13 @@ public final class CloudMap {
         throw DomainException.notFound("ResourceNotFoundException", "The operation can't be completed because the resource was not found.");
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** Namespaces, services with their instances, and operations as plain records; changes nothing. */
     public CloudMapRecord export() {
-        return new CloudMapRecord();
+        return CloudMapSnapshots.export(this);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /** On an aggregate just built, the state {@link #export()} gave, ids, hosted zones and revisions as recorded. */
     public void restore(CloudMapRecord record) {
+        CloudMapSnapshots.restore(this, record);
     }
 }

@@ -141,4 +141,9 @@ public final class DiscoveryService {
     void instancesChanged() {
         instancesRevision++;
     }
+
+    /** For a restore: the revision the service had reached. */
+    void resumeInstancesRevision(long value) {
+        instancesRevision = value;
+    }
 }

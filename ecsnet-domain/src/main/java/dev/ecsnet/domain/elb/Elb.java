@@ -37,7 +37,7 @@ public final class Elb {
     private final IdSource ids;
     private final Clock clock;
     private final ElbTiming timing;
-    private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
     private final Listeners listeners;
     private final TargetGroups targetGroups;
 
@@ -345,7 +345,7 @@ public final class Elb {
         throw ElbErrors.validation("'" + arn + "' is not a valid resource ARN");
     }
 
-    private final Map<String, Map<String, String>> defaultRuleTags = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> defaultRuleTags = new LinkedHashMap<>();
 
     public void addTags(List<String> arns, Map<String, String> tags) {
         List<Map<String, String>> targets = arns.stream().map(this::tagsOf).toList();
@@ -364,12 +364,16 @@ public final class Elb {
         targets.forEach(t -> keys.forEach(t::remove));
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** Load balancers, listeners, rules and target groups (targets included) as plain records; changes nothing. */
     public ElbRecord export() {
-        return new ElbRecord();
+        return ElbSnapshots.export(this);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * On an aggregate just built, the state {@link #export()} gave, ARNs, times and node ENIs as recorded. Network
+     * must be restored first: the nodes name its ENIs, and health is read from it.
+     */
     public void restore(ElbRecord record) {
+        ElbSnapshots.restore(this, record);
     }
 }

@@ -30,8 +30,8 @@ public final class Listeners {
     private final Elb elb;
     private final IdSource ids;
     private final ListenerActionRules actionRules;
-    private final Map<String, Listener> listeners = new LinkedHashMap<>();
-    private final Map<String, ListenerRule> rules = new LinkedHashMap<>();
+    final Map<String, Listener> listeners = new LinkedHashMap<>();
+    final Map<String, ListenerRule> rules = new LinkedHashMap<>();
 
     Listeners(Elb elb, IdSource ids) {
         this.elb = elb;

@@ -42,7 +42,7 @@ public final class TargetGroups {
     private final IdSource ids;
     private final Clock clock;
     private final ElbTiming timing;
-    private final Map<String, TargetGroup> groups = new LinkedHashMap<>();
+    final Map<String, TargetGroup> groups = new LinkedHashMap<>();
 
     TargetGroups(Elb elb, Network network, IdSource ids, Clock clock, ElbTiming timing) {
         this.elb = elb;
