@@ -20,7 +20,7 @@ class NetworkSnapshotTest {
     private static final Map<String, String> NO_TAGS = Map.of();
 
     /** The ids of what {@link #build} made, the same in a twin. */
-    private record Built(String vpc, String subnet, String smallSubnet, String defaultSubnet, String group, List<String> enis,
+    record Built(String vpc, String subnet, String smallSubnet, String defaultSubnet, String group, List<String> enis,
                          String attachedEni, String detachingEni, String natPending, String natDeleting, String allocation,
                          String interfaceEndpoint, String peeringRequested, String peeringActive, String prefixList,
                          String secondaryAssociation, String otherVpc) {
@@ -30,7 +30,7 @@ class NetworkSnapshotTest {
      * Every resource type of the network, with tags, deleted resources and scattered pools; everything that needs a
      * timer to settle first comes first, and the lifecycles left in the middle (with their timers pending) last.
      */
-    private static Built build(RegionTwin t) {
+    static Built build(RegionTwin t) {
         Network n = t.region.network();
         Vpc vpc = n.createVpc("10.0.0.0/16", "default", true, null, Map.of("Name", "main", "team", "web"));
         t.advance(Duration.ofSeconds(1));
@@ -148,33 +148,44 @@ class NetworkSnapshotTest {
     }
 
     /** What DescribeX calls would show of every resource, and what the indexes answer. */
-    private static List<String> describe(Network n, Built b) {
+    static List<String> describe(Network n, Built b) {
         List<String> out = new ArrayList<>();
-        n.vpcs().forEach(v -> out.add(v.id() + " " + v.cidrBlocks() + " " + v.ipv6CidrBlocks() + " " + v.dhcpOptionsId() + " " + v.tags()
-                + " " + v.enableDnsHostnames() + " " + v.defaultSecurityGroupId()));
-        n.subnets().forEach(s -> out.add(s.id() + " " + s.cidr() + " " + s.zone() + " " + s.availableIpAddressCount() + " "
-                + s.assignableIpAddressCount() + " " + s.ipv6CidrBlocks() + " " + s.mapPublicIpOnLaunch() + " "
-                + s.assignIpv6AddressOnCreation() + " " + s.tags()));
-        n.networkInterfaces().forEach(e -> out.add(e.id() + " " + e.privateIpAddress() + " " + e.macAddress() + " " + e.status() + " "
-                + e.lastAttachment() + " " + e.publicIp() + " " + e.allocationId() + " " + e.ipv6Addresses() + " " + e.groupIds() + " "
+        n.vpcs().forEach(v -> out.add(v.id() + " " + v.ownerId() + " " + v.cidrBlocks() + " " + v.ipv6CidrBlocks() + " "
+                + v.instanceTenancy() + " " + v.dhcpOptionsId() + " " + v.tags() + " " + v.enableDnsSupport() + " "
+                + v.enableDnsHostnames() + " " + v.enableNetworkAddressUsageMetrics() + " " + v.defaultSecurityGroupId()));
+        n.subnets().forEach(s -> out.add(s.id() + " " + s.ownerId() + " " + s.cidr() + " " + s.zone() + " " + s.defaultForAz() + " "
+                + s.availableIpAddressCount() + " " + s.assignableIpAddressCount() + " " + s.ipv6CidrBlocks() + " "
+                + s.ipv6Pool().map(SubnetIpv6Pool::usedCount) + " " + s.mapPublicIpOnLaunch() + " " + s.assignIpv6AddressOnCreation() + " "
+                + s.enableDns64() + " " + s.enableResourceNameDnsAAAARecordOnLaunch() + " " + s.tags()));
+        n.networkInterfaces().forEach(e -> out.add(e.id() + " " + e.subnetId() + " " + e.vpcId() + " " + e.ownerId() + " "
+                + e.interfaceType() + " " + e.privateIpAddress() + " " + e.macAddress() + " " + e.status() + " " + e.lastAttachment() + " "
+                + e.publicIp() + " " + e.allocationId() + " " + e.associationId() + " " + e.ipv6Addresses() + " " + e.groupIds() + " "
                 + e.description() + " " + e.sourceDestCheck() + " " + e.requesterId() + " " + e.tags()));
-        n.securityGroups().forEach(g -> out.add(g.id() + " " + g.name() + " " + g.rules() + " " + g.tags()));
-        n.routeTables().all().forEach(r -> out.add(r.id() + " " + r.routes() + " " + r.associations() + " " + r.tags()));
-        n.acls().all().forEach(a -> out.add(a.id() + " " + a.entries() + " " + a.associations() + " " + a.tags()));
-        n.gateways().internetGateways().forEach(g -> out.add(g.id() + " " + g.attachedVpcId() + " " + g.tags()));
-        n.gateways().addresses().forEach(a -> out.add(a.allocationId() + " " + a.publicIp() + " " + a.associationId() + " "
-                + a.networkInterfaceId() + " " + a.tags()));
-        n.gateways().natGateways().forEach(g -> out.add(g.id() + " " + g.state() + " " + g.privateIp() + " " + g.publicIp() + " "
+        n.securityGroups().forEach(g -> out.add(g.id() + " " + g.name() + " " + g.description() + " " + g.vpcId() + " " + g.ownerId()
+                + " " + g.rules() + " " + g.tags()));
+        n.routeTables().all().forEach(r -> out.add(r.id() + " " + r.vpcId() + " " + r.ownerId() + " " + r.routes() + " "
+                + r.associations() + " " + r.tags()));
+        n.acls().all().forEach(a -> out.add(a.id() + " " + a.vpcId() + " " + a.ownerId() + " " + a.isDefault() + " " + a.entries() + " "
+                + a.associations() + " " + a.tags()));
+        n.gateways().internetGateways().forEach(g -> out.add(g.id() + " " + g.ownerId() + " " + g.attachedVpcId() + " " + g.tags()));
+        n.gateways().addresses().forEach(a -> out.add(a.allocationId() + " " + a.publicIp() + " " + a.ownerId() + " "
+                + a.networkBorderGroup() + " " + a.associationId() + " " + a.networkInterfaceId() + " " + a.tags()));
+        n.gateways().natGateways().forEach(g -> out.add(g.id() + " " + g.subnetId() + " " + g.vpcId() + " " + g.state() + " "
+                + g.allocationId() + " " + g.networkInterfaceId() + " " + g.privateIp() + " " + g.publicIp() + " " + g.associationId() + " "
                 + g.createTime() + " " + g.deleteTime() + " " + g.tags()));
         n.egressOnlyInternetGateways().all().forEach(g -> out.add(g.id() + " " + g.vpcId() + " " + g.tags()));
-        n.endpoints().all().forEach(e -> out.add(e.id() + " " + e.state() + " " + e.networkInterfaceIds() + " " + e.routeTableIds() + " "
-                + e.policyDocument() + " " + e.creationTimestamp() + " " + e.tags()));
-        n.peerings().all().forEach(c -> out.add(c.id() + " " + c.status() + " " + c.statusMessage() + " " + c.expirationTime() + " "
-                + c.requesterOptions() + " " + c.tags()));
-        n.prefixLists().all().forEach(l -> out.add(l.id() + " " + l.name() + " " + l.state() + " " + l.version() + " " + l.entries(1)
-                + " " + l.entries() + " " + l.arn() + " " + l.tags()));
-        n.dhcpOptions().all().forEach(d -> out.add(d.id() + " " + d.configurations() + " " + d.tags()));
-        n.subnetCidrReservations().all().forEach(r -> out.add(r.id() + " " + r.cidr() + " " + r.type() + " " + r.tags()));
+        n.endpoints().all().forEach(e -> out.add(e.id() + " " + e.type() + " " + e.vpcId() + " " + e.ownerId() + " " + e.serviceName()
+                + " " + e.state() + " " + e.privateDnsEnabled() + " " + e.subnetIds() + " " + e.groupIds() + " " + e.networkInterfaceIds()
+                + " " + e.routeTableIds() + " " + e.policyDocument() + " " + e.creationTimestamp() + " " + e.tags()));
+        n.peerings().all().forEach(c -> out.add(c.id() + " " + c.requesterVpcId() + " " + c.accepterVpcId() + " " + c.ownerId() + " "
+                + c.region() + " " + c.status() + " " + c.statusMessage() + " " + c.expirationTime() + " " + c.requesterOptions() + " "
+                + c.accepterOptions() + " " + c.tags()));
+        n.prefixLists().all().forEach(l -> out.add(l.id() + " " + l.name() + " " + l.addressFamily() + " " + l.maxEntries() + " "
+                + l.ownerId() + " " + l.state() + " " + l.stateMessage() + " " + l.version() + " " + l.entries(1) + " " + l.entries() + " "
+                + l.arn() + " " + l.tags()));
+        n.dhcpOptions().all().forEach(d -> out.add(d.id() + " " + d.ownerId() + " " + d.configurations() + " " + d.tags()));
+        n.subnetCidrReservations().all().forEach(r -> out.add(r.id() + " " + r.subnetId() + " " + r.ownerId() + " " + r.cidr() + " "
+                + r.type() + " " + r.description() + " " + r.tags()));
         out.add("subnets of vpc " + ids(n.indexes().subnets(NetworkIndexes.SubnetField.VPC_ID, List.of(b.vpc()))));
         out.add("enis of subnet " + ids(n.indexes().networkInterfaces(NetworkIndexes.EniField.SUBNET_ID, List.of(b.subnet()))));
         out.add("enis of group " + ids(n.indexes().networkInterfaces(NetworkIndexes.EniField.GROUP_ID, List.of(b.group()))));
@@ -193,7 +204,7 @@ class NetworkSnapshotTest {
     }
 
     /** The same further calls on either region: what they answer, and what the network then describes. */
-    private static List<String> goOn(RegionTwin t, Built b) {
+    static List<String> goOn(RegionTwin t, Built b) {
         Network n = t.region.network();
         List<String> answers = new ArrayList<>(describe(n, b));
         t.advance(Duration.ofMillis(150));
@@ -208,6 +219,7 @@ class NetworkSnapshotTest {
         answers.add(n.createNetworkInterface(new Network.EniRequest(b.defaultSubnet(), null, null, null, null, null, NO_TAGS))
                 .privateIpAddress());
         n.deleteNetworkInterface(b.enis().get(2));
+        n.deleteNetworkInterface(b.enis().get(b.enis().size() - 1));
         answers.add(n.createNetworkInterface(new Network.EniRequest(b.subnet(), null, null, null, null, null, NO_TAGS)).privateIpAddress());
         answers.add(n.interfaceIpv6().assign(b.enis().get(3), 3, null).toString());
         answers.add(n.gateways().allocateAddress(NO_TAGS).publicIp());
@@ -267,6 +279,23 @@ class NetworkSnapshotTest {
         assertThat(n.export()).isNotEqualTo(before);
         assertThat(before.networkInterfaces()).isEmpty();
         assertThat(before.subnets().get(0).tags()).isEmpty();
+    }
+
+    @Test
+    void aRestoreDrawsNoIdAndArmsNoTimer() {
+        RegionTwin a = new RegionTwin(9);
+        build(a);
+        NetworkRecord record = a.region.network().export();
+        RegionTwin fresh = new RegionTwin(9);
+        Network n = fresh.region.network();
+        long stream = n.ids().streamState();
+        int timers = fresh.pending().size();
+
+        n.restore(record);
+
+        assertThat(n.ids().streamState()).isEqualTo(stream);
+        assertThat(fresh.pending()).hasSize(timers);
+        assertThat(n.export()).isEqualTo(record);
     }
 
     @Test
