@@ -8,7 +8,8 @@ import java.util.Map;
  * The EC2 network of one account in one region as plain data (see docs/design-state.md, "Snapshot records"). Every
  * list is in the order the network keeps (describe order); addresses and CIDRs are in EC2's text form. What the
  * network derives is not here: creation orders, tag and field indexes, the pools' reservation marks (from
- * {@link #subnetCidrReservations}), peering status messages, prefix list ARNs.
+ * {@link #subnetCidrReservations}), peering status messages, prefix list ARNs, and the ids a container implies (a
+ * rule's group, an association's route table or ACL).
  */
 public record NetworkRecord(List<VpcRecord> vpcs, List<SubnetRecord> subnets, List<NetworkInterfaceRecord> networkInterfaces,
                             List<String> publicIps, List<SecurityGroupRecord> securityGroups, List<RouteTableRecord> routeTables,
