@@ -39,6 +39,8 @@ class NetworkSnapshotTest {
         String subnet64 = new Ipv6Cidr(new Ipv6Address(high, 0), 64).toString();
         Subnet subnet = n.createSubnet(vpc.id(), "10.0.1.0/24", subnet64, "us-east-1a", null, Map.of("tier", "app"));
         Subnet small = n.createSubnet(vpc.id(), "10.0.2.0/28", null, null, "use1-az2", NO_TAGS);
+        Subnet leaving = n.createSubnet(vpc.id(), "10.0.4.0/24", new Ipv6Cidr(new Ipv6Address(high | 2, 0), 64).toString(),
+                null, null, NO_TAGS);
         String secondary = n.cidrs().associateIpv4(vpc.id(), "10.1.0.0/16").associationId();
         n.cidrs().associateIpv4(vpc.id(), "10.2.0.0/16");
         Subnet defaultSubnet = n.subnets().stream().filter(Subnet::defaultForAz).findFirst().orElseThrow();
@@ -52,6 +54,8 @@ class NetworkSnapshotTest {
         String peeringActive = n.peerings().create(vpc.id(), other.id(), null, null, Map.of("p", "1")).id();
         String prefixList = n.prefixLists().create("office", "IPv4", 5, List.of(new ManagedPrefixList.Entry("192.0.2.0/24", "hq")),
                 Map.of("pl", "1")).id();
+        String referencedList = n.prefixLists().create("partners", "IPv4", 2, List.of(new ManagedPrefixList.Entry("203.0.113.0/24", null)),
+                NO_TAGS).id();
         t.advance(Duration.ofSeconds(1));
         n.peerings().accept(peeringActive);
         t.advance(Duration.ofSeconds(1));
@@ -68,6 +72,8 @@ class NetworkSnapshotTest {
                         new IpPermission.Peer(IpPermission.PeerKind.GROUP, group.id(), null)))), Map.of("rule", "https"));
         n.authorize(group.id(), false, List.of(new IpPermission("udp", 53, 53,
                 List.of(new IpPermission.Peer(IpPermission.PeerKind.CIDR_IPV6, "::/0", null)))));
+        n.authorize(group.id(), true, List.of(new IpPermission("tcp", 443, 443,
+                List.of(new IpPermission.Peer(IpPermission.PeerKind.PREFIX_LIST, referencedList, null)))));
         n.revoke(group.id(), true, List.of(new IpPermission("-1", null, null,
                 List.of(new IpPermission.Peer(IpPermission.PeerKind.CIDR_IPV4, "0.0.0.0/0", null)))), List.of());
 
@@ -139,10 +145,14 @@ class NetworkSnapshotTest {
         String peeringRequested = n.peerings().create(vpc.id(), third.id(), null, null, NO_TAGS).id();
         n.prefixLists().modify(prefixList, new ManagedPrefixLists.Modification(1L, "offices",
                 List.of(new ManagedPrefixList.Entry("198.51.100.0/24", null)), List.of(), null));
+        n.prefixLists().delete(referencedList);
+        n.cidrs().disassociateSubnetIpv6(leaving.ipv6CidrBlocks().get(0).associationId());
+        n.createVpc("10.80.0.0/16", null, true, null, NO_TAGS);
 
         assertThat(t.pending()).extracting(RegionTwin.Pending::kind).contains("ec2.vpc-cidr.disassociated", "ec2.eni.attached",
                 "ec2.eni.detached", "ec2.nat-gateway.available", "ec2.nat-gateway.deleted", "ec2.vpc-endpoint.available",
-                "ec2.peering.checked", "ec2.prefix-list.modified");
+                "ec2.peering.checked", "ec2.prefix-list.modified", "ec2.prefix-list.deleted",
+                "ec2.subnet-cidr.disassociated", "ec2.vpc-cidr.associated-at-creation");
         return new Built(vpc.id(), subnet.id(), small.id(), defaultSubnet.id(), group.id(), List.copyOf(enis), attaching, detaching,
                 natPending, natDeleting, allocation, interfaceEndpoint, peeringRequested, peeringActive, prefixList, secondary, other.id());
     }
