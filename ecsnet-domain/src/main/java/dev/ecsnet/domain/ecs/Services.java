@@ -38,6 +38,22 @@ public final class Services {
         this.rules = new ServiceRules(ecs, placement, serviceConnect);
     }
 
+    /** Every service, INACTIVE ones too: cluster by cluster, each in creation order (snapshots). */
+    List<Service> all() {
+        List<Service> out = new java.util.ArrayList<>();
+        services.values().forEach(byName -> out.addAll(byName.values()));
+        return out;
+    }
+
+    /** Restoring a snapshot: a service as recorded, after those created before it. */
+    void restore(Service s) {
+        byName(s.cluster()).put(s.name(), s);
+    }
+
+    ServiceController controller() {
+        return controller;
+    }
+
     ServiceRules rules() {
         return rules;
     }
