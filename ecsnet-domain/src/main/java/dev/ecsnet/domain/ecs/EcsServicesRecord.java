@@ -11,14 +11,18 @@ import java.util.Map;
  * which ECS service. Tasks, clusters and task definitions are named by id, ARN or name; they are {@link EcsRecord}'s.
  * Absent values are null.
  *
- * @param services              every service, INACTIVE ones too, by cluster (in the order clusters got their first
- *                              service) and then in creation order
+ * @param clusters              every service, INACTIVE ones too, by cluster name (in the order the clusters were
+ *                              first looked at for services, some with none yet), each in creation order
  * @param controller            the scheduler's work queue and counters
  * @param capacity              capacity providers and their counters
  * @param serviceConnectOwners  Cloud Map service ARN → the ARN of the ECS service that created it, in creation order
  */
-public record EcsServicesRecord(List<ServiceRecord> services, ControllerRecord controller, CapacityRecord capacity,
+public record EcsServicesRecord(List<ClusterServicesRecord> clusters, ControllerRecord controller, CapacityRecord capacity,
                                 Map<String, String> serviceConnectOwners) {
+
+    /** The services of one cluster name, in creation order. */
+    public record ClusterServicesRecord(String cluster, List<ServiceRecord> services) {
+    }
 
     /**
      * One service.

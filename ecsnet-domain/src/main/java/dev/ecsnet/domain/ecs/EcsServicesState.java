@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.ecs;
 
 import dev.ecsnet.domain.ecs.EcsServicesRecord.CapacityRecord;
+import dev.ecsnet.domain.ecs.EcsServicesRecord.ClusterServicesRecord;
 import dev.ecsnet.domain.ecs.EcsServicesRecord.ConfigRecord;
 import dev.ecsnet.domain.ecs.EcsServicesRecord.DeploymentConfigurationRecord;
 import dev.ecsnet.domain.ecs.EcsServicesRecord.DeploymentRecord;
@@ -36,10 +37,12 @@ public final class EcsServicesState {
     /** The service side's whole state; changes nothing. */
     public static EcsServicesRecord export(Ecs ecs) {
         Services services = ecs.services();
-        List<ServiceRecord> out = new ArrayList<>();
-        for (Service s : services.all()) {
-            out.add(service(s));
-        }
+        List<ClusterServicesRecord> out = new ArrayList<>();
+        services.byCluster().forEach((cluster, byName) -> {
+            List<ServiceRecord> of = new ArrayList<>();
+            byName.values().forEach(s -> of.add(service(s)));
+            out.add(new ClusterServicesRecord(cluster, of));
+        });
         CapacityProviders cp = ecs.capacityProviders();
         List<GroupProviderRecord> providers = new ArrayList<>();
         cp.groupProviders().all().forEach(p -> providers.add(groupProvider(p)));
@@ -64,10 +67,14 @@ public final class EcsServicesState {
 
         Services services = ecs.services();
         Map<String, Service> byArn = new HashMap<>();
-        for (ServiceRecord r : record.services()) {
-            Service s = service(ecs, r);
-            services.restore(s);
-            byArn.put(s.arn(), s);
+        for (ClusterServicesRecord c : record.clusters()) {
+            List<Service> of = new ArrayList<>();
+            for (ServiceRecord r : c.services()) {
+                Service s = service(ecs, r);
+                of.add(s);
+                byArn.put(s.arn(), s);
+            }
+            services.restore(c.cluster(), of);
         }
         services.controller().restore(record.controller(), arn -> {
             Service s = byArn.get(arn);

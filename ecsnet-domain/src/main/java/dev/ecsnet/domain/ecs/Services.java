@@ -38,16 +38,15 @@ public final class Services {
         this.rules = new ServiceRules(ecs, placement, serviceConnect);
     }
 
-    /** Every service, INACTIVE ones too: cluster by cluster, each in creation order (snapshots). */
-    List<Service> all() {
-        List<Service> out = new java.util.ArrayList<>();
-        services.values().forEach(byName -> out.addAll(byName.values()));
-        return out;
+    /** cluster name → its services in creation order, INACTIVE ones too, clusters in the order first looked at (snapshots). */
+    Map<String, Map<String, Service>> byCluster() {
+        return java.util.Collections.unmodifiableMap(services);
     }
 
-    /** Restoring a snapshot: a service as recorded, after those created before it. */
-    void restore(Service s) {
-        byName(s.cluster()).put(s.name(), s);
+    /** Restoring a snapshot: the cluster name's place in the order, then its services as recorded. */
+    void restore(String clusterName, List<Service> inCreationOrder) {
+        Map<String, Service> byName = services.computeIfAbsent(clusterName, c -> new LinkedHashMap<>());
+        inCreationOrder.forEach(s -> byName.put(s.name(), s));
     }
 
     ServiceController controller() {
