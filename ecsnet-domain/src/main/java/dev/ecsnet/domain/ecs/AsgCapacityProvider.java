@@ -54,6 +54,17 @@ public final class AsgCapacityProvider {
         this.tags = new LinkedHashMap<>(tags);
     }
 
+    /** Restoring a snapshot: the state the provider had reached, on one just built from its record. */
+    void restoreState(String status, String updateStatus, String updateStatusReason, Instant lastScaleOut, Instant aboveNeedSince,
+                      long evaluationScheduled) {
+        this.status = status;
+        this.updateStatus = updateStatus;
+        this.updateStatusReason = updateStatusReason;
+        this.lastScaleOut = lastScaleOut;
+        this.aboveNeedSince = aboveNeedSince;
+        this.evaluationScheduled = evaluationScheduled;
+    }
+
     public String name() {
         return name;
     }

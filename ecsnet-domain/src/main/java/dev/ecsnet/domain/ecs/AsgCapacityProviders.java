@@ -65,6 +65,11 @@ public final class AsgCapacityProviders {
         return find(nameOrArn).filter(AsgCapacityProvider::isActive);
     }
 
+    /** Restoring a snapshot: a provider as recorded, after those created before it. */
+    void restore(AsgCapacityProvider p) {
+        byName.put(p.name(), p);
+    }
+
     AsgCapacityProvider create(String name, String groupRef, Scaling scaling, Optional<String> terminationProtection,
                                Optional<String> draining, Map<String, String> tags) {
         if (!NAME.matcher(name).matches()) {

@@ -77,6 +77,19 @@ public final class CapacityProviders {
         return scaling;
     }
 
+    AsgCapacityProviders groupProviders() {
+        return groupProviders;
+    }
+
+    /** The last generation a cluster's attachment update was armed with (snapshots). */
+    long attachmentGenerations() {
+        return attachmentGenerations;
+    }
+
+    void attachmentGenerations(long last) {
+        attachmentGenerations = last;
+    }
+
     /** Every capacity provider of the account and region: the Fargate ones, then the groups' (INACTIVE ones too). */
     public List<CapacityProvider> all() {
         List<CapacityProvider> out = new ArrayList<>(builtIn);

@@ -31,6 +31,16 @@ public final class Deployment {
         this.rolloutStateReason = "ECS deployment " + id + " in progress.";
     }
 
+    /** A deployment as a snapshot recorded it. */
+    Deployment(String id, ServiceConfig config, Instant createdAt, List<ServiceConnect.Resource> serviceConnectResources,
+               String status, Instant updatedAt, String rolloutState, String rolloutStateReason) {
+        this(id, config, createdAt, serviceConnectResources);
+        this.status = status;
+        this.updatedAt = updatedAt;
+        this.rolloutState = rolloutState;
+        this.rolloutStateReason = rolloutStateReason;
+    }
+
     /** {@code ecs-svc/} and 19 digits; tasks of the deployment have it as {@code startedBy}. */
     public String id() {
         return id;

@@ -59,6 +59,15 @@ final class ManagedScaling {
                 .ifPresent(this::evaluate));
     }
 
+    /** The last token an evaluation timer was armed with (snapshots). */
+    long evaluations() {
+        return evaluations;
+    }
+
+    void evaluations(long last) {
+        evaluations = last;
+    }
+
     /** A realistic duration under the timing profile: as is on {@code realistic}, a fiftieth otherwise (never zero). */
     Duration scaled(Duration realistic) {
         return timing == TimingProfile.REALISTIC ? realistic : realistic.dividedBy(50);

@@ -230,4 +230,18 @@ public final class Service {
     public boolean isSteady() {
         return steady;
     }
+
+    /** The open conditions (message → when last written), for snapshots. */
+    Map<String, Instant> openConditions() {
+        return Collections.unmodifiableMap(openConditions);
+    }
+
+    /** Restoring a snapshot: what the service had gathered, on a service just built from its record. */
+    void restoreHistory(List<Deployment> deploymentsPrimaryFirst, List<TaskSet> sets, List<ServiceEvent> newestFirst,
+                        Map<String, Instant> conditions) {
+        deployments.addAll(deploymentsPrimaryFirst);
+        taskSets.addAll(sets);
+        events.addAll(newestFirst);
+        openConditions.putAll(conditions);
+    }
 }

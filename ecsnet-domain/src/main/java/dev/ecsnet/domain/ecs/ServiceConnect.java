@@ -44,6 +44,15 @@ public final class ServiceConnect {
         this.key = key;
     }
 
+    /** Cloud Map service ARN → the ECS service that created it, in creation order (snapshots). */
+    Map<String, String> owners() {
+        return java.util.Collections.unmodifiableMap(ownerByCloudMapService);
+    }
+
+    void restoreOwners(Map<String, String> owners) {
+        ownerByCloudMapService.putAll(owners);
+    }
+
     /** Wires Cloud Map in (the region does). */
     public void connect(ServiceConnectDirectory cloudMap) {
         this.directory = cloudMap;

@@ -425,4 +425,38 @@ final class ServiceController {
     String region() {
         return key.region();
     }
+
+    // ---- snapshots --------------------------------------------------------------------------------------------
+
+    /**
+     * The queue, counters and task owners. {@code current} tells a service of the region from one its name has since
+     * been reused for: such a service is INACTIVE, so a pass over it does nothing, and it is left out.
+     */
+    EcsServicesRecord.ControllerRecord export(java.util.function.Predicate<Service> current) {
+        List<String> queued = queue.stream().filter(current).map(Service::arn).toList();
+        Map<String, Integer> passes = new java.util.LinkedHashMap<>();
+        passesAtInstant.forEach((s, n) -> {
+            if (current.test(s)) {
+                passes.put(s.arn(), n);
+            }
+        });
+        Map<String, String> owners = new java.util.LinkedHashMap<>();
+        ownerByTaskId.forEach((taskId, s) -> {
+            if (current.test(s)) {
+                owners.put(taskId, s.arn());
+            }
+        });
+        return new EcsServicesRecord.ControllerRecord(queued, drainScheduled, armings,
+                passInstant.equals(Instant.MIN) ? null : passInstant, passes, owners);
+    }
+
+    /** Restoring a snapshot, after the services: {@code byArn} finds each by its ARN. */
+    void restore(EcsServicesRecord.ControllerRecord r, java.util.function.Function<String, Service> byArn) {
+        r.queue().forEach(arn -> queue.add(byArn.apply(arn)));
+        drainScheduled = r.drainScheduled();
+        armings = r.armings();
+        passInstant = r.passInstant() == null ? Instant.MIN : r.passInstant();
+        r.passes().forEach((arn, n) -> passesAtInstant.put(byArn.apply(arn), n));
+        r.ownerByTaskId().forEach((taskId, arn) -> ownerByTaskId.put(taskId, byArn.apply(arn)));
+    }
 }

@@ -38,6 +38,21 @@ public final class Services {
         this.rules = new ServiceRules(ecs, placement, serviceConnect);
     }
 
+    /** cluster name → its services in creation order, INACTIVE ones too, clusters in the order first looked at (snapshots). */
+    Map<String, Map<String, Service>> byCluster() {
+        return java.util.Collections.unmodifiableMap(services);
+    }
+
+    /** Restoring a snapshot: the cluster name's place in the order, then its services as recorded. */
+    void restore(String clusterName, List<Service> inCreationOrder) {
+        Map<String, Service> byName = services.computeIfAbsent(clusterName, c -> new LinkedHashMap<>());
+        inCreationOrder.forEach(s -> byName.put(s.name(), s));
+    }
+
+    ServiceController controller() {
+        return controller;
+    }
+
     ServiceRules rules() {
         return rules;
     }

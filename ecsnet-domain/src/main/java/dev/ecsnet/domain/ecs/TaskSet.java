@@ -61,6 +61,17 @@ public final class TaskSet {
         this.stabilityStatusAt = at;
     }
 
+    /** A task set as a snapshot recorded it. */
+    TaskSet(String id, String arn, Spec spec, Instant createdAt, Optional<String> clientToken, Map<String, String> tags, double scale,
+            String status, Instant updatedAt, String stabilityStatus, Instant stabilityStatusAt, boolean gone) {
+        this(id, arn, spec, scale, tags, clientToken, createdAt);
+        this.status = status;
+        this.updatedAt = updatedAt;
+        this.stabilityStatus = stabilityStatus;
+        this.stabilityStatusAt = stabilityStatusAt;
+        this.gone = gone;
+    }
+
     public String id() {
         return id;
     }
