@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -176,6 +177,91 @@ class EcsSnapshotTest {
         assertThat(b.exports()).isEqualTo(a.exports());
     }
 
+    /**
+     * Every kind of state, restored into a fresh ECS over the same network and instances (so it does not wait for
+     * their snapshots): container instances with and without a trunk, an INACTIVE one, EC2 tasks with host ports
+     * and branch ENIs, tasks waiting for Auto Scaling capacity, Fargate tasks, and tasks and container instances of
+     * a cluster since deleted and created again. The restored ECS exports exactly what it was given.
+     */
+    @Test
+    void everyKindOfStateRestoresIntoAFreshEcsThatExportsItUnchanged() {
+        RegionTwin a = new RegionTwin(23);
+        Ecs ecs = a.region.ecs();
+        String vpc = a.region.network().createVpc("10.0.0.0/16", null, Map.of()).id();
+        String subnetA = a.region.network().createSubnet(vpc, "10.0.1.0/24", "us-east-1a", null, Map.of()).id();
+        String subnetB = a.region.network().createSubnet(vpc, "10.0.2.0/24", "us-east-1b", null, Map.of()).id();
+        ecs.createCluster(Optional.of("c"));
+        ecs.createCluster(Optional.of("old"));
+        ecs.accountSettings().put("awsvpcTrunking", "enabled", Optional.empty());
+        launchInstance(a, "m5.large", subnetA);
+        ecs.accountSettings().put("awsvpcTrunking", "disabled", Optional.empty());
+        Instance plain = launchInstance(a, "m5.large", subnetB);
+        Instance inOld = launchInstance(a, "t3.medium", subnetA, "ECS_CLUSTER=old");
+        String bridge = Ec2TaskDefinitions.register(ecs, "bridge-app", "bridge", List.of(0, 8080));
+        String awsvpc = Ec2TaskDefinitions.register(ecs, "eni-app", "awsvpc", List.of(9000));
+        ecs.taskDefinitions().register(TestEcs.fargateDefinition("web-app"), Map.of());
+        ecs.launch(ec2Launch(bridge, Optional.empty(), 2), Ec2Options.NONE);
+        ecs.launch(ec2Launch(awsvpc, Optional.of(List.of(subnetA, subnetB)), 3), Ec2Options.NONE);
+        TaskLaunch inOldCluster = new TaskLaunch(Optional.of("old"), "web-app", 1, Optional.of("FARGATE"), List.of(),
+                Optional.of(new TaskLaunch.AwsvpcConfiguration(List.of(subnetA), List.of(), Optional.empty())), Optional.empty(),
+                Optional.empty(), Map.of(), Map.of(), false);
+        Task oldTask = ecs.runTask(inOldCluster).get(0);
+        a.settle();
+        ecs.stopTask(Optional.of("old"), oldTask.id(), Optional.empty());
+        ecs.deregisterContainerInstance(Optional.of("old"), ecs.containerInstances().forInstance(inOld.id()).orElseThrow().id(), false);
+        a.settle();
+        ecs.deleteCluster("old");
+        ecs.createCluster(Optional.of("old"));
+        ecs.runTask(inOldCluster);
+
+        String template = a.region.launchTemplates().create("nodes", null, new dev.ecsnet.domain.ec2.LaunchTemplateData(Map.of(
+                "ImageId", ecsImage("t3.medium"), "InstanceType", "t3.medium")), Map.of(), null).id();
+        a.region.autoScaling().createGroup(new dev.ecsnet.domain.autoscaling.GroupRequest("ecs-nodes", 0, 4, 0,
+                new dev.ecsnet.domain.autoscaling.LaunchTemplateSpec(template, null, "$Latest"), subnetA + "," + subnetB, null, null, null,
+                null, null, null, true, null, null, null, null, null, Map.of()));
+        ecs.capacityProviders().createCapacityProvider("nodes", "ecs-nodes", new AsgCapacityProviders.Scaling(Optional.of("ENABLED"),
+                Optional.of(100), Optional.empty(), Optional.empty(), Optional.empty()), Optional.of("ENABLED"), Optional.empty(), Map.of());
+        ecs.capacityProviders().putClusterCapacityProviders("c", List.of("nodes"), List.of(new CapacityProviderStrategyItem("nodes", 1, 0)));
+        Ec2Options placement = new Ec2Options(List.of(new dev.ecsnet.domain.ecs.placement.PlacementRequest.Constraint("distinctInstance",
+                Optional.empty())), List.of(new dev.ecsnet.domain.ecs.placement.PlacementRequest.Strategy("spread",
+                Optional.of("attribute:ecs.availability-zone"))));
+        LaunchResult waiting = ecs.launch(new TaskLaunch(Optional.of("c"), awsvpc, 2, Optional.empty(),
+                List.of(new CapacityProviderStrategyItem("nodes", 1, 0)),
+                Optional.of(new TaskLaunch.AwsvpcConfiguration(List.of(subnetA, subnetB), List.of(), Optional.of("DISABLED"))),
+                Optional.of("batch-7"), Optional.of("group:jobs"), Map.of("containerOverrides", List.of(Map.of("name", "app"))),
+                tags("job", "7"), true), placement);
+        assertThat(waiting.tasks()).allMatch(Task::isWaitingForCapacity);
+        ecs.containerInstances().updateState(ecs.containerInstances().forInstance(plain.id()).orElseThrow(), "DRAINING");
+        ecs.taskDefinitions().deregister(bridge);
+
+        EcsRecord recorded = ecs.export();
+        assertThat(recorded.retiredClusters()).extracting(EcsRecord.ClusterRecord::name, EcsRecord.ClusterRecord::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("old", "INACTIVE"));
+        assertThat(recorded.containerInstances()).extracting(EcsRecord.ContainerInstanceRecord::retiredCluster).containsExactly(null, null, 0);
+        assertThat(recorded.containerInstances()).filteredOn(ci -> ci.trunk() != null).hasSize(1);
+        assertThat(recorded.ec2Launcher().waiting()).hasSize(2).allSatisfy(w -> assertThat(w.network().subnetIdsByZone()).hasSize(2));
+        assertThat(recorded.tasks()).flatExtracting(EcsRecord.ClusterTasksRecord::tasks).filteredOn(t -> t.ec2() != null
+                && t.ec2().branchEni()).isNotEmpty();
+
+        Ecs fresh = new Ecs(RegionTwin.KEY, new dev.ecsnet.domain.common.IdSource(23), a::now,
+                new dev.ecsnet.domain.common.Timers((delay, kind, key, args) -> {
+                    throw new AssertionError("restore armed a timer: " + kind + " " + key);
+                }), dev.ecsnet.domain.common.TimingProfile.FAST, a.region.network(), a.region.logs(),
+                dev.ecsnet.domain.common.EgressPolicy.IGNORE, a.region.instances());
+        fresh.restore(recorded);
+
+        assertThat(fresh.export()).isEqualTo(recorded);
+        Cluster c = fresh.findCluster("c").orElseThrow();
+        assertThat(fresh.runningTasksCount(c)).isEqualTo(ecs.runningTasksCount(ecs.findCluster("c").orElseThrow()));
+        assertThat(fresh.pendingTasksCount(c)).isEqualTo(ecs.pendingTasksCount(ecs.findCluster("c").orElseThrow()));
+        assertThat(fresh.containerInstances().of(fresh.findCluster("old").orElseThrow())).as("the earlier cluster's instance stays its own")
+                .isEmpty();
+        assertThat(fresh.tasksOf(fresh.findCluster("old").orElseThrow())).hasSize(2);
+        assertThat(fresh.ec2Launcher().waitingOn("nodes")).extracting(Task::arn)
+                .containsExactlyElementsOf(waiting.tasks().stream().map(Task::arn).toList());
+        assertThatThrownBy(() -> fresh.restore(recorded)).isInstanceOf(IllegalStateException.class);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** Tasks and container instances need their ENIs, subnets and EC2 instances in the twin: Network's snapshot. */
@@ -271,10 +357,17 @@ class EcsSnapshotTest {
         return b.toString();
     }
 
-    private static Instance launchInstance(RegionTwin t, String type, String subnet) {
-        String image = Images.all().stream().filter(i -> i.architecture().equals(InstanceTypes.find(type).orElseThrow().architecture()))
+    private static String ecsImage(String type) {
+        return Images.all().stream().filter(i -> i.architecture().equals(InstanceTypes.find(type).orElseThrow().architecture()))
                 .filter(Images::runsEcsAgent).findFirst().orElseThrow().imageId();
-        Instance i = t.region.instances().run(new Instances.Launch(image, type, 1, 1, subnet, List.of(), "ECS_CLUSTER=c", null, null,
+    }
+
+    private static Instance launchInstance(RegionTwin t, String type, String subnet) {
+        return launchInstance(t, type, subnet, "ECS_CLUSTER=c");
+    }
+
+    private static Instance launchInstance(RegionTwin t, String type, String subnet, String userData) {
+        Instance i = t.region.instances().run(new Instances.Launch(ecsImage(type), type, 1, 1, subnet, List.of(), userData, null, null,
                 null, Map.of())).get(0);
         t.settle();
         return i;
