@@ -103,8 +103,7 @@ final class EcsSnapshots {
         TaskRecord task(Task t) {
             Task.Spec s = t.spec();
             TaskDefinition td = s.taskDefinition();
-            boolean asNow = ecs.taskDefinitions().revision(td.arn()).map(now -> now == td).orElse(false);
-            TaskDefinitionAsLaunched asLaunched = asNow ? null : new TaskDefinitionAsLaunched(td.status(),
+            TaskDefinitionAsLaunched asLaunched = ecs.taskDefinitions().isCurrent(td) ? null : new TaskDefinitionAsLaunched(td.status(),
                     td.deregisteredAt().orElse(null), td.deleteRequestedAt().orElse(null), new LinkedHashMap<>(td.tags()));
             TaskSpecRecord spec = new TaskSpecRecord(s.id(), s.arn(), clusterRef(s.cluster()), td.arn(), asLaunched, s.launchType(),
                     s.capacityProviderName(), s.subnetId(), s.availabilityZone(), s.securityGroupIds(), s.assignPublicIp(),

@@ -157,6 +157,12 @@ public final class TaskDefinitions {
         return revision >= 1 && revision <= revisions.size() ? Optional.of(revisions.get(revision - 1)) : Optional.empty();
     }
 
+    /** Whether {@code td} is its revision as it stands (not as it was before a deregistration, deletion or retagging). */
+    boolean isCurrent(TaskDefinition td) {
+        List<TaskDefinition> revisions = families.get(td.family());
+        return revisions != null && td.revision() >= 1 && td.revision() <= revisions.size() && revisions.get(td.revision() - 1) == td;
+    }
+
     /** On restore: the next revision of its family, as recorded. */
     void restore(TaskDefinition td) {
         List<TaskDefinition> revisions = families.computeIfAbsent(td.family(), f -> new ArrayList<>());
