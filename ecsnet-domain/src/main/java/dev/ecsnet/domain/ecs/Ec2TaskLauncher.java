@@ -142,6 +142,10 @@ final class Ec2TaskLauncher {
                 continue;
             }
             Waiting w = waiting.get(t.arn());
+            if (w.net().filter(checked -> checked.subnetsByZone().isEmpty()).isPresent()) {
+                // only after a restore: every subnet the task may use was deleted while it waited; it waits until it times out
+                continue;
+            }
             PlacementRequest placement = placementRequest(t.spec().taskDefinition(), w.request(), w.options(), w.net());
             Optional<ContainerInstance> ci = choose(cluster, placement, instanceIds);
             if (ci.isPresent()) {

@@ -278,8 +278,9 @@ final class EcsSnapshots {
         }
 
         /**
-         * The subnets a waiting task may still be placed in. One deleted since the task started waiting is left out
-         * (the original still held it, and would have sent the task there to fail to start).
+         * The subnets a waiting task may still be placed in. One deleted since the task started waiting is left out,
+         * and a zone left with none: the original still held the deleted subnet, and would have sent the task there
+         * to fail to start. With none left at all, the task is never placed and stops when its wait times out.
          */
         private TaskPlacement.Checked network(CheckedNetworkRecord n) {
             Map<String, List<Subnet>> byZone = new LinkedHashMap<>();
