@@ -311,7 +311,11 @@ public final class Engine implements AutoCloseable {
             return;
         }
         try {
-            target.snapshot(exportState());
+            long started = System.nanoTime();
+            EngineSnapshot state = exportState();
+            LOG.log(System.Logger.Level.INFO, "snapshot at record " + state.nextSeq() + ": " + state.regions().size()
+                    + " regions copied in " + (System.nanoTime() - started) / 1_000_000 + " ms on the engine thread");
+            target.snapshot(state);
             epoch.clear();
             epochComplete = false;
         } catch (RuntimeException e) {

@@ -24,8 +24,8 @@ public final class DhcpOptionsSets {
 
     private final Network network;
     private final IdSource ids;
-    private final Map<String, DhcpOptions> sets = new LinkedHashMap<>();
-    private final String regionDefaultId;
+    final Map<String, DhcpOptions> sets = new LinkedHashMap<>();
+    String regionDefaultId;
 
     DhcpOptionsSets(Network network, IdSource ids) {
         this.network = network;

@@ -18,8 +18,8 @@ public final class EgressOnlyInternetGateways {
 
     private final Network network;
     private final IdSource ids;
-    private final Map<String, EgressOnlyInternetGateway> gateways = new LinkedHashMap<>();
-    private final Map<String, String> byClientToken = new LinkedHashMap<>();
+    final Map<String, EgressOnlyInternetGateway> gateways = new LinkedHashMap<>();
+    final Map<String, String> byClientToken = new LinkedHashMap<>();
 
     EgressOnlyInternetGateways(Network network, IdSource ids) {
         this.network = network;

@@ -26,9 +26,9 @@ public final class Gateways {
     private final Clock clock;
     private final Timers timers;
     private final TimingProfile timing;
-    private final Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
-    private final Map<String, ElasticIp> addresses = new LinkedHashMap<>();
-    private final Map<String, NatGateway> natGateways = new LinkedHashMap<>();
+    final Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
+    final Map<String, ElasticIp> addresses = new LinkedHashMap<>();
+    final Map<String, NatGateway> natGateways = new LinkedHashMap<>();
 
     Gateways(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;

@@ -121,6 +121,20 @@ public final class ManagedPrefixList implements Taggable {
         versions.put(version() + 1, List.copyOf(entries));
     }
 
+    /** Every version's entries, oldest first. */
+    java.util.SortedMap<Long, List<Entry>> versions() {
+        return java.util.Collections.unmodifiableSortedMap(versions);
+    }
+
+    /** Replaces the version history with a recorded one (at least one version). */
+    void replaceVersions(Map<Long, List<Entry>> recorded) {
+        if (recorded.isEmpty()) {
+            throw new IllegalArgumentException("a prefix list has at least one version: " + id);
+        }
+        versions.clear();
+        recorded.forEach((version, entries) -> versions.put(version, List.copyOf(entries)));
+    }
+
     void moveTo(State next, String message) {
         state = next;
         stateMessage = message;

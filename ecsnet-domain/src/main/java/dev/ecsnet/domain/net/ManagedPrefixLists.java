@@ -36,7 +36,7 @@ public final class ManagedPrefixLists {
     private final IdSource ids;
     private final Timers timers;
     private final TimingProfile timing;
-    private final Map<String, ManagedPrefixList> lists = new LinkedHashMap<>();
+    final Map<String, ManagedPrefixList> lists = new LinkedHashMap<>();
 
     ManagedPrefixLists(Network network, IdSource ids, Timers timers, TimingProfile timing) {
         this.network = network;

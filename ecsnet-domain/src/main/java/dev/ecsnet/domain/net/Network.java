@@ -9,7 +9,7 @@ import dev.ecsnet.domain.common.WriteGate;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,11 @@ public final class Network {
     private final IdSource ids;
     private final Clock clock;
     private final List<AvailabilityZone> zones;
-    private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
-    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
-    private final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
+    final Map<String, Vpc> vpcs = new LinkedHashMap<>();
+    final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    final Map<String, NetworkInterface> networkInterfaces = new LinkedHashMap<>();
     private final NetworkIndexes indexes = new NetworkIndexes(networkInterfaces::get, subnets::get);
-    private final Set<String> publicIps = new HashSet<>();
+    final Set<String> publicIps = new LinkedHashSet<>();
     private final RouteTables routeTables;
     private final Gateways gateways;
     private final VpcEndpoints endpoints;
@@ -448,7 +448,7 @@ public final class Network {
         Subnet subnet = subnet(request.subnetId());
         Vpc vpc = vpc(subnet.vpcId());
         List<String> groups = request.groupIds() == null || request.groupIds().isEmpty()
-                ? List.of(vpc.defaultSecurityGroupId()) : List.copyOf(new java.util.LinkedHashSet<>(request.groupIds()));
+                ? List.of(vpc.defaultSecurityGroupId()) : List.copyOf(new LinkedHashSet<>(request.groupIds()));
         for (String g : groups) {
             if (!securityGroup(g).vpcId().equals(vpc.id())) {
                 throw DomainException.invalid("InvalidParameterValue", "Security group " + g + " and subnet " + subnet.id() + " belong to different networks.");
@@ -578,12 +578,22 @@ public final class Network {
         return tags;
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** This network's whole state as plain records (see {@link NetworkSnapshots}); changes nothing. */
     public NetworkRecord export() {
-        return new NetworkRecord();
+        return NetworkSnapshots.export(this);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * On a freshly built network, the state {@link #export()} gave: what the constructor created (the default VPC
+     * and its kin) is replaced by the recorded resources, indexes are rebuilt, pools and streams resume. Draws no id
+     * and arms no timer.
+     */
     public void restore(NetworkRecord record) {
+        NetworkSnapshots.restore(this, record);
+    }
+
+    /** The region's id source, for streams a restore derives again. */
+    IdSource ids() {
+        return ids;
     }
 }

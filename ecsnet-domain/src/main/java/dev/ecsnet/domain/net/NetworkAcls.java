@@ -20,7 +20,7 @@ public final class NetworkAcls {
 
     private final Network network;
     private final IdSource ids;
-    private final Map<String, NetworkAcl> acls = new LinkedHashMap<>();
+    final Map<String, NetworkAcl> acls = new LinkedHashMap<>();
 
     NetworkAcls(Network network, IdSource ids) {
         this.network = network;

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class RouteTables {
     private final Network network;
     private final IdSource ids;
-    private final Map<String, RouteTable> tables = new LinkedHashMap<>();
+    final Map<String, RouteTable> tables = new LinkedHashMap<>();
 
     RouteTables(Network network, IdSource ids) {
         this.network = network;

@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class SecurityGroups {
     private final Network network;
     private final IdSource ids;
-    private final Map<String, SecurityGroup> groups = new LinkedHashMap<>();
+    final Map<String, SecurityGroup> groups = new LinkedHashMap<>();
 
     SecurityGroups(Network network, IdSource ids) {
         this.network = network;

@@ -128,6 +128,11 @@ public final class Subnet implements Taggable {
         return Optional.ofNullable(ipv6Pool);
     }
 
+    /** The IPv6 pool a restored subnet had (see {@link NetworkSnapshots}). */
+    void setIpv6Pool(SubnetIpv6Pool pool) {
+        ipv6Pool = pool;
+    }
+
     void addIpv6CidrBlock(SubnetIpv6CidrBlock block) {
         ipv6CidrBlocks.add(block);
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SubnetCidrReservations {
     private final Network network;
     private final IdSource ids;
-    private final Map<String, SubnetCidrReservation> reservations = new LinkedHashMap<>();
+    final Map<String, SubnetCidrReservation> reservations = new LinkedHashMap<>();
 
     SubnetCidrReservations(Network network, IdSource ids) {
         this.network = network;

@@ -3,7 +3,9 @@ package dev.ecsnet.domain.net;
 import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.RandomStream;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The one allocator of a subnet's private addresses. It never hands out the five addresses AWS reserves (the
@@ -142,6 +144,51 @@ public final class SubnetIpPool {
         for (long offset = first; offset <= last; offset++) {
             action.accept((int) offset);
         }
+    }
+
+    /**
+     * The pool as it stands, for a snapshot: the order of the free offsets is what the next random picks index into,
+     * so it is kept, as the slots that moved away from their initial offset (a scan of the free part, no sorting).
+     */
+    NetworkRecord.Ipv4PoolRecord record() {
+        List<Integer> slots = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        if (free != null) {
+            for (int i = 0; i < freeCount; i++) {
+                if (free[i] != FIRST_USABLE + i) {
+                    slots.add(i);
+                    offsets.add(free[i]);
+                }
+            }
+        }
+        return new NetworkRecord.Ipv4PoolRecord(random.state(), freeCount, assignable, slots, offsets);
+    }
+
+    /** The pool a {@link #record()} describes; {@code reservations} are the subnet's IPv4 CIDR reservations. */
+    static SubnetIpPool restored(Cidr cidr, NetworkRecord.Ipv4PoolRecord r, List<Cidr> reservations) {
+        SubnetIpPool pool = new SubnetIpPool(cidr, RandomStream.resumed(r.randomState()));
+        if (r.freeCount() == pool.usable && r.assignableCount() == pool.usable && r.movedSlots().isEmpty() && reservations.isEmpty()) {
+            return pool;
+        }
+        if (r.freeCount() < 0 || r.freeCount() > pool.usable || r.assignableCount() < 0 || r.assignableCount() > r.freeCount()
+                || r.movedSlots().size() != r.movedOffsets().size()) {
+            throw new IllegalArgumentException("not a pool of " + cidr + ": " + r);
+        }
+        pool.materialize();
+        for (int i = 0; i < r.movedSlots().size(); i++) {
+            pool.free[r.movedSlots().get(i)] = r.movedOffsets().get(i);
+        }
+        java.util.Arrays.fill(pool.position, -1);
+        for (int i = 0; i < r.freeCount(); i++) {
+            if (pool.position[pool.free[i]] >= 0) {
+                throw new IllegalArgumentException("offset " + pool.free[i] + " free twice in the pool of " + cidr);
+            }
+            pool.position[pool.free[i]] = i;
+        }
+        pool.freeCount = r.freeCount();
+        pool.assignable = r.assignableCount();
+        reservations.forEach(range -> pool.forEachUsableOffset(range, pool.inReservation::set));
+        return pool;
     }
 
     /** Removes the free offset at {@code index}, keeping both parts of the array dense. */

@@ -4,7 +4,7 @@ import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.RandomStream;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ public final class SubnetIpv6Pool {
 
     private final Ipv6Cidr cidr;
     private final RandomStream random;
-    private final Set<Ipv6Address> taken = new HashSet<>();
+    private final Set<Ipv6Address> taken = new LinkedHashSet<>();
     private final List<Ipv6Cidr> reservations = new ArrayList<>();
 
     public SubnetIpv6Pool(Ipv6Cidr cidr, RandomStream random) {
@@ -80,6 +80,23 @@ public final class SubnetIpv6Pool {
         if (!taken.remove(address)) {
             throw new IllegalStateException("address is not taken in " + cidr + ": " + address);
         }
+    }
+
+    /** The pool as it stands, for a snapshot; its reservations are the subnet's and are recorded with them. */
+    NetworkRecord.Ipv6PoolRecord record() {
+        return new NetworkRecord.Ipv6PoolRecord(cidr.toString(), random.state(), taken.stream().map(Ipv6Address::toString).toList());
+    }
+
+    /** The pool a {@link #record()} describes; {@code reservations} are the subnet's IPv6 CIDR reservations. */
+    static SubnetIpv6Pool restored(NetworkRecord.Ipv6PoolRecord r, List<Ipv6Cidr> reservations) {
+        SubnetIpv6Pool pool = new SubnetIpv6Pool(Ipv6Cidr.parse(r.cidr()).orElseThrow(), RandomStream.resumed(r.randomState()));
+        for (String text : r.taken()) {
+            if (!pool.take(Ipv6Address.parse(text).orElseThrow())) {
+                throw new IllegalArgumentException("address " + text + " cannot be taken in " + pool.cidr);
+            }
+        }
+        pool.reservations.addAll(reservations);
+        return pool;
     }
 
     public void reserve(Ipv6Cidr range) {

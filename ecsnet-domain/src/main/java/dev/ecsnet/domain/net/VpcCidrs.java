@@ -7,7 +7,7 @@ import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +53,8 @@ public final class VpcCidrs {
     private final IdSource ids;
     private final Timers timers;
     private final TimingProfile timing;
-    private final RandomStream ipv6Draws;
-    private final Set<Ipv6Cidr> issuedIpv6 = new HashSet<>();
+    final RandomStream ipv6Draws;
+    final Set<Ipv6Cidr> issuedIpv6 = new LinkedHashSet<>();
 
     /** What an association call answers: the VPC or subnet and the block in its new state. */
     public record Change<T>(String ownerId, T block) {

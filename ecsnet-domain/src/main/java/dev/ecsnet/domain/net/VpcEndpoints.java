@@ -28,7 +28,7 @@ public final class VpcEndpoints {
     private final Clock clock;
     private final Timers timers;
     private final TimingProfile timing;
-    private final Map<String, VpcEndpoint> endpoints = new LinkedHashMap<>();
+    final Map<String, VpcEndpoint> endpoints = new LinkedHashMap<>();
 
     VpcEndpoints(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;

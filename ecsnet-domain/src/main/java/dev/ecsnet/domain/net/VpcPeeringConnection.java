@@ -103,6 +103,11 @@ public final class VpcPeeringConnection implements Taggable {
         return status == Status.PENDING_ACCEPTANCE || status == Status.INITIATING_REQUEST ? Optional.of(expirationTime) : Optional.empty();
     }
 
+    /** The expiration time whatever the status (what a snapshot keeps). */
+    Instant expiresAt() {
+        return expirationTime;
+    }
+
     public boolean isActive() {
         return status == Status.ACTIVE;
     }

@@ -32,7 +32,7 @@ public final class VpcPeerings {
     private final Clock clock;
     private final Timers timers;
     private final TimingProfile timing;
-    private final Map<String, VpcPeeringConnection> connections = new LinkedHashMap<>();
+    final Map<String, VpcPeeringConnection> connections = new LinkedHashMap<>();
 
     VpcPeerings(Network network, IdSource ids, Clock clock, Timers timers, TimingProfile timing) {
         this.network = network;

@@ -293,6 +293,7 @@ public final class StateJournal implements CommandSink, AutoCloseable {
     }
 
     private void writeSnapshot(EngineSnapshot state) {
+        long started = System.nanoTime();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 20);
         try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 16)) {
             SnapshotCodec.write(state, gz);
@@ -300,6 +301,8 @@ public final class StateJournal implements CommandSink, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         dir.writeSnapshot(state.nextSeq(), bytes.toByteArray(), state.nextSeq());
+        LOG.log(System.Logger.Level.INFO, "snapshot at record " + state.nextSeq() + " written: " + bytes.size() / 1024 + " KB in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private static EngineSnapshot decode(StateDir.Snapshot snapshot) {
