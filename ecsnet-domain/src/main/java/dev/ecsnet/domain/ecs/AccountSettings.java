@@ -113,6 +113,23 @@ public final class AccountSettings {
         return out;
     }
 
+    /** The root user's values (the account defaults), as set. */
+    Map<String, String> accountDefaults() {
+        return java.util.Collections.unmodifiableMap(accountDefaults);
+    }
+
+    /** Other principals' own values, principal by principal, as set. */
+    Map<String, Map<String, String>> byPrincipal() {
+        return java.util.Collections.unmodifiableMap(byPrincipal);
+    }
+
+    void restore(Map<String, String> defaults, Map<String, Map<String, String>> principals) {
+        accountDefaults.clear();
+        accountDefaults.putAll(defaults);
+        byPrincipal.clear();
+        principals.forEach((p, values) -> byPrincipal.put(p, new LinkedHashMap<>(values)));
+    }
+
     private void check(String name, String value) {
         checkName(name);
         if (value == null || !ALLOWED.get(name).contains(value)) {

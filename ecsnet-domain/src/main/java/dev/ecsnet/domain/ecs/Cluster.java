@@ -144,4 +144,16 @@ public final class Cluster {
     void attach(String id, String type) {
         attachments.add(new Attachment(id, type, "ATTACHED"));
     }
+
+    long attachmentsGeneration() {
+        return attachmentsGeneration;
+    }
+
+    /** On restore: the attachments, their status and generation as recorded. */
+    void restoreAttachments(List<Attachment> recorded, String status, long generation) {
+        attachments.clear();
+        attachments.addAll(recorded);
+        attachmentsStatus = status;
+        attachmentsGeneration = generation;
+    }
 }

@@ -198,6 +198,19 @@ public final class ContainerInstance {
         return i;
     }
 
+    /** On restore: attributes, tags and reservations as recorded, and the status and version they had. */
+    void restore(Map<String, String> recordedAttributes, Map<String, String> recordedTags, List<Reservation> recordedReservations,
+                 String reason, long recordedVersion) {
+        attributes.clear();
+        attributes.putAll(recordedAttributes);
+        tags.clear();
+        tags.putAll(recordedTags);
+        reservations.clear();
+        recordedReservations.forEach(r -> reservations.put(r.taskArn(), r));
+        statusReason = reason;
+        version = recordedVersion;
+    }
+
     void reserve(Reservation r) {
         reservations.put(r.taskArn(), r);
         version++;

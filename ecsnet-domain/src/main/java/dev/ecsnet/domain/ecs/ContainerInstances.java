@@ -193,6 +193,13 @@ public final class ContainerInstances {
         ci.removeAttribute(name);
     }
 
+    /** On restore: a container instance as it was (its timer, if any, is the engine's to restore). */
+    void restore(ContainerInstance ci) {
+        if (byId.putIfAbsent(ci.id(), ci) != null) {
+            throw new IllegalStateException("container instance " + ci.id() + " restored twice");
+        }
+    }
+
     /** Container instances of the cluster that placement may use. */
     List<ContainerInstance> placeable(Cluster cluster) {
         List<ContainerInstance> out = new ArrayList<>();

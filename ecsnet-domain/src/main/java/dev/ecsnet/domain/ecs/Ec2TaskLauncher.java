@@ -85,7 +85,7 @@ final class Ec2TaskLauncher {
     }
 
     /** What a task waiting for capacity was asked with, to place it when an instance registers. */
-    private record Waiting(Task task, TaskLaunch request, Ec2Options options, Optional<TaskPlacement.Checked> net) {
+    record Waiting(Task task, TaskLaunch request, Ec2Options options, Optional<TaskPlacement.Checked> net) {
     }
 
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
@@ -142,6 +142,10 @@ final class Ec2TaskLauncher {
                 continue;
             }
             Waiting w = waiting.get(t.arn());
+            if (w.net().filter(checked -> checked.subnetsByZone().isEmpty()).isPresent()) {
+                // only after a restore: every subnet the task may use was deleted while it waited; it waits until it times out
+                continue;
+            }
             PlacementRequest placement = placementRequest(t.spec().taskDefinition(), w.request(), w.options(), w.net());
             Optional<ContainerInstance> ci = choose(cluster, placement, instanceIds);
             if (ci.isPresent()) {
@@ -161,6 +165,28 @@ final class Ec2TaskLauncher {
         List<ContainerInstance> candidates = candidates(cluster, instanceIds);
         Placement.Decision d = Placement.decide(placement, hosts(candidates), random);
         return d.chosen().map(h -> byArn(candidates, h.containerInstanceArn()));
+    }
+
+    long randomState() {
+        return random.state();
+    }
+
+    /** Zone name → how many subnets of the zone tasks have been given (the next one is this modulo the zone's count). */
+    Map<String, Integer> subnetRotation() {
+        return java.util.Collections.unmodifiableMap(subnetRotation);
+    }
+
+    /** The tasks that waited for capacity, oldest first; entries whose task no longer waits go at the next look. */
+    java.util.Collection<Waiting> waiting() {
+        return java.util.Collections.unmodifiableCollection(waiting.values());
+    }
+
+    void restore(long randomState, Map<String, Integer> recordedRotation, List<Waiting> recordedWaiting) {
+        random.resume(randomState);
+        subnetRotation.clear();
+        subnetRotation.putAll(recordedRotation);
+        waiting.clear();
+        recordedWaiting.forEach(w -> waiting.put(w.task().arn(), w));
     }
 
     /** StartTask: one task on each named container instance. */
@@ -276,7 +302,7 @@ final class Ec2TaskLauncher {
         return task;
     }
 
-    private final Map<String, Integer> subnetRotation = new HashMap<>();
+    private final Map<String, Integer> subnetRotation = new LinkedHashMap<>();
 
     private Subnet pickSubnet(List<Subnet> inZone) {
         int n = subnetRotation.merge(inZone.get(0).zone().name(), 1, Integer::sum) - 1;

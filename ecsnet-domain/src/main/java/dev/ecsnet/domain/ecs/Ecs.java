@@ -49,6 +49,8 @@ public final class Ecs {
     private final ClusterUpdates clusterUpdates;
     private final EcsTags tags;
     private final TaskSets taskSets;
+    private final Instances instances;
+    private final Network network;
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     /** cluster name → its tasks. Stopped tasks are kept so they stay describable. */
     private final Map<String, ClusterTasks> tasks = new LinkedHashMap<>();
@@ -69,6 +71,8 @@ public final class Ecs {
                Logs logs, EgressPolicy egressPolicy, Instances instances) {
         this.arns = new EcsArns(key);
         this.ids = ids;
+        this.instances = instances;
+        this.network = network;
         this.clock = clock;
         this.taskDefinitions = new TaskDefinitions(arns, clock);
         this.accountSettings = new AccountSettings(arns.rootPrincipal());
@@ -511,12 +515,40 @@ public final class Ecs {
         return task;
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** This aggregate's state as plain records (the service side is {@link EcsServicesState#export}). */
     public EcsRecord export() {
-        return new EcsRecord();
+        return EcsSnapshots.export(this);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * On a freshly built ECS, the state {@link #export()} gave. The region's network and EC2 instances must be
+     * restored first: container instances take their {@code Instance} by id, tasks waiting for capacity their subnets.
+     */
     public void restore(EcsRecord record) {
+        EcsSnapshots.restore(this, record);
+    }
+
+    // ---- for EcsSnapshots ---------------------------------------------------------------------------------------
+
+    /** Cluster name → the cluster the name names now, in creation order of the names. */
+    Map<String, Cluster> clusterMap() {
+        return clusters;
+    }
+
+    /** Cluster name → its tasks, in the order the names first had one. */
+    Map<String, ClusterTasks> taskMap() {
+        return tasks;
+    }
+
+    TaskPlacement fargatePlacement() {
+        return placement;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Instances instances() {
+        return instances;
     }
 }

@@ -181,6 +181,41 @@ public final class Task {
         return Optional.ofNullable(connectivityAt);
     }
 
+    /** The changing state a snapshot recorded, on a task just rebuilt from its spec (before it is counted). */
+    record State(TaskLifecycle lastStatus, String desiredStatus, long version, String networkInterfaceId,
+                 String privateIpv4Address, String stopCode, String stoppedReason, Instant stoppingAt, Instant stoppedAt,
+                 Instant executionStoppedAt, Instant pullStartedAt, Instant pullStoppedAt, Instant startedAt,
+                 Instant connectivityAt, Ec2Placement ec2) {
+    }
+
+    State state() {
+        return new State(lastStatus, desiredStatus, version, networkInterfaceId, privateIpv4Address, stopCode, stoppedReason,
+                stoppingAt, stoppedAt, executionStoppedAt, pullStartedAt, pullStoppedAt, startedAt, connectivityAt, ec2);
+    }
+
+    void restore(State s, Map<String, String> currentTags) {
+        if (counts != null) {
+            throw new IllegalStateException("task " + id() + " is already counted");
+        }
+        lastStatus = s.lastStatus();
+        desiredStatus = s.desiredStatus();
+        version = s.version();
+        networkInterfaceId = s.networkInterfaceId();
+        privateIpv4Address = s.privateIpv4Address();
+        stopCode = s.stopCode();
+        stoppedReason = s.stoppedReason();
+        stoppingAt = s.stoppingAt();
+        stoppedAt = s.stoppedAt();
+        executionStoppedAt = s.executionStoppedAt();
+        pullStartedAt = s.pullStartedAt();
+        pullStoppedAt = s.pullStoppedAt();
+        startedAt = s.startedAt();
+        connectivityAt = s.connectivityAt();
+        ec2 = s.ec2();
+        tags.clear();
+        tags.putAll(currentTags);
+    }
+
     // ---- transitions (package-private: only the lifecycle driver and Ecs move a task) -------------------------
 
     void moveTo(TaskLifecycle next) {

@@ -39,4 +39,11 @@ public final class TaskAttachment {
     void putDetail(String name, String value) {
         details.put(name, value);
     }
+
+    /** On restore: the details (in their recorded order) replace the ones the constructor put. */
+    void restore(AttachmentStatus status, Map<String, String> recorded) {
+        this.status = status;
+        details.clear();
+        details.putAll(recorded);
+    }
 }

@@ -47,4 +47,10 @@ public final class TaskContainer {
         }
         lastStatus = "STOPPED";
     }
+
+    void restore(String lastStatus, Integer exitCode, String runtimeId) {
+        this.lastStatus = lastStatus;
+        this.exitCode = exitCode;
+        this.runtimeId = runtimeId;
+    }
 }

@@ -139,6 +139,39 @@ public final class TaskDefinitions {
         return new Deleted(deleted, failures);
     }
 
+    /** Every revision of every family, families in name order, each family's revisions from 1 up. */
+    List<TaskDefinition> allRevisions() {
+        List<TaskDefinition> out = new ArrayList<>();
+        families.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** The revision an ARN names, whatever its status and whether anything still uses it. */
+    Optional<TaskDefinition> revision(String arn) {
+        Matcher m = REFERENCE.matcher(arn);
+        if (!m.matches() || m.group(2) == null) {
+            return Optional.empty();
+        }
+        List<TaskDefinition> revisions = families.getOrDefault(m.group(1), List.of());
+        int revision = Integer.parseInt(m.group(2));
+        return revision >= 1 && revision <= revisions.size() ? Optional.of(revisions.get(revision - 1)) : Optional.empty();
+    }
+
+    /** Whether {@code td} is its revision as it stands (not as it was before a deregistration, deletion or retagging). */
+    boolean isCurrent(TaskDefinition td) {
+        List<TaskDefinition> revisions = families.get(td.family());
+        return revisions != null && td.revision() >= 1 && td.revision() <= revisions.size() && revisions.get(td.revision() - 1) == td;
+    }
+
+    /** On restore: the next revision of its family, as recorded. */
+    void restore(TaskDefinition td) {
+        List<TaskDefinition> revisions = families.computeIfAbsent(td.family(), f -> new ArrayList<>());
+        if (td.revision() != revisions.size() + 1) {
+            throw new IllegalArgumentException("task definition " + td.arn() + " restored after revision " + revisions.size());
+        }
+        revisions.add(td);
+    }
+
     /** ListTaskDefinitions: {@code family} is an exact family name (despite the API calling it a prefix). */
     public List<TaskDefinition> list(Optional<String> family, String status, boolean descending) {
         List<TaskDefinition> out = new ArrayList<>();

@@ -27,10 +27,24 @@ final class TaskPlacement {
     private final Network network;
     private int rotation;
     /** Zone name → where the next search for its roomiest subnet starts, so equal subnets take turns. */
-    private final Map<String, Integer> turns = new HashMap<>();
+    private final Map<String, Integer> turns = new LinkedHashMap<>();
 
     TaskPlacement(Network network) {
         this.network = network;
+    }
+
+    int rotation() {
+        return rotation;
+    }
+
+    Map<String, Integer> turns() {
+        return java.util.Collections.unmodifiableMap(turns);
+    }
+
+    void restore(int recordedRotation, Map<String, Integer> recordedTurns) {
+        rotation = recordedRotation;
+        turns.clear();
+        turns.putAll(recordedTurns);
     }
 
     Checked check(TaskLaunch.AwsvpcConfiguration config) {
