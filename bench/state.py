@@ -2,9 +2,10 @@
 """Persistence benchmarks (see bench/README.md, "State"): the write cost per call with --fsync always, interval and
 no state dir (measured in the same run, in interleaved rounds, so the ratio sees the same machine load), and the
 restart time of a state dir holding N Fargate tasks (time from launch to the first 200 of GET /_ecsnet/health,
-which is answered only after the journal is replayed). Talks only to 127.0.0.1.
+which is answered only after the state is restored): replaying the whole journal (the baseline) against restoring
+the snapshot written at shutdown, in the same run. Talks only to 127.0.0.1.
 
-    python3 bench/state.py [write|restart] [--tasks 10000,100000] [--calls 1000] [--port 4725]
+    python3 bench/state.py [write|restart] [--tasks 10000,100000] [--calls 1000] [--port 4725] [--crash]
 """
 import argparse, http.client, json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
 
@@ -86,31 +87,60 @@ def write_cost(port, calls, rounds):
         print("  %-18s %8.0f us/call   x%.2f   rounds: %s" % (name, med, med / base, ", ".join("%.0f" % v for v in totals[name])))
 
 
-def restart(port, tasks):
+def populate(port, d, tasks, *extra):
+    p, _ = start(port, "--state-dir", d, "--fsync", "interval", *extra)
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    ecs(c, "CreateCluster", {"clusterName": "bench"})
+    ecs(c, "RegisterTaskDefinition", {"family": "app", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                                      "cpu": "256", "memory": "512", "containerDefinitions": [{"name": "app", "image": "nginx"}]})
+    subnets = []
+    for n in range((tasks + 65000) // 65000):
+        vpc = between(ec2(c, {"Action": "CreateVpc", "CidrBlock": "10.%d.0.0/16" % n}), "vpcId")
+        subnets.append(between(ec2(c, {"Action": "CreateSubnet", "VpcId": vpc, "CidrBlock": "10.%d.0.0/16" % n}), "subnetId"))
+    t0 = time.monotonic()
+    for i in range(tasks // 10):
+        ecs(c, "RunTask", {"cluster": "bench", "taskDefinition": "app", "launchType": "FARGATE", "count": 10,
+                           "networkConfiguration": {"awsvpcConfiguration": {"subnets": [subnets[(i * 10) // 65000]]}}})
+    return p, time.monotonic() - t0
+
+
+def size_of(d):
+    return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d)) / 1e6
+
+
+def restarted(port, d):
+    p, took = start(port, "--state-dir", d)
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    running = len(ecs(c, "ListTasks", {"cluster": "bench", "maxResults": 100}).get("taskArns", []))
+    return p, took, running
+
+
+def restart(port, tasks, crash):
+    """Baseline and snapshot in one run: a folder populated without snapshots and killed is restarted by replaying
+    its whole journal; that server is stopped cleanly (a snapshot at shutdown) and restarted from the snapshot."""
     d = tempfile.mkdtemp(prefix="ecsnet-bench-")
     try:
-        p, _ = start(port, "--state-dir", d, "--fsync", "interval")
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        ecs(c, "CreateCluster", {"clusterName": "bench"})
-        ecs(c, "RegisterTaskDefinition", {"family": "app", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
-                                          "cpu": "256", "memory": "512", "containerDefinitions": [{"name": "app", "image": "nginx"}]})
-        subnets = []
-        for n in range((tasks + 65000) // 65000):
-            vpc = between(ec2(c, {"Action": "CreateVpc", "CidrBlock": "10.%d.0.0/16" % n}), "vpcId")
-            subnets.append(between(ec2(c, {"Action": "CreateSubnet", "VpcId": vpc, "CidrBlock": "10.%d.0.0/16" % n}), "subnetId"))
-        t0 = time.monotonic()
-        for i in range(tasks // 10):
-            ecs(c, "RunTask", {"cluster": "bench", "taskDefinition": "app", "launchType": "FARGATE", "count": 10,
-                               "networkConfiguration": {"awsvpcConfiguration": {"subnets": [subnets[(i * 10) // 65000]]}}})
-        populate = time.monotonic() - t0
+        p, populate_s = populate(port, d, tasks, "--snapshot-every", "100000000")
+        stop(p, hard=True)
+        journal_mb = size_of(d)
+        p, replay, running = restarted(port, d)
         stop(p)
-        size = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
-        p, took = start(port, "--state-dir", d)
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        running = len(ecs(c, "ListTasks", {"cluster": "bench", "maxResults": 100}).get("taskArns", []))
-        stop(p)
-        print("restart with %d tasks (%d RunTask calls, journal %.1f MB, populated in %.0f s): %.2f s to the first health answer"
-              " (ListTasks answers %d)" % (tasks, tasks // 10, size / 1e6, populate, took, running))
+        snapshot_mb = size_of(d)
+        p, snap, running2 = restarted(port, d)
+        stop(p, hard=True)
+        print("restart with %d tasks (%d RunTask calls, populated in %.0f s): replaying the whole journal (%.1f MB) %.2f s;"
+              " from the snapshot written at shutdown (folder %.1f MB) %.2f s; ratio %.2f (ListTasks answers %d and %d)"
+              % (tasks, tasks // 10, populate_s, journal_mb, replay, snapshot_mb, snap, snap / replay, running, running2))
+        if crash:
+            shutil.rmtree(d, ignore_errors=True)
+            d = tempfile.mkdtemp(prefix="ecsnet-bench-")
+            p, _ = populate(port, d, tasks)
+            stop(p, hard=True)
+            files = sorted(os.listdir(d))
+            p, took, running = restarted(port, d)
+            stop(p)
+            print("restart with %d tasks after kill -9 with the default --snapshot-every (folder %s, %.1f MB): %.2f s (ListTasks answers %d)"
+                  % (tasks, " ".join(f for f in files if f.startswith(("snapshot-", "journal-"))), size_of(d), took, running))
     finally:
         shutil.rmtree(d, ignore_errors=True)
 
@@ -122,6 +152,7 @@ if __name__ == "__main__":
     a.add_argument("--calls", type=int, default=1000)
     a.add_argument("--rounds", type=int, default=3)
     a.add_argument("--port", type=int, default=4725)
+    a.add_argument("--crash", action="store_true", help="also restart after kill -9 with the default --snapshot-every")
     args = a.parse_args()
     if not os.path.exists(JAR):
         sys.exit("build first: mvn -B -q -DskipTests package -pl ecsnet-app -am")
@@ -129,4 +160,4 @@ if __name__ == "__main__":
         write_cost(args.port, args.calls, args.rounds)
     if args.what in ("all", "restart"):
         for n in args.tasks.split(","):
-            restart(args.port, int(n))
+            restart(args.port, int(n), args.crash)

@@ -15,4 +15,20 @@ public interface CommandSink {
     default void appendAll(java.util.List<CommandRecord> records) {
         records.forEach(this::append);
     }
+
+    /**
+     * The state was replaced by {@code state} (a state load): what was written before no longer describes it. On the
+     * engine thread, before the load's caller hears back; a journal writes it as its new base.
+     */
+    default void replaced(EngineSnapshot state) {
+    }
+
+    /** Asked on the engine thread between steps: whether the sink wants {@link #snapshot} now (journal long enough). */
+    default boolean wantsSnapshot() {
+        return false;
+    }
+
+    /** The state between two steps, when {@link #wantsSnapshot()} said so or at shutdown; on the engine thread. */
+    default void snapshot(EngineSnapshot state) {
+    }
 }

@@ -78,8 +78,13 @@ public final class Engine implements AutoCloseable {
     };
     private final AtomicLong stateVersion = new AtomicLong();
     private long nextSeq;
-    /** The records of the current epoch, oldest first: what {@link #history()} (and so {@code state save}) gives. */
+    /**
+     * The records of the current epoch, oldest first: what {@link #history()} gives. Dropped once a snapshot is taken or
+     * installed ({@code epochComplete} false), since the snapshot then holds the state and the records would only
+     * grow.
+     */
     private final java.util.List<CommandRecord> epoch = new java.util.ArrayList<>();
+    private boolean epochComplete = true;
     private volatile CommandSink sink = CommandSink.NONE;
     /** Why the journal could not be written, once it could not: from then on no call may change state. */
     private volatile String journalFailure;
@@ -230,19 +235,100 @@ public final class Engine implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** The records of the current epoch, oldest first, beginning with the epoch record: replaying them rebuilds now. */
+    /**
+     * The records of the current epoch, oldest first, beginning with the epoch record: replaying them rebuilds now.
+     * Kept only until a snapshot is taken or installed (a server with a state dir); after that, {@link #snapshot()}.
+     */
     public java.util.List<CommandRecord> history() {
-        return submit(() -> java.util.List.copyOf(epoch));
+        return submit(() -> {
+            if (!epochComplete) {
+                throw new IllegalStateException("the command history was dropped when a snapshot was taken; use snapshot()");
+            }
+            return java.util.List.copyOf(epoch);
+        });
+    }
+
+    /** The whole state between two steps, as plain records (every account and region, pending timers, clock, seed). */
+    public EngineSnapshot snapshot() {
+        return submit(this::exportState);
+    }
+
+    private EngineSnapshot exportState() {
+        java.util.List<dev.ecsnet.domain.state.AccountRecord> accountRecords = accounts.values().stream()
+                .sorted(java.util.Comparator.comparing(AccountState::accountId)).map(AccountState::export).toList();
+        java.util.List<dev.ecsnet.domain.state.RegionRecord> regionRecords = regions.entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<AccountRegion, RegionState> e) -> e.getKey().accountId())
+                        .thenComparing(e -> e.getKey().region()))
+                .map(e -> e.getValue().export()).toList();
+        return new EngineSnapshot(nextSeq, now, seed, timerSeq, timers.stream().sorted(Timer.ORDER).toList(), accountRecords,
+                regionRecords);
     }
 
     /**
-     * Rebuilds state from journalled records (at start, before serving): each runs at its recorded instant, with the
-     * timers due before it, through {@code runner}; nothing is written to the sink. Then the clock moves to now,
-     * running what fell due meanwhile, and the pending timers are re-armed against it. A record that fails to run
-     * again means the journal does not describe this ecsnet's behaviour: it is refused rather than skipped.
+     * Replaces every account, region and timer with the ones {@code s} holds (engine thread). The regions are built
+     * with the snapshot's seed and then given their records, so their handlers are registered as in any region.
      */
-    public void replay(java.util.List<CommandRecord> records, CommandRunner runner) {
+    private void install(EngineSnapshot s, boolean keepSequence) {
+        regions.clear();
+        accounts.clear();
+        timers.clear();
+        seed = s.seed();
+        now = s.at();
+        if (!keepSequence) {
+            nextSeq = s.nextSeq();
+        }
+        epoch.clear();
+        epochComplete = false;
+        for (dev.ecsnet.domain.state.AccountRecord a : s.accounts()) {
+            AccountState account = new AccountState(a.accountId(), seed, clock, secrets);
+            account.restore(a);
+            accounts.put(a.accountId(), account);
+        }
+        for (dev.ecsnet.domain.state.RegionRecord r : s.regions()) {
+            region(new AccountRegion(r.accountId(), r.region())).restore(r);
+        }
+        // a region built above may have armed timers of its own: the snapshot's are the whole truth
+        timers.clear();
+        timers.addAll(s.timers());
+        timerSeq = s.timerSeq();
+        stateChanged();
+    }
+
+    /** Hands the sink a snapshot now, whether or not it asked (a journal at shutdown). */
+    public void checkpoint() {
         submit(() -> {
+            sink.snapshot(exportState());
+            epoch.clear();
+            epochComplete = false;
+            return null;
+        });
+    }
+
+    /** After a step: a snapshot when the sink wants one (its failure loses nothing, as the journal holds every record). */
+    private void snapshotIfWanted() {
+        CommandSink target = sink;
+        if (!target.wantsSnapshot()) {
+            return;
+        }
+        try {
+            target.snapshot(exportState());
+            epoch.clear();
+            epochComplete = false;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a snapshot failed; the journal still holds every record: " + e, e);
+        }
+    }
+
+    /**
+     * Rebuilds state from a snapshot (or from nothing, when {@code base} is null) and the journalled records after it,
+     * at start and before serving; then moves the clock to now and re-arms the pending timers, as {@link #replay(java.util.List,
+     * CommandRunner)} does.
+     */
+    public void replay(EngineSnapshot base, java.util.List<CommandRecord> records, CommandRunner runner) {
+        submit(() -> {
+            if (base != null) {
+                install(base, false);
+            }
             for (CommandRecord r : records) {
                 nextSeq = r.seq() + 1;
                 rerun(r, runner);
@@ -256,6 +342,41 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Replaces all state with a saved one ({@code state save}, format 2): every account, region and pending timer as it
+     * was, at the instant it was saved; then the clock moves to now. The journal takes it as its new base. A document
+     * that does not restore leaves the state it found.
+     */
+    public void load(EngineSnapshot document) {
+        submit(() -> {
+            EngineSnapshot before = exportState();
+            try {
+                install(document, true);
+            } catch (RuntimeException e) {
+                install(before, true);
+                throw new IllegalArgumentException("the state document does not restore on this ecsnet: " + e.getMessage(), e);
+            }
+            try {
+                sink.replaced(exportState());
+            } catch (RuntimeException e) {
+                throw journalFailed(e);
+            } finally {
+                catchUp();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Rebuilds state from journalled records (at start, before serving): each runs at its recorded instant, with the
+     * timers due before it, through {@code runner}; nothing is written to the sink. Then the clock moves to now,
+     * running what fell due meanwhile, and the pending timers are re-armed against it. A record that fails to run
+     * again means the journal does not describe this ecsnet's behaviour: it is refused rather than skipped.
+     */
+    public void replay(java.util.List<CommandRecord> records, CommandRunner runner) {
+        replay(null, records, runner);
+    }
+
+    /**
      * Replaces all state with the one {@code records} build (a state document: an epoch record first): a new epoch
      * with the document's seed, at its instant, then every command again, each journalled anew; then the clock moves
      * to now.
@@ -265,26 +386,26 @@ public final class Engine implements AutoCloseable {
             throw new IllegalArgumentException("a state document starts with an epoch record");
         }
         submit(() -> {
-            java.util.List<CommandRecord> before = java.util.List.copyOf(epoch);
+            EngineSnapshot before = exportState();
             CommandSink target = sink;
             java.util.List<CommandRecord> batch = new java.util.ArrayList<>();
             sink = batch::add;
             try {
                 rerunAndRecord(records, runner);
             } catch (ReplayFailure e) {
-                // a document that does not load leaves the state it found, not half of the new one
-                rerunAndRecord(before, runner);
-                throw e;
-            } finally {
-                // all of it, the failed part too: replayed, it ends in the same state as now
+                // a document that does not load leaves the state it found, not half of the new one, and writes nothing
                 sink = target;
-                try {
-                    target.appendAll(batch);
-                } catch (RuntimeException e) {
-                    throw journalFailed(e);
-                } finally {
-                    catchUp();
-                }
+                install(before, false);
+                catchUp();
+                throw e;
+            }
+            sink = target;
+            try {
+                target.appendAll(batch);
+            } catch (RuntimeException e) {
+                throw journalFailed(e);
+            } finally {
+                catchUp();
             }
             return null;
         });
@@ -331,6 +452,7 @@ public final class Engine implements AutoCloseable {
         now = r.at();
         epoch.clear();
         epoch.add(r);
+        epochComplete = true;
         stateChanged();
     }
 
@@ -459,6 +581,7 @@ public final class Engine implements AutoCloseable {
                     result.completeExceptionally(failure);
                 }
                 moveTo(now);
+                snapshotIfWanted();
             });
         } catch (RejectedExecutionException e) {
             slots.release();

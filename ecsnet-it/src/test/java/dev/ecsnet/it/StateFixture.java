@@ -76,6 +76,26 @@ final class StateFixture {
         settle.run();
     }
 
+    /**
+     * Calls that go on from the stack {@link #build} made, touching ids, addresses, tasks, groups and parameters: two
+     * servers with equal state must answer them equally and end equal.
+     */
+    static void goOn(EcsnetServer server, Runnable settle) {
+        try (Ec2Client ec2 = client(server, Ec2Client.builder(), "test"); EcsClient ecs = client(server, EcsClient.builder(), "test");
+             AutoScalingClient autoScaling = client(server, AutoScalingClient.builder(), "test");
+             SsmClient ssm = client(server, SsmClient.builder(), "test")) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.99.0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.99.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+            ec2.createNetworkInterface(r -> r.subnetId(subnet).description("after the restart"));
+            ecs.updateService(r -> r.cluster("seed-cluster").service("web-app").desiredCount(3));
+            autoScaling.setDesiredCapacity(r -> r.autoScalingGroupName("nodes").desiredCapacity(2));
+            ssm.putParameter(r -> r.name("/app/db-url").value("postgres://db3").type(ParameterType.STRING).overwrite(true));
+            settle.run();
+            ecs.updateService(r -> r.cluster("seed-cluster").service("web-app").desiredCount(1));
+            settle.run();
+        }
+    }
+
     /** The describe output of every resource type of both accounts, as one text. */
     static String describeAll(EcsnetServer server) {
         List<String> out = new ArrayList<>();

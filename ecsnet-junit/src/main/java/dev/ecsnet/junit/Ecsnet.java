@@ -73,12 +73,12 @@ public final class Ecsnet implements AutoCloseable {
         }
         Engine engine = new Engine(clock, options.seed(), options.timing(), options.egress());
         EcsnetServer server = new EcsnetServer(engine, settings);
-        options.stateFile().ifPresent(file -> engine.load(readStateFile(file), server.replayer()));
+        options.stateFile().ifPresent(file -> readStateFile(file).loadInto(engine, server.replayer()));
         return new Ecsnet(options, server.start(), clock);
     }
 
     /** A sandbox saved by {@code ecsnet state save} (or {@link #saveState}); refused clearly when it is not one. */
-    private static List<CommandRecord> readStateFile(Path file) {
+    private static StateDocument.Contents readStateFile(Path file) {
         try {
             return StateDocument.read(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -89,7 +89,7 @@ public final class Ecsnet implements AutoCloseable {
     /** Writes this server's whole state as a state document, the file {@code ecsnet state save} writes. */
     public void saveState(Path file) {
         try {
-            Files.write(file, StateDocument.write(server.engine().history()));
+            Files.write(file, StateDocument.write(server.engine().snapshot()));
         } catch (IOException e) {
             throw new UncheckedIOException("saveState(" + file + "): " + e.getMessage(), e);
         }

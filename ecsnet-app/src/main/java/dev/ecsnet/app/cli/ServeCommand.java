@@ -74,8 +74,13 @@ final class ServeCommand implements Callable<Integer> {
     Path credentials;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Keep state in DIR: every state-changing call is journalled there "
-            + "before it is answered, and a restart on DIR replays it (same ids, addresses and states). One ecsnet per DIR.")
+            + "before it is answered, a snapshot of the whole state is written every --snapshot-every records and at shutdown, and a "
+            + "restart on DIR restores the newest snapshot and replays the journal after it (same ids, addresses and states). One ecsnet per DIR.")
     Path stateDir;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "" + StateJournal.DEFAULT_SNAPSHOT_EVERY,
+            description = "With --state-dir: write a snapshot after every N journal records (default: ${DEFAULT-VALUE}).")
+    int snapshotEvery;
 
     @Option(names = "--fsync", defaultValue = "ALWAYS", description = "With --state-dir: always (each call's record is on disk before "
             + "its answer; default) or interval (forced every 100 ms: a crash can lose the last 100 ms of answered calls).")
@@ -119,10 +124,10 @@ final class ServeCommand implements Callable<Integer> {
         StateJournal journal = null;
         long replayMillis = 0;
         try {
-            List<CommandRecord> document = load == null ? null : StateDocument.read(Files.readAllBytes(load));
+            StateDocument.Contents document = load == null ? null : StateDocument.read(Files.readAllBytes(load));
             if (stateDir != null) {
                 journal = StateJournal.open(stateDir, fsync, "timing=" + timing.name().toLowerCase(Locale.ROOT)
-                        + " egress=" + egress.name().toLowerCase(Locale.ROOT));
+                        + " egress=" + egress.name().toLowerCase(Locale.ROOT)).snapshotEvery(snapshotEvery);
             }
             EcsnetServer.Settings settings = new EcsnetServer.Settings(host, port, Optional.ofNullable(initDir), log);
             server = new EcsnetServer(new Engine(clock, runSeed, timing, egress), keys.map(settings::verifyingSignatures).orElse(settings));
@@ -132,10 +137,11 @@ final class ServeCommand implements Callable<Integer> {
                 replayMillis = (System.nanoTime() - replayStarted) / 1_000_000;
             }
             if (document != null) {
-                server.engine().load(document, server.replayer());
+                document.loadInto(server.engine(), server.replayer());
             }
             server.start();
         } catch (EcsnetServer.StartFailure | StoreDamage | CommandRecord.UnsupportedFormat | Engine.ReplayFailure | IllegalStateException
+                 | IllegalArgumentException
                  | IOException | java.io.UncheckedIOException e) {
             if (journal != null) {
                 journal.close();
@@ -151,7 +157,8 @@ final class ServeCommand implements Callable<Integer> {
                 + (verifySignatures ? ", signatures verified" : "") + ")");
         if (journal != null) {
             StateJournal.Opened o = journal.opened();
-            out.println("ecsnet state in " + stateDir + ": " + o.records() + " journal records replayed in " + replayMillis + " ms (fsync " + fsync.name().toLowerCase(Locale.ROOT) + ")"
+            out.println("ecsnet state in " + stateDir + ": " + (o.snapshotSeq() >= 0 ? "snapshot " + o.snapshotSeq() + " restored and " : "")
+                    + o.records() + " journal records replayed in " + replayMillis + " ms (fsync " + fsync.name().toLowerCase(Locale.ROOT) + ")"
                     + (o.tornBytes() > 0 ? "; a torn last record of " + o.tornBytes() + " bytes (never acknowledged) was dropped from " + o.tornFile() : ""));
         }
         out.flush();
@@ -176,6 +183,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         StateJournal stopping = journal;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopping != null) {
+                try {
+                    stopping.checkpoint(server.engine());
+                } catch (RuntimeException e) {
+                    System.err.println("ecsnet: no snapshot at shutdown (the journal keeps every record): " + e.getMessage());
+                }
+            }
             server.close();
             if (stopping != null) {
                 stopping.close();
@@ -188,6 +202,9 @@ final class ServeCommand implements Callable<Integer> {
     private Optional<String> validate() {
         if (port < 0 || port > 65535) {
             return Optional.of("--port " + port + " is not a port number (0-65535)");
+        }
+        if (snapshotEvery < 1) {
+            return Optional.of("--snapshot-every " + snapshotEvery + " must be at least 1");
         }
         if (dnsPort != null && (dnsPort < 0 || dnsPort > 65535)) {
             return Optional.of("--dns-port " + dnsPort + " is not a port number (0-65535)");

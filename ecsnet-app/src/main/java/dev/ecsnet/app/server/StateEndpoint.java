@@ -7,7 +7,6 @@ import dev.ecsnet.engine.store.StateDocument;
 import dev.ecsnet.protocol.HttpExchange;
 import dev.ecsnet.protocol.WireResponse;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,22 +28,26 @@ final class StateEndpoint {
 
     WireResponse save() {
         return new WireResponse(200, CONTENT_TYPE, Map.of("Content-Disposition", "attachment; filename=\"ecsnet-state.gz\""),
-                StateDocument.write(engine.history()));
+                StateDocument.write(engine.snapshot()));
     }
 
     WireResponse load(HttpExchange x) {
-        List<CommandRecord> records;
+        StateDocument.Contents document;
         try {
-            records = StateDocument.read(x.body());
+            document = StateDocument.read(x.body());
         } catch (CommandRecord.UnsupportedFormat e) {
             throw new AdminJson.Refusal(400, e.getMessage());
         }
         try {
-            engine.load(records, replayer);
-        } catch (Engine.ReplayFailure e) {
+            document.loadInto(engine, replayer);
+        } catch (Engine.ReplayFailure | IllegalArgumentException e) {
             throw new AdminJson.Refusal(422, "the state document does not load on this ecsnet: " + e.getMessage());
         }
-        return WireResponse.text(200, "application/json", AdminJson.JSON.createObjectNode().put("loaded", true)
-                .put("commands", records.size() - 1).put("seed", engine.seed()).toString(), Map.of());
+        com.fasterxml.jackson.databind.node.ObjectNode answer = AdminJson.JSON.createObjectNode().put("loaded", true)
+                .put("formatVersion", document.version());
+        if (document.commandCount() >= 0) {
+            answer.put("commands", document.commandCount());
+        }
+        return WireResponse.text(200, "application/json", answer.put("seed", engine.seed()).toString(), Map.of());
     }
 }

@@ -411,12 +411,16 @@ public final class AutoScaling {
         return processes.isEmpty() ? new ArrayList<>(new java.util.TreeSet<>(PROCESSES)) : processes;
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** The groups, every activity and the state the pending timers rely on, as plain data. */
     public AutoScalingRecord export() {
-        return new AutoScalingRecord();
+        return AutoScalingSnapshots.export(groups, activities, controller);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * Replaces everything with the recorded state. The instances the groups name are EC2's, restored before; the
+     * reconcile, retry and health-check timers the engine restores find their groups here by ARN.
+     */
     public void restore(AutoScalingRecord record) {
+        AutoScalingSnapshots.restore(record, groups, activities, controller);
     }
 }

@@ -134,6 +134,11 @@ public final class AutoScalingGroup {
         return c;
     }
 
+    /** The pending cause without taking it, for a snapshot. */
+    Optional<String> pendingCause() {
+        return Optional.ofNullable(pendingCause);
+    }
+
     void pendingCause(String cause) {
         pendingCause = cause;
     }

@@ -14,9 +14,8 @@ import dev.ecsnet.domain.net.Subnet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +45,9 @@ final class GroupController implements Instances.Listener {
     private final Instances instances;
     private final LaunchTemplates templates;
     private final GroupRules rules;
-    private final Set<String> scheduled = new HashSet<>();
-    private final Map<String, Duration> retryAfter = new HashMap<>();
+    // insertion-ordered, so that a snapshot lists them in the same order in a restored controller
+    private final Set<String> scheduled = new LinkedHashSet<>();
+    private final Map<String, Duration> retryAfter = new LinkedHashMap<>();
 
     GroupController(Map<String, AutoScalingGroup> groups, List<ScalingActivity> activities, IdSource ids, Clock clock, Timers timers,
                     AutoScalingTiming timing, Network network, Instances instances, LaunchTemplates templates, GroupRules rules) {
@@ -79,6 +79,16 @@ final class GroupController implements Instances.Listener {
                 scheduled.remove(arn);
             }
         });
+    }
+
+    /** The ARNs of the groups with a reconcile armed, which merges the requests made until it falls due. */
+    Set<String> reconcilesPending() {
+        return scheduled;
+    }
+
+    /** By group ARN, the wait before the next launch retry, after the one armed now. */
+    Map<String, Duration> retryBackOff() {
+        return retryAfter;
     }
 
     /** Asks for one reconcile of the group after the reaction time; requests made meanwhile are merged. */

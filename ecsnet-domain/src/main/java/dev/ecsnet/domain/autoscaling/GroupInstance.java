@@ -64,6 +64,11 @@ public final class GroupInstance {
         return new LaunchTemplateSpec(launchTemplate.id(), launchTemplate.name(), String.valueOf(templateVersion));
     }
 
+    /** The group's template as it was when the instance launched, its version as the group gave it. */
+    LaunchTemplateSpec launchTemplateAsGiven() {
+        return launchTemplate;
+    }
+
     public long templateVersion() {
         return templateVersion;
     }

@@ -35,6 +35,16 @@ public final class ScalingActivity {
         this.progress = progress;
     }
 
+    /** An activity as a snapshot recorded it, ended or not. */
+    static ScalingActivity restored(String id, String groupName, String groupArn, String instanceId, String description, String cause,
+                                    String details, Instant startTime, ActivityStatus status, int progress, String statusMessage,
+                                    Instant endTime) {
+        ScalingActivity a = new ScalingActivity(id, groupName, groupArn, instanceId, description, cause, details, startTime, status, progress);
+        a.statusMessage = statusMessage;
+        a.endTime = endTime;
+        return a;
+    }
+
     public String id() {
         return id;
     }

@@ -134,6 +134,12 @@ public final class Instance implements Taggable {
         stateTransitionReason = reason;
     }
 
+    /** A restored instance takes its recorded state as it was, without passing the states before it. */
+    void restoreState(InstanceState recorded, String reason) {
+        state = recorded;
+        stateTransitionReason = reason;
+    }
+
     @Override
     public Map<String, String> tags() {
         return tags;

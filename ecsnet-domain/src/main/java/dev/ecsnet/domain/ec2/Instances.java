@@ -5,6 +5,7 @@ import dev.ecsnet.domain.common.DomainException;
 import dev.ecsnet.domain.common.IdSource;
 import dev.ecsnet.domain.common.Timers;
 import dev.ecsnet.domain.common.TimingProfile;
+import dev.ecsnet.domain.net.AvailabilityZone;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.domain.net.NetworkTags;
@@ -227,12 +228,38 @@ public final class Instances {
         listeners.forEach(l -> l.terminated(instance));
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** Every instance as plain data, in launch order. */
     public InstancesRecord export() {
-        return new InstancesRecord();
+        List<InstancesRecord.InstanceRecord> out = new ArrayList<>(instances.size());
+        for (Instance i : instances.values()) {
+            out.add(new InstancesRecord.InstanceRecord(i.id(), i.reservationId(), i.type().name(), i.image().imageId(), i.subnetId(),
+                    i.vpcId(), i.zone().name(), i.groupIds(), i.primaryEniId(), i.privateIpAddress(), i.privateDnsName(), i.userData(),
+                    i.iamInstanceProfileArn().orElse(null), i.keyName().orElse(null), i.launchIndex(), i.launchTime(), i.state(),
+                    i.stateTransitionReason(), new LinkedHashMap<>(i.tags())));
+        }
+        return new InstancesRecord(out);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * Replaces the instances with the recorded ones, in their states. Their interfaces are the network's, restored
+     * before; the boot and shut-down timers the engine restores find the instances here by id. Listeners hear nothing:
+     * what they did when the instances changed state is in their own records.
+     */
     public void restore(InstancesRecord record) {
+        instances.clear();
+        for (InstancesRecord.InstanceRecord r : record.instances()) {
+            InstanceType type = InstanceTypes.find(r.instanceType()).orElseThrow(() -> new IllegalArgumentException(
+                    "instance " + r.id() + " has the unknown instance type " + r.instanceType()));
+            Image image = Images.find(r.imageId()).orElseThrow(() -> new IllegalArgumentException(
+                    "instance " + r.id() + " has the unknown image " + r.imageId()));
+            AvailabilityZone zone = network.zones().stream().filter(z -> z.name().equals(r.availabilityZone())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("instance " + r.id() + " is in the unknown zone " + r.availabilityZone()));
+            Instance instance = new Instance(r.id(), r.reservationId(), type, image, r.subnetId(), r.vpcId(), zone, r.groupIds(),
+                    r.primaryEniId(), r.privateIpAddress(), r.privateDnsName(), r.userData(), r.iamInstanceProfileArn(), r.keyName(),
+                    r.launchIndex(), r.launchTime());
+            instance.restoreState(r.state(), r.stateTransitionReason());
+            instance.tags().putAll(r.tags());
+            instances.put(r.id(), instance);
+        }
     }
 }

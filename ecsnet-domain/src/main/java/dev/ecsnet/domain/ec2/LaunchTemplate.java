@@ -76,6 +76,11 @@ public final class LaunchTemplate implements Taggable {
         return highestCreated + 1;
     }
 
+    /** The highest version number ever given, deleted versions included. */
+    long highestCreatedNumber() {
+        return highestCreated;
+    }
+
     void add(LaunchTemplateVersion version) {
         versions.put(version.number(), version);
         highestCreated = Math.max(highestCreated, version.number());
@@ -86,6 +91,12 @@ public final class LaunchTemplate implements Taggable {
 
     void remove(long number) {
         versions.remove(number);
+    }
+
+    /** A restored template's default version and the highest number it ever gave, as recorded. */
+    void restoreNumbers(long defaultNumber, long highestNumber) {
+        defaultVersion = defaultNumber;
+        highestCreated = highestNumber;
     }
 
     void setDefault(long number) {

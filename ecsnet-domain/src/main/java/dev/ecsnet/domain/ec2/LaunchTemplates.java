@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class LaunchTemplates {
     private final IdSource ids;
     private final Clock clock;
     private final Map<String, LaunchTemplate> templates = new LinkedHashMap<>();
-    private final Map<String, String> clientTokens = new HashMap<>();
+    private final Map<String, String> clientTokens = new LinkedHashMap<>();
 
     public LaunchTemplates(Network network, IdSource ids, Clock clock) {
         this.network = network;
@@ -348,12 +347,35 @@ public final class LaunchTemplates {
                 + ", does not exist.");
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** Every template with its versions as plain data, in creation order, and the remembered client tokens. */
     public LaunchTemplatesRecord export() {
-        return new LaunchTemplatesRecord();
+        List<LaunchTemplatesRecord.TemplateRecord> out = new ArrayList<>(templates.size());
+        for (LaunchTemplate t : templates.values()) {
+            List<LaunchTemplatesRecord.VersionRecord> versions = new ArrayList<>(t.versions().size());
+            for (LaunchTemplateVersion v : t.versions()) {
+                versions.add(new LaunchTemplatesRecord.VersionRecord(v.number(), v.description(), v.createTime(), v.createdBy(),
+                        DocumentValue.ofDocument(v.data().document())));
+            }
+            out.add(new LaunchTemplatesRecord.TemplateRecord(t.id(), t.name(), t.createTime(), t.createdBy(), t.defaultVersionNumber(),
+                    t.highestCreatedNumber(), versions, new LinkedHashMap<>(t.tags())));
+        }
+        return new LaunchTemplatesRecord(out, new LinkedHashMap<>(clientTokens));
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /** Replaces the templates and client tokens with the recorded ones, as they were (ids, numbers and times included). */
     public void restore(LaunchTemplatesRecord record) {
+        templates.clear();
+        clientTokens.clear();
+        for (LaunchTemplatesRecord.TemplateRecord r : record.templates()) {
+            LaunchTemplate t = new LaunchTemplate(r.id(), r.name(), r.createTime(), r.createdBy());
+            for (LaunchTemplatesRecord.VersionRecord v : r.versions()) {
+                t.add(new LaunchTemplateVersion(r.id(), r.name(), v.number(), v.description(), v.createTime(), v.createdBy(),
+                        new LaunchTemplateData(DocumentValue.document(v.data()))));
+            }
+            t.restoreNumbers(r.defaultVersion(), r.highestCreated());
+            t.tags().putAll(r.tags());
+            templates.put(t.id(), t);
+        }
+        clientTokens.putAll(record.clientTokens());
     }
 }

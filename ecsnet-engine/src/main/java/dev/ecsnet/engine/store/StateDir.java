@@ -52,7 +52,7 @@ public final class StateDir implements AutoCloseable {
     }
 
     /** A snapshot read back: the sequence number of the first journal record it does not contain, and its bytes. */
-    public record Snapshot(long seq, byte[] payload) {
+    public record Snapshot(Path file, long seq, byte[] payload) {
     }
 
     /** Opens (creating it if needed) and locks {@code dir}; a second server on the same folder is refused. */
@@ -132,7 +132,7 @@ public final class StateDir implements AutoCloseable {
             }
             byte[] payload = new byte[length];
             System.arraycopy(bytes, SNAPSHOT_HEADER_BYTES, payload, 0, length);
-            return Optional.of(new Snapshot(seq, payload));
+            return Optional.of(new Snapshot(file, seq, payload));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the snapshot " + file, e);
         }
@@ -181,6 +181,17 @@ public final class StateDir implements AutoCloseable {
             forceDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot put the snapshot " + target + " in place", e);
+        }
+    }
+
+    /** Removes what a crash during {@link #writeSnapshot} left: a temporary file never renamed into place. */
+    public void deleteUnfinishedSnapshots() {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("snapshot-\\d{20}\\.tmp")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the state dir " + dir, e);
         }
     }
 

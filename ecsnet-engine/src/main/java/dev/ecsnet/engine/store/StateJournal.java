@@ -4,6 +4,7 @@ import dev.ecsnet.engine.CommandRecord;
 import dev.ecsnet.engine.CommandRunner;
 import dev.ecsnet.engine.CommandSink;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.engine.EngineSnapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +25,11 @@ import java.util.concurrent.TimeUnit;
  * into an engine and from then on appends each command, forced to disk before its answer leaves ({@link Fsync#ALWAYS})
  * or every 100 ms ({@link Fsync#INTERVAL}).
  *
- * <p>Snapshots are not written yet (see docs/design-state.md): the journal holds every command since the folder was
- * first used, and a restart replays all of it. A folder holding a snapshot (from a newer ecsnet) is refused.
+ * <p>Every {@code snapshotEvery} records (and at shutdown, {@link #checkpoint}) the engine hands over its whole state
+ * ({@link EngineSnapshot}); the journal moves on to a new file at that sequence number, and the snapshot is encoded
+ * and written on a thread of its own, after which the journals it covers are deleted. A start restores the newest
+ * snapshot and replays only the records after it; a crash before a snapshot is in place leaves the previous one and
+ * every journal since, which give the same state.
  */
 public final class StateJournal implements CommandSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StateJournal.class.getName());
@@ -37,8 +41,11 @@ public final class StateJournal implements CommandSink, AutoCloseable {
         ALWAYS, INTERVAL
     }
 
-    /** What opening found, for the start-up banner. */
-    public record Opened(int records, int journals, long tornBytes, Path tornFile) {
+    /** How many records a journal file takes before the engine is asked for a snapshot. */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 10_000;
+
+    /** What opening found, for the start-up banner; {@code snapshotSeq} is -1 without a snapshot. */
+    public record Opened(int records, int journals, long tornBytes, Path tornFile, long snapshotSeq) {
     }
 
     private final StateDir dir;
@@ -49,15 +56,35 @@ public final class StateJournal implements CommandSink, AutoCloseable {
     private JournalFile.Contents lastContents;
     private JournalFile journal;
     private ScheduledExecutorService flusher;
+    private final StateDir.Snapshot base;
+    private int snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
+    private long appendedSinceSnapshot;
+    private boolean hasSnapshot;
+    private final java.util.concurrent.ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ecsnet-snapshot-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private StateJournal(StateDir dir, Fsync fsync, List<CommandRecord> records, Opened opened, Path lastJournal,
-                         JournalFile.Contents lastContents) {
+                         JournalFile.Contents lastContents, StateDir.Snapshot base) {
         this.dir = dir;
         this.fsync = fsync;
         this.records = records;
         this.opened = opened;
         this.lastJournal = lastJournal;
         this.lastContents = lastContents;
+        this.base = base;
+        this.hasSnapshot = base != null;
+    }
+
+    /** How many records a journal takes before a snapshot (tests use small numbers); set before {@link #restore}. */
+    public StateJournal snapshotEvery(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("snapshotEvery must be at least 1");
+        }
+        this.snapshotEvery = records;
+        return this;
     }
 
     /**
@@ -68,11 +95,18 @@ public final class StateJournal implements CommandSink, AutoCloseable {
         StateDir dir = StateDir.open(path);
         try {
             checkSettings(path, settings);
-            if (!Files.isDirectory(path) || dir.latestSnapshot().isPresent()) {
-                throw new IllegalStateException("the state dir " + path + " holds a snapshot, which this ecsnet does not read yet "
-                        + "(it was written by a newer ecsnet)");
+            dir.deleteUnfinishedSnapshots();
+            StateDir.Snapshot snapshot = dir.latestSnapshot().orElse(null);
+            long from = snapshot == null ? 0 : snapshot.seq();
+            // journals a snapshot covers entirely are left only by a crash before their deletion
+            List<Path> all = dir.journals();
+            List<Path> journals = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (i + 1 < all.size() && StateDir.sequenceOfJournal(all.get(i + 1)) <= from) {
+                    continue;
+                }
+                journals.add(all.get(i));
             }
-            List<Path> journals = dir.journals();
             List<CommandRecord> records = new ArrayList<>();
             long tornBytes = 0;
             Path tornFile = null;
@@ -98,20 +132,27 @@ public final class StateJournal implements CommandSink, AutoCloseable {
                     } catch (CommandRecord.UnsupportedFormat e) {
                         throw new StoreDamage(file, offset, e.getMessage());
                     }
-                    long expected = records.isEmpty() ? contents.firstSeq() + n : records.get(records.size() - 1).seq() + 1;
-                    if (r.seq() != expected) {
-                        throw new StoreDamage(file, offset, "record " + r.seq() + " where record " + expected + " was expected");
+                    offset += JournalFile.FRAME_HEADER_BYTES + bytes.length;
+                    if (r.seq() < from) {
+                        continue;
                     }
-                    if (records.isEmpty() && !r.isEpoch()) {
-                        throw new StoreDamage(file, offset, "the first record is not an epoch record");
+                    long expected = !records.isEmpty() ? records.get(records.size() - 1).seq() + 1
+                            : snapshot != null ? from : contents.firstSeq() + n;
+                    if (r.seq() != expected) {
+                        throw new StoreDamage(file, offset - JournalFile.FRAME_HEADER_BYTES - bytes.length, "record " + r.seq()
+                                + " where record " + expected + " was expected");
+                    }
+                    if (records.isEmpty() && snapshot == null && !r.isEpoch()) {
+                        throw new StoreDamage(file, offset - JournalFile.FRAME_HEADER_BYTES - bytes.length,
+                                "the first record is not an epoch record");
                     }
                     records.add(r);
-                    offset += JournalFile.FRAME_HEADER_BYTES + bytes.length;
                 }
                 last = contents;
             }
             Path lastPath = journals.isEmpty() ? null : journals.get(journals.size() - 1);
-            return new StateJournal(dir, fsync, records, new Opened(records.size(), journals.size(), tornBytes, tornFile), lastPath, last);
+            return new StateJournal(dir, fsync, records, new Opened(records.size(), journals.size(), tornBytes, tornFile,
+                    snapshot == null ? -1 : snapshot.seq()), lastPath, last, snapshot);
         } catch (RuntimeException e) {
             dir.close();
             throw e;
@@ -149,7 +190,13 @@ public final class StateJournal implements CommandSink, AutoCloseable {
      * engine's sink. A folder used for the first time gets the engine's current epoch as its first record.
      */
     public void restore(Engine engine, CommandRunner runner) {
-        if (records.isEmpty()) {
+        if (base != null) {
+            EngineSnapshot state = decode(base);
+            engine.replay(state, records, runner);
+            long next = records.isEmpty() ? base.seq() : records.get(records.size() - 1).seq() + 1;
+            journal = lastJournal != null && lastContents.firstSeq() + lastContents.records().size() == next
+                    ? JournalFile.append(lastJournal, lastContents) : JournalFile.create(dir.journalPath(next), next);
+        } else if (records.isEmpty()) {
             List<CommandRecord> start = engine.history();
             journal = JournalFile.create(dir.journalPath(start.get(0).seq()), start.get(0).seq());
             start.forEach(r -> journal.append(r.encode()));
@@ -158,6 +205,7 @@ public final class StateJournal implements CommandSink, AutoCloseable {
             engine.replay(records, runner);
             journal = JournalFile.append(lastJournal, lastContents);
         }
+        appendedSinceSnapshot = journal.nextSeq() - journal.firstSeq();
         records.clear();
         lastContents = null;
         if (fsync == Fsync.INTERVAL) {
@@ -174,6 +222,7 @@ public final class StateJournal implements CommandSink, AutoCloseable {
     @Override
     public void append(CommandRecord record) {
         journal.append(record.encode());
+        appendedSinceSnapshot++;
         if (fsync == Fsync.ALWAYS) {
             journal.force();
         }
@@ -182,8 +231,93 @@ public final class StateJournal implements CommandSink, AutoCloseable {
     @Override
     public void appendAll(List<CommandRecord> batch) {
         batch.forEach(r -> journal.append(r.encode()));
+        appendedSinceSnapshot += batch.size();
         if (fsync == Fsync.ALWAYS) {
             journal.force();
+        }
+    }
+
+    @Override
+    public boolean wantsSnapshot() {
+        return appendedSinceSnapshot >= snapshotEvery;
+    }
+
+    /**
+     * On the engine thread: the journal moves on to a file starting at the snapshot's sequence number, and the snapshot
+     * is written behind it; until it is in place, the previous snapshot and the journals since still give this state.
+     */
+    @Override
+    public void snapshot(EngineSnapshot state) {
+        startJournalAt(state.nextSeq());
+        snapshotWriter.execute(() -> {
+            try {
+                writeSnapshot(state);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot write a snapshot; the journals since the last one are kept: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * A state load replaced everything: the loaded state becomes the folder's base before its caller hears back, since
+     * the journals before it no longer describe the state.
+     */
+    @Override
+    public void replaced(EngineSnapshot state) {
+        startJournalAt(state.nextSeq());
+        waitFor(snapshotWriter.submit(() -> writeSnapshot(state)));
+    }
+
+    /** A snapshot now if anything was journalled since the last one, written before this returns (at shutdown). */
+    public void checkpoint(Engine engine) {
+        if (journal == null || appendedSinceSnapshot == 0 && hasSnapshot) {
+            return;
+        }
+        engine.checkpoint();
+        awaitSnapshots();
+    }
+
+    /** Waits until every snapshot handed over so far is in place (or failed); for tests and shutdown. */
+    public void awaitSnapshots() {
+        waitFor(snapshotWriter.submit(() -> {
+        }));
+    }
+
+    private void startJournalAt(long seq) {
+        hasSnapshot = true;
+        if (journal.firstSeq() != seq || journal.nextSeq() != seq) {
+            journal.close();
+            journal = JournalFile.create(dir.journalPath(seq), seq);
+        }
+        appendedSinceSnapshot = 0;
+    }
+
+    private void writeSnapshot(EngineSnapshot state) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 20);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 16)) {
+            SnapshotCodec.write(state, gz);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dir.writeSnapshot(state.nextSeq(), bytes.toByteArray(), state.nextSeq());
+    }
+
+    private static EngineSnapshot decode(StateDir.Snapshot snapshot) {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(snapshot.payload()), 1 << 16)) {
+            return SnapshotCodec.read(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new StoreDamage(snapshot.file(), 0, "the snapshot does not restore: " + e.getMessage());
+        }
+    }
+
+    private static void waitFor(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a snapshot", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 
@@ -204,6 +338,7 @@ public final class StateJournal implements CommandSink, AutoCloseable {
      * cache): the crash tests use it, after {@link Engine#halt()}, to restart on the same folder in one JVM.
      */
     public void abandon() {
+        snapshotWriter.shutdownNow();
         if (flusher != null) {
             flusher.shutdownNow();
         }
@@ -218,6 +353,14 @@ public final class StateJournal implements CommandSink, AutoCloseable {
     /** Forces what was appended and releases the folder. */
     @Override
     public void close() {
+        snapshotWriter.shutdown();
+        try {
+            if (!snapshotWriter.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a snapshot was still being written at close; the journals keep its records");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (flusher != null) {
             flusher.shutdownNow();
         }

@@ -5,6 +5,7 @@ import dev.ecsnet.domain.common.EgressPolicy;
 import dev.ecsnet.domain.common.TimingProfile;
 import dev.ecsnet.engine.CommandRecord;
 import dev.ecsnet.engine.Engine;
+import dev.ecsnet.engine.EngineSnapshot;
 import dev.ecsnet.engine.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,10 +122,30 @@ class StateJournalTest {
     }
 
     @Test
-    void aStateDocumentRoundTripsAndANewerOneIsRefused() {
+    void aStateDocumentRoundTripsInBothFormatsAndANewerOneIsRefused() throws Exception {
         List<CommandRecord> records = List.of(CommandRecord.epoch(0, T0, 9),
                 new CommandRecord(1, T0, "000000000000", "us-east-1", "", "ec2", "CreateVpc", "{}", List.of("secret")));
-        assertThat(StateDocument.read(StateDocument.write(records))).isEqualTo(records);
+        StateDocument.Contents commands = StateDocument.read(StateDocument.writeCommands(records));
+        assertThat(commands.version()).isEqualTo(1);
+        assertThat(commands.commands()).isEqualTo(records);
+
+        try (Engine engine = new Engine(new ManualClock(T0), 9, TimingProfile.FAST)) {
+            engine.call(new AccountRegion("000000000000", "us-east-1"), r ->
+                    r.logs().createLogGroup("/ecs/web", java.util.Map.of("team", "web"), null, null));
+            EngineSnapshot state = engine.snapshot();
+            StateDocument.Contents saved = StateDocument.read(StateDocument.write(state));
+            assertThat(saved.version()).isEqualTo(2);
+            assertThat(saved.snapshot()).isEqualTo(state);
+            assertThat(saved.snapshot().regions().get(0).logs().logGroups()).extracting(g -> g.name()).containsExactly("/ecs/web");
+        }
+
+        java.io.ByteArrayOutputStream newer = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(newer)) {
+            gz.write("ECSNETD".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            gz.write(3);
+        }
+        assertThatThrownBy(() -> StateDocument.read(newer.toByteArray())).isInstanceOf(CommandRecord.UnsupportedFormat.class)
+                .hasMessageContaining("format version 3 is not one this ecsnet reads (it reads 1 and 2)");
         assertThatThrownBy(() -> StateDocument.read("plain text".getBytes())).isInstanceOf(CommandRecord.UnsupportedFormat.class)
                 .hasMessageContaining("not an ecsnet state document");
     }
