@@ -9,6 +9,7 @@ import dev.ecsnet.domain.appautoscaling.ApplicationAutoScalingRecord.StepAdjustm
 import dev.ecsnet.domain.appautoscaling.ApplicationAutoScalingRecord.StepScalingRecord;
 import dev.ecsnet.domain.appautoscaling.ApplicationAutoScalingRecord.TargetRecord;
 import dev.ecsnet.domain.appautoscaling.ApplicationAutoScalingRecord.TargetTrackingRecord;
+import dev.ecsnet.domain.ec2.DocumentValue;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,10 +53,10 @@ final class AasSnapshots {
                 s.minAdjustmentMagnitude().orElse(null), s.cooldown().orElse(null), s.metricAggregationType().orElse(null))).orElse(null);
         TargetTrackingRecord tracking = p.targetTracking().map(t -> new TargetTrackingRecord(t.targetValue(),
                 t.predefined().map(m -> new PredefinedMetricRecord(m.predefinedMetricType(), m.resourceLabel().orElse(null))).orElse(null),
-                t.customized().<Map<String, Object>>map(LinkedHashMap::new).orElse(null), t.scaleOutCooldown().orElse(null),
+                t.customized().map(DocumentValue::ofDocument).orElse(null), t.scaleOutCooldown().orElse(null),
                 t.scaleInCooldown().orElse(null), t.disableScaleIn().orElse(null))).orElse(null);
         return new PolicyRecord(p.name(), p.arn(), p.resourceId(), p.policyType(), step, tracking,
-                p.predictiveScaling().<Map<String, Object>>map(LinkedHashMap::new).orElse(null),
+                p.predictiveScaling().map(DocumentValue::ofDocument).orElse(null),
                 p.alarms().stream().map(a -> new AlarmRecord(a.alarmName(), a.alarmArn())).toList(), p.creationTime());
     }
 
@@ -94,10 +95,10 @@ final class AasSnapshots {
                 Optional.ofNullable(s.metricAggregationType())));
         Optional<ScalingPolicy.TargetTracking> tracking = Optional.ofNullable(r.targetTracking()).map(t -> new ScalingPolicy.TargetTracking(
                 t.targetValue(), Optional.ofNullable(t.predefined()).map(m -> new ScalingPolicy.PredefinedMetric(m.predefinedMetricType(),
-                Optional.ofNullable(m.resourceLabel()))), Optional.ofNullable(t.customized()), Optional.ofNullable(t.scaleOutCooldown()),
+                Optional.ofNullable(m.resourceLabel()))), Optional.ofNullable(t.customized()).map(DocumentValue::document), Optional.ofNullable(t.scaleOutCooldown()),
                 Optional.ofNullable(t.scaleInCooldown()), Optional.ofNullable(t.disableScaleIn())));
         return new ScalingPolicy(r.name(), r.arn(), r.resourceId(), r.policyType(), step, tracking,
-                Optional.ofNullable(r.predictiveScaling()).map(m -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m))),
+                Optional.ofNullable(r.predictiveScaling()).map(DocumentValue::document),
                 r.alarms().stream().map(a -> new ScalingPolicy.Alarm(a.alarmName(), a.alarmArn())).toList(), r.creationTime());
     }
 

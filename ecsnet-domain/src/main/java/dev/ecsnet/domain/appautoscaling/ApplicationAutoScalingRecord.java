@@ -1,5 +1,7 @@
 package dev.ecsnet.domain.appautoscaling;
 
+import dev.ecsnet.domain.ec2.DocumentValue;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,11 @@ public record ApplicationAutoScalingRecord(List<TargetRecord> targets, List<Acti
 
     /**
      * A scaling policy. Only the configuration of its type is set (the others are null); {@code predictiveScaling}
-     * and a target tracking policy's {@code customized} metric are the client's JSON objects as it wrote them (maps,
-     * lists, strings, numbers and booleans).
+     * and a target tracking policy's {@code customized} metric are the client's documents as it wrote them, their
+     * value types kept ({@link DocumentValue}).
      */
     public record PolicyRecord(String name, String arn, String resourceId, String policyType, StepScalingRecord stepScaling,
-                               TargetTrackingRecord targetTracking, Map<String, Object> predictiveScaling, List<AlarmRecord> alarms,
+                               TargetTrackingRecord targetTracking, Map<String, DocumentValue> predictiveScaling, List<AlarmRecord> alarms,
                                Instant creationTime) {
     }
 
@@ -47,7 +49,7 @@ public record ApplicationAutoScalingRecord(List<TargetRecord> targets, List<Acti
     }
 
     /** Exactly one of {@code predefined} and {@code customized} is set; members the client left out are null. */
-    public record TargetTrackingRecord(double targetValue, PredefinedMetricRecord predefined, Map<String, Object> customized,
+    public record TargetTrackingRecord(double targetValue, PredefinedMetricRecord predefined, Map<String, DocumentValue> customized,
                                        Integer scaleOutCooldown, Integer scaleInCooldown, Boolean disableScaleIn) {
     }
 
