@@ -268,12 +268,48 @@ public final class NetworkInsights {
         return Optional.<NetworkInterface>empty().map(Source::of);
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** Paths and analyses as plain records, in creation order, verdicts included. */
     public NetworkInsightsRecord export() {
-        return new NetworkInsightsRecord();
+        List<NetworkInsightsRecord.PathRecord> pathRecords = paths.values().stream().map(p -> new NetworkInsightsRecord.PathRecord(p.id(),
+                p.arn(), p.createdDate(), p.source(), p.destination().orElse(null), p.sourceIp().orElse(null), p.destinationIp().orElse(null),
+                p.protocol(), p.destinationPort().orElse(null), new LinkedHashMap<>(p.tags()))).toList();
+        List<NetworkInsightsRecord.AnalysisRecord> analysisRecords = analyses.values().stream().map(a -> new NetworkInsightsRecord.AnalysisRecord(
+                a.id(), a.arn(), a.pathId(), a.startDate(), new LinkedHashMap<>(a.tags()), a.status(),
+                a.verdict().map(NetworkInsights::export).orElse(null))).toList();
+        return new NetworkInsightsRecord(pathRecords, analysisRecords);
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    private static NetworkInsightsRecord.VerdictRecord export(Verdict v) {
+        List<NetworkInsightsRecord.HopRecord> hops = v.path().stream().map(h -> new NetworkInsightsRecord.HopRecord(h.kind(), h.id(), h.detail()))
+                .toList();
+        return v instanceof Verdict.Blocked b
+                ? new NetworkInsightsRecord.VerdictRecord(false, b.explanationCode(), b.componentKind(), b.componentId(), b.reason(), hops)
+                : new NetworkInsightsRecord.VerdictRecord(true, null, null, null, null, hops);
+    }
+
+    /**
+     * On an aggregate just built (after the network it reads), the recorded paths and analyses as they were. A
+     * running analysis stays running: its pending timer is the engine's.
+     */
     public void restore(NetworkInsightsRecord record) {
+        paths.clear();
+        analyses.clear();
+        for (NetworkInsightsRecord.PathRecord r : record.paths()) {
+            paths.put(r.id(), new InsightsPath(r.id(), r.arn(), r.createdDate(), r.source(), Optional.ofNullable(r.destination()),
+                    Optional.ofNullable(r.sourceIp()), Optional.ofNullable(r.destinationIp()), r.protocol(),
+                    Optional.ofNullable(r.destinationPort()), Map.copyOf(r.tags())));
+        }
+        for (NetworkInsightsRecord.AnalysisRecord r : record.analyses()) {
+            InsightsAnalysis a = new InsightsAnalysis(r.id(), r.arn(), r.pathId(), r.startDate(), r.tags());
+            a.status = r.status();
+            a.verdict = r.verdict() == null ? null : verdict(r.verdict());
+            analyses.put(r.id(), a);
+        }
+    }
+
+    private static Verdict verdict(NetworkInsightsRecord.VerdictRecord r) {
+        List<Hop> hops = r.path().stream().map(h -> new Hop(h.kind(), h.id(), h.detail())).toList();
+        return r.reachable() ? new Verdict.Reachable(hops)
+                : new Verdict.Blocked(r.explanationCode(), r.componentKind(), r.componentId(), r.reason(), hops);
     }
 }

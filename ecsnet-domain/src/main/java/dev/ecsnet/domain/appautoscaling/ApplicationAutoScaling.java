@@ -265,12 +265,21 @@ public final class ApplicationAutoScaling {
         return targets.values();
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** Targets, activities, policies and scheduled actions as plain records (with the scheduled actions' generation counter). */
     public ApplicationAutoScalingRecord export() {
-        return new ApplicationAutoScalingRecord();
+        return AasSnapshots.export(targets.values(), activities, policies.groups(), schedules.groups(), schedules.generations());
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * On an aggregate just built, the recorded state as it was. Changes no desired count and arms no timer: the
+     * pending scheduled-action timers are the engine's and find their actions by resource id and generation.
+     */
     public void restore(ApplicationAutoScalingRecord record) {
+        targets.clear();
+        AasSnapshots.targets(record).forEach(t -> targets.put(t.resourceId(), t));
+        activities.clear();
+        activities.addAll(AasSnapshots.activities(record));
+        policies.restore(AasSnapshots.policies(record));
+        schedules.restore(AasSnapshots.scheduledActions(record), record.generations());
     }
 }

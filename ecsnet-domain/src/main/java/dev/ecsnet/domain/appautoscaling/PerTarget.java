@@ -39,4 +39,20 @@ final class PerTarget<T> {
     void removeAll(String resourceId) {
         items.remove(resourceId);
     }
+
+    /** Every target's items, targets in the order their groups were made; a group emptied by deletes is kept (it keeps its place). */
+    Map<String, List<T>> groups() {
+        Map<String, List<T>> out = new LinkedHashMap<>();
+        items.forEach((resourceId, ofTarget) -> out.put(resourceId, List.copyOf(ofTarget.values())));
+        return out;
+    }
+
+    /** For a restore: the groups {@link #groups()} gave replace these. */
+    void restore(Map<String, List<T>> groups) {
+        items.clear();
+        groups.forEach((resourceId, ofTarget) -> {
+            Map<String, T> byName = items.computeIfAbsent(resourceId, k -> new LinkedHashMap<>());
+            ofTarget.forEach(item -> byName.put(name.apply(item), item));
+        });
+    }
 }

@@ -169,4 +169,12 @@ public final class ScalingPolicies {
     void removeAll(String resourceId) {
         policies.removeAll(resourceId);
     }
+
+    Map<String, List<ScalingPolicy>> groups() {
+        return policies.groups();
+    }
+
+    void restore(Map<String, List<ScalingPolicy>> groups) {
+        policies.restore(groups);
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -111,5 +112,20 @@ public final class ScheduledScaling {
 
     void removeAll(String resourceId) {
         actions.removeAll(resourceId);
+    }
+
+    Map<String, List<ScheduledAction>> groups() {
+        return actions.groups();
+    }
+
+    /** The last generation given out: pending timers carry generations up to it. */
+    long generations() {
+        return generations;
+    }
+
+    /** For a restore: the recorded actions and generation counter; their pending timers are the engine's, not armed here. */
+    void restore(Map<String, List<ScheduledAction>> groups, long lastGeneration) {
+        actions.restore(groups);
+        generations = lastGeneration;
     }
 }

@@ -79,6 +79,12 @@ public final class CustomerPolicies {
         return DomainException.notFound("NoSuchEntity", "Policy " + arn + " does not exist or is not attachable.");
     }
 
+    /** For a restore: the recorded policies replace the account's. */
+    void restore(List<ManagedPolicy> recorded) {
+        byName.clear();
+        recorded.forEach(p -> byName.put(p.name(), p));
+    }
+
     void remove(ManagedPolicy p) {
         byName.remove(p.name());
     }

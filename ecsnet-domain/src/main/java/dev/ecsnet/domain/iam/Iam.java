@@ -210,12 +210,15 @@ public final class Iam {
         }
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** The account's roles and customer managed policies as plain records, in name order. */
     public IamRecord export() {
-        return new IamRecord();
+        return IamSnapshots.export(roles.values(), policies.all());
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /** On an account just built, the recorded roles and policies as they were (ids, ARNs, dates, version counters). */
     public void restore(IamRecord record) {
+        roles.clear();
+        IamSnapshots.roles(record).forEach(r -> roles.put(r.name(), r));
+        policies.restore(IamSnapshots.policies(record));
     }
 }

@@ -128,12 +128,16 @@ public final class IamUsers {
         return key;
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** The account's users and access keys (secrets included) as plain records. */
     public IamUsersRecord export() {
-        return new IamUsersRecord();
+        return IamSnapshots.export(users.values(), keys.values());
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /** On an account just built, the recorded users and keys as they were; no secret is drawn. */
     public void restore(IamUsersRecord record) {
+        users.clear();
+        keys.clear();
+        IamSnapshots.users(record).forEach(u -> users.put(u.name(), u));
+        IamSnapshots.keys(record).forEach(k -> keys.put(k.accessKeyId(), k));
     }
 }

@@ -94,6 +94,19 @@ public final class ManagedPolicy {
         return v;
     }
 
+    /** How many versions were ever created: the next one is {@code v} this plus one. */
+    int versionsCreated() {
+        return versionsCreated;
+    }
+
+    /** For a restore: the versions, the default and the version counter as they were recorded. */
+    void restoreVersions(List<PolicyVersion> recorded, String defaultId, int created) {
+        versions.clear();
+        versions.addAll(recorded);
+        defaultVersionId = defaultId;
+        versionsCreated = created;
+    }
+
     void removeVersion(String versionId) {
         versions.removeIf(v -> v.versionId().equals(versionId));
     }

@@ -388,12 +388,17 @@ public final class ParameterStore {
         return out;
     }
 
-    /** SKELETON (issue 12, to be filled): this aggregate's state as plain records. */
+    /** The account's parameters as plain records, in name order: what a snapshot keeps of Parameter Store. */
     public ParameterStoreRecord export() {
-        return new ParameterStoreRecord();
+        return ParameterSnapshots.export(parameters.values());
     }
 
-    /** SKELETON (issue 12, to be filled): on a freshly built aggregate, the state {@link #export()} gave. */
+    /**
+     * On a store just built, the recorded parameters as they were (versions, labels, policies, tags). Pending expiry
+     * timers are the engine's; each finds its parameter by name and checks the latest version's policies, as ever.
+     */
     public void restore(ParameterStoreRecord record) {
+        parameters.clear();
+        ParameterSnapshots.restore(record).forEach(p -> parameters.put(p.name(), p));
     }
 }
