@@ -189,6 +189,7 @@ final class EcsSnapshots {
         private final Ecs ecs;
         private final List<Cluster> retired;
         private final Map<String, ContainerInstance> instancesById = new LinkedHashMap<>();
+        private final Map<String, TaskDefinition> definitionsByArn = new java.util.HashMap<>();
 
         Restorer(Ecs ecs, List<Cluster> retired) {
             this.ecs = ecs;
@@ -221,8 +222,8 @@ final class EcsSnapshots {
 
         Task task(String clusterName, TaskRecord r) {
             TaskSpecRecord s = r.spec();
-            TaskDefinition current = ecs.taskDefinitions().revision(s.taskDefinitionArn()).orElseThrow(() -> new IllegalArgumentException(
-                    "task " + s.id() + " runs " + s.taskDefinitionArn() + ", which is not recorded"));
+            TaskDefinition current = definitionsByArn.computeIfAbsent(s.taskDefinitionArn(), arn -> ecs.taskDefinitions().revision(arn)
+                    .orElseThrow(() -> new IllegalArgumentException("task " + s.id() + " runs " + arn + ", which is not recorded")));
             TaskDefinitionAsLaunched l = s.taskDefinitionAsLaunched();
             TaskDefinition td = l == null ? current : new TaskDefinition(current.arn(), current.family(), current.revision(), l.status(),
                     current.document(), current.containers(), current.networkMode(), current.cpu(), current.memory(),

@@ -5,27 +5,37 @@ public final class Ipv4 {
     private Ipv4() {
     }
 
-    /** Parses a dotted quad; returns -1L when it is not one. */
+    /** Parses a dotted quad; returns -1L when it is not one (no leading zeros, octets up to 255, ASCII digits only). */
     public static long parse(String text) {
-        if (text == null) {
-            return -1L;
-        }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
+        if (text == null || text.length() < 7 || text.length() > 15) {
             return -1L;
         }
         long value = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Ipv4::isAsciiDigit)) {
-                return -1L;
+        int octets = 0;
+        int i = 0;
+        int n = text.length();
+        while (i <= n) {
+            int start = i;
+            int octet = 0;
+            while (i < n && isAsciiDigit(text.charAt(i))) {
+                octet = octet * 10 + (text.charAt(i) - '0');
+                i++;
             }
-            int octet = Integer.parseInt(p);
-            if (octet > 255 || (p.length() > 1 && p.charAt(0) == '0')) {
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && text.charAt(start) == '0')) {
                 return -1L;
             }
             value = (value << 8) | octet;
+            octets++;
+            if (i == n) {
+                return octets == 4 ? value : -1L;
+            }
+            if (text.charAt(i) != '.' || octets == 4) {
+                return -1L;
+            }
+            i++;
         }
-        return value;
+        return -1L;
     }
 
     /** Only 0-9: {@link Character#isDigit} also accepts other scripts' digits, which {@code parseInt} would read. */

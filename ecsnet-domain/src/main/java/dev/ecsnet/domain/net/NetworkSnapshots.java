@@ -215,8 +215,12 @@ final class NetworkSnapshots {
     }
 
     private static AvailabilityZone zone(Network n, String name) {
-        return n.zones().stream().filter(z -> z.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no zone " + name + " in " + n.region()));
+        for (AvailabilityZone z : n.zones()) {
+            if (z.name().equals(name)) {
+                return z;
+            }
+        }
+        throw new IllegalArgumentException("no zone " + name + " in " + n.region());
     }
 
     private static void restoreVpc(Network n, VpcRecord v) {
@@ -271,6 +275,9 @@ final class NetworkSnapshots {
 
     /** The pools a record left out (built from outside) take the addresses the subnet's interfaces hold. */
     private static void rebuildMissingPools(Network n, SubnetRecord s) {
+        if (s.pool() != null && (s.ipv6Pool() != null || s.ipv6CidrBlocks().isEmpty())) {
+            return;
+        }
         Subnet subnet = n.subnets.get(s.id());
         List<NetworkInterface> holders = n.networkInterfaces.values().stream().filter(e -> e.subnetId().equals(s.id())).toList();
         if (s.pool() == null) {
