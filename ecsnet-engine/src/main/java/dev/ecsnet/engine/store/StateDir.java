@@ -32,11 +32,13 @@ import java.util.zip.CRC32C;
  * A snapshot is written to a temporary file, forced, renamed into place and the folder forced, so a crash leaves
  * either the old snapshot or the new one, never half of one. Only then are the journals it covers deleted. A snapshot
  * file is {@code ECSNETS}, its format version, the sequence number it covers, the payload's length and CRC32C, then
- * the payload.
+ * the payload: version 2 (written now) is a gzipped Smile {@link dev.ecsnet.engine.EngineSnapshot}, version 1 (still
+ * read) the same as gzipped JSON ({@link SnapshotCodec}).
  */
 public final class StateDir implements AutoCloseable {
     static final byte[] SNAPSHOT_MAGIC = "ECSNETS".getBytes(StandardCharsets.US_ASCII);
-    public static final int SNAPSHOT_FORMAT_VERSION = 1;
+    public static final int SNAPSHOT_FORMAT_VERSION = 2;
+    static final int SNAPSHOT_JSON_VERSION = 1;
     private static final int SNAPSHOT_HEADER_BYTES = 7 + 1 + 8 + 4 + 4;
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})");
     private static final Pattern JOURNAL = Pattern.compile("journal-(\\d{20})");
@@ -51,8 +53,11 @@ public final class StateDir implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** A snapshot read back: the sequence number of the first journal record it does not contain, and its bytes. */
-    public record Snapshot(Path file, long seq, byte[] payload) {
+    /**
+     * A snapshot read back: the sequence number of the first journal record it does not contain, its format version
+     * and its bytes.
+     */
+    public record Snapshot(Path file, long seq, int version, byte[] payload) {
     }
 
     /** Opens (creating it if needed) and locks {@code dir}; a second server on the same folder is refused. */
@@ -114,9 +119,9 @@ public final class StateDir implements AutoCloseable {
             }
             ByteBuffer b = ByteBuffer.wrap(bytes, SNAPSHOT_MAGIC.length, SNAPSHOT_HEADER_BYTES - SNAPSHOT_MAGIC.length);
             int version = b.get();
-            if (version != SNAPSHOT_FORMAT_VERSION) {
+            if (version != SNAPSHOT_FORMAT_VERSION && version != SNAPSHOT_JSON_VERSION) {
                 throw new StoreDamage(file, SNAPSHOT_MAGIC.length, "snapshot format version " + version
-                        + " is not one this ecsnet reads (it reads " + SNAPSHOT_FORMAT_VERSION + ")");
+                        + " is not one this ecsnet reads (it reads " + SNAPSHOT_JSON_VERSION + " and " + SNAPSHOT_FORMAT_VERSION + ")");
             }
             long seq = b.getLong();
             int length = b.getInt();
@@ -132,7 +137,7 @@ public final class StateDir implements AutoCloseable {
             }
             byte[] payload = new byte[length];
             System.arraycopy(bytes, SNAPSHOT_HEADER_BYTES, payload, 0, length);
-            return Optional.of(new Snapshot(file, seq, payload));
+            return Optional.of(new Snapshot(file, seq, version, payload));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the snapshot " + file, e);
         }
@@ -143,12 +148,17 @@ public final class StateDir implements AutoCloseable {
      * the journals whose records it covers entirely ({@code keepJournalFrom}: the first journal still needed).
      */
     public void writeSnapshot(long seq, byte[] payload, long keepJournalFrom) {
+        writeSnapshot(seq, SNAPSHOT_FORMAT_VERSION, payload, keepJournalFrom);
+    }
+
+    /** As {@link #writeSnapshot(long, byte[], long)}, in an older format {@code version} (for tests of reading it). */
+    void writeSnapshot(long seq, int version, byte[] payload, long keepJournalFrom) {
         Path target = dir.resolve("snapshot-" + String.format("%020d", seq));
         Path tmp = dir.resolve("snapshot-" + String.format("%020d", seq) + ".tmp");
         CRC32C crc = new CRC32C();
         crc.update(payload);
         ByteBuffer header = ByteBuffer.allocate(SNAPSHOT_HEADER_BYTES);
-        header.put(SNAPSHOT_MAGIC).put((byte) SNAPSHOT_FORMAT_VERSION).putLong(seq).putInt(payload.length).putInt((int) crc.getValue()).flip();
+        header.put(SNAPSHOT_MAGIC).put((byte) version).putLong(seq).putInt(payload.length).putInt((int) crc.getValue()).flip();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer body = ByteBuffer.wrap(payload);
             while (header.hasRemaining()) {

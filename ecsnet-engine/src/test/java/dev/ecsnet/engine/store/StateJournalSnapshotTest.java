@@ -152,6 +152,37 @@ class StateJournalSnapshotTest {
         }
     }
 
+    @Test
+    void snapshotsAreWrittenInSmileAndTheJsonSnapshotsOfFormatOneStillRestore() throws IOException {
+        List<String> before;
+        try (Session s = Session.open(dir, 1000)) {
+            s.commands("/g/", 5);
+            s.journal().checkpoint(s.engine());
+            before = s.groups();
+        }
+        StateDir.Snapshot written;
+        try (StateDir state = StateDir.open(dir)) {
+            written = state.latestSnapshot().orElseThrow();
+            assertThat(written.version()).isEqualTo(2);
+            EngineSnapshot decoded;
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(written.payload()))) {
+                decoded = SnapshotCodec.read(in, SnapshotCodec.Encoding.SMILE);
+            }
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            try (var gz = new java.util.zip.GZIPOutputStream(json)) {
+                SnapshotCodec.write(decoded, gz);
+            }
+            state.writeSnapshot(written.seq(), 1, json.toByteArray(), written.seq());
+            assertThat(state.latestSnapshot().orElseThrow().version()).isEqualTo(1);
+        }
+        try (Session s = Session.open(dir, 1000)) {
+            assertThat(s.replayed()).isEmpty();
+            assertThat(s.groups()).isEqualTo(before).hasSize(5);
+            s.commands("/h/", 1);
+            assertThat(s.groups()).hasSize(6);
+        }
+    }
+
     private List<String> names(String prefix) throws IOException {
         try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
