@@ -3,21 +3,25 @@
 no state dir (measured in the same run, in interleaved rounds, so the ratio sees the same machine load), and the
 restart time of a state dir holding N Fargate tasks (time from launch to the first 200 of GET /_ecsnet/health,
 which is answered only after the state is restored): replaying the whole journal (the baseline) against restoring
-the snapshot written at shutdown, in the same run. Talks only to 127.0.0.1.
+the snapshot written at shutdown, in the same run. Servers start as users start them, through bin/ecsnet (with its
+class-data-sharing archive, which is made first when missing), or with `java -jar JAR` given --jar (an older build,
+for a before/after). Talks only to 127.0.0.1.
 
-    python3 bench/state.py [write|restart] [--tasks 10000,100000] [--calls 1000] [--port 4725] [--crash]
+    python3 bench/state.py [write|restart] [--tasks 10000,100000] [--calls 1000] [--port 4725] [--crash] [--jar JAR]
 """
 import argparse, http.client, json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "ecsnet-app", "target", "ecsnet.jar")
+ARCHIVE = os.path.join(ROOT, "ecsnet-app", "target", "ecsnet.jsa")
+LAUNCHER = [os.path.join(ROOT, "bin", "ecsnet")]
 EC2_AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0"
 ECS_AUTH = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0"
 
 
 def start(port, *extra):
     t0 = time.monotonic()
-    p = subprocess.Popen(["java", "-jar", JAR, "serve", "--host", "127.0.0.1", "--port", str(port), "--timing", "instant", "--egress", "ignore",
+    p = subprocess.Popen(LAUNCHER + ["serve", "--host", "127.0.0.1", "--port", str(port), "--timing", "instant", "--egress", "ignore",
                           "--quiet", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     while True:
         if p.poll() is not None:
@@ -30,6 +34,19 @@ def start(port, *extra):
         except OSError:
             pass
         time.sleep(0.005)
+
+
+def cds_archive():
+    """bin/ecsnet writes its archive in the background after a start without one; wait for it so every timed start uses it."""
+    if os.path.exists(ARCHIVE) and os.path.getmtime(ARCHIVE) > os.path.getmtime(JAR):
+        return True
+    subprocess.run(LAUNCHER + ["--version"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if os.path.exists(ARCHIVE) and os.path.getmtime(ARCHIVE) > os.path.getmtime(JAR):
+            return True
+        time.sleep(1)
+    return False
 
 
 def stop(p, hard=False):
@@ -153,9 +170,16 @@ if __name__ == "__main__":
     a.add_argument("--rounds", type=int, default=3)
     a.add_argument("--port", type=int, default=4725)
     a.add_argument("--crash", action="store_true", help="also restart after kill -9 with the default --snapshot-every")
+    a.add_argument("--jar", help="start servers with java -jar JAR instead of bin/ecsnet (e.g. an older build)")
     args = a.parse_args()
-    if not os.path.exists(JAR):
+    if args.jar:
+        LAUNCHER[:] = ["java", "-jar", os.path.abspath(args.jar)]
+        print("servers: java -jar " + args.jar)
+    elif not os.path.exists(JAR):
         sys.exit("build first: mvn -B -q -DskipTests package -pl ecsnet-app -am")
+    else:
+        print("servers: bin/ecsnet, " + ("with its class-data-sharing archive" if os.environ.get("ECSNET_CDS", "on") != "off" and cds_archive()
+                                         else "without a class-data-sharing archive"))
     if args.what in ("all", "write"):
         write_cost(args.port, args.calls, args.rounds)
     if args.what in ("all", "restart"):
