@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Bytes the server allocates per DescribeSubnets (the default VPC's 6 subnets + one /16), all its threads together:
+# Bytes the server allocates per DescribeSubnets (the default VPC's 6 subnets + one /16) or, with OP=describe-vpcs,
+# per DescribeVpcs (the default VPC + one), all its threads together:
 # JFR's per-thread allocation totals before and after N requests (wrk -t2 -c16, capped at N), after N to warm up.
 # Talks only to 127.0.0.1.
 #
-# Env: PORT (4768), N (20000), JAR (ecsnet-app/target/ecsnet.jar; another build for a before/after), SKIP_BUILD=1.
+# Env: OP (describe-subnets or describe-vpcs), PORT (4768), N (20000), JAR (ecsnet-app/target/ecsnet.jar; another build for a before/after), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed; apt-get update && apt-get install -y wrk" >&2; exit 2; }
+OP=${OP:-describe-subnets}
+case $OP in
+  describe-subnets) SCRIPT=describe_subnets; LABEL=DescribeSubnets ;;
+  describe-vpcs) SCRIPT=describe_vpcs; LABEL=DescribeVpcs ;;
+  *) echo "OP is describe-subnets or describe-vpcs" >&2; exit 2 ;;
+esac
 PORT=${PORT:-4768}
 N=${N:-20000}
 JAR=${JAR:-ecsnet-app/target/ecsnet.jar}
@@ -30,7 +37,7 @@ source bench/aws-curl.sh
 vpc=$(ec2 'Action=CreateVpc&CidrBlock=10.0.0.0%2F16' | xml_field vpcId)
 ec2 "Action=CreateSubnet&VpcId=$vpc&CidrBlock=10.0.0.0%2F16" >/dev/null
 export ECSNET_WRK_DIR="$PWD/bench/wrk"
-run() { WRK_THREADS=2 MAX_REQUESTS=$N wrk -t2 -c16 -d120s -s bench/wrk/describe_subnets.lua "$BASE/"; }
+run() { WRK_THREADS=2 MAX_REQUESTS=$N wrk -t2 -c16 -d120s -s bench/wrk/$SCRIPT.lua "$BASE/"; }
 allocated() { # the sum over threads of each one's last allocation total in a fresh dump
   jcmd "$PID" JFR.dump filename="$OUT/$1.jfr" >/dev/null
   jfr print --events jdk.ThreadAllocationStatistics "$OUT/$1.jfr" | python3 -c '
@@ -50,4 +57,4 @@ before=$(allocated before)
 run | grep '^ECSNET_SUMMARY' >"$OUT/wrk.txt"
 sleep 2
 after=$(allocated after)
-echo "DescribeSubnets: $(( (after - before) / N )) bytes allocated per request ($N requests, $JAR)" | tee "$OUT/summary.txt"
+echo "$LABEL: $(( (after - before) / N )) bytes allocated per request ($N requests, $JAR)" | tee "$OUT/summary.txt"

@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
@@ -10,6 +9,9 @@ import dev.ecsnet.domain.net.VpcCidrAssociation;
 import dev.ecsnet.domain.net.VpcCidrBlock;
 import dev.ecsnet.domain.net.VpcIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.ShapeWriter;
+import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.util.List;
 import java.util.Map;
@@ -44,36 +46,50 @@ final class Ec2VpcOps {
             .field("state", Vpc::state);
 
     static ObjectNode render(Vpc v) {
-        ObjectNode o = Ec2Shapes.object()
-                .put("vpcId", v.id())
-                .put("ownerId", v.ownerId())
-                .put("state", v.state())
-                .put("cidrBlock", v.cidr().toString())
-                .put("dhcpOptionsId", v.dhcpOptionsId())
-                .put("instanceTenancy", v.instanceTenancy())
-                .put("isDefault", v.isDefault());
-        ArrayNode v4 = o.putArray("cidrBlockAssociationSet");
-        v.cidrBlocks().forEach(b -> v4.add(renderAssociation(b)));
+        TreeShapeWriter tree = ShapeWriter.tree();
+        render(tree, v);
+        return tree.root();
+    }
+
+    /** A Vpc's members, written once for the tree and for the XML straight from the domain (DescribeVpcs). */
+    static ShapeWriter render(ShapeWriter o, Vpc v) {
+        o.value("vpcId", v.id())
+                .value("ownerId", v.ownerId())
+                .value("state", v.state())
+                .value("cidrBlock", v.cidr().toString())
+                .value("dhcpOptionsId", v.dhcpOptionsId())
+                .value("instanceTenancy", v.instanceTenancy())
+                .value("isDefault", v.isDefault());
+        o.list("cidrBlockAssociationSet");
+        v.cidrBlocks().forEach(b -> renderAssociation(o.item(), b).end());
+        o.end();
         if (!v.ipv6CidrBlocks().isEmpty()) {
-            ArrayNode v6 = o.putArray("ipv6CidrBlockAssociationSet");
-            v.ipv6CidrBlocks().forEach(b -> v6.add(renderAssociation(b)));
+            o.list("ipv6CidrBlockAssociationSet");
+            v.ipv6CidrBlocks().forEach(b -> renderAssociation(o.item(), b).end());
+            o.end();
         }
-        o.putObject("blockPublicAccessStates").put("internetGatewayBlockMode", "off");
-        o.set("tagSet", Ec2Shapes.tagSet(v.tags()));
+        o.object("blockPublicAccessStates").value("internetGatewayBlockMode", "off").end();
+        Ec2Shapes.tagSet(o, v.tags());
         return o;
     }
 
     /** A VpcCidrBlockAssociation or VpcIpv6CidrBlockAssociation, as DescribeVpcs and the association calls show it. */
     static ObjectNode renderAssociation(VpcCidrAssociation association) {
-        ObjectNode o = Ec2Shapes.object().put("associationId", association.associationId());
+        TreeShapeWriter tree = ShapeWriter.tree();
+        renderAssociation(tree, association);
+        return tree.root();
+    }
+
+    static ShapeWriter renderAssociation(ShapeWriter o, VpcCidrAssociation association) {
+        o.value("associationId", association.associationId());
         if (association instanceof VpcIpv6CidrBlock b) {
-            o.put("ipv6CidrBlock", b.block());
-            o.putObject("ipv6CidrBlockState").put("state", b.state().wireName());
-            o.put("networkBorderGroup", b.networkBorderGroup()).put("ipv6Pool", b.ipv6Pool())
-                    .put("ipv6AddressAttribute", "public").put("ipSource", "amazon");
+            o.value("ipv6CidrBlock", b.block());
+            o.object("ipv6CidrBlockState").value("state", b.state().wireName()).end();
+            o.value("networkBorderGroup", b.networkBorderGroup()).value("ipv6Pool", b.ipv6Pool())
+                    .value("ipv6AddressAttribute", "public").value("ipSource", "amazon");
         } else {
-            o.put("cidrBlock", association.block());
-            o.putObject("cidrBlockState").put("state", association.state().wireName());
+            o.value("cidrBlock", association.block());
+            o.object("cidrBlockState").value("state", association.state().wireName()).end();
         }
         return o;
     }
@@ -111,12 +127,12 @@ final class Ec2VpcOps {
         List<Vpc> vpcs = ids.isEmpty() ? List.copyOf(net.vpcs()) : ids.stream().distinct().map(net::vpc).toList();
         var page = Ec2Pages.page(FILTERS.apply(vpcs, Ec2Filters.read(call.params(), "Filter"), Map.of(),
                 ids.isEmpty() ? Ec2Filters.TagLookups.of(net.indexes().vpcTags()) : null), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(v -> set.add(render(v)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("vpcSet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("vpcSet");
+        page.items().forEach(v -> render(out.item(), v).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 
     static ObjectNode deleteVpc(Call call) {
