@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed; apt-get update && apt-get install -y wrk" >&2; exit 2; }
 OP=${OP:-describe-subnets}
 case $OP in
-  describe-subnets) SCRIPT=describe_subnets; LABEL=DescribeSubnets ;;
-  describe-vpcs) SCRIPT=describe_vpcs; LABEL=DescribeVpcs ;;
+  describe-subnets) LABEL=DescribeSubnets; MATCH_TAG=subnetId ;;
+  describe-vpcs) LABEL=DescribeVpcs; MATCH_TAG=vpcId ;;
   *) echo "OP is describe-subnets or describe-vpcs" >&2; exit 2 ;;
 esac
 PORT=${PORT:-4768}
@@ -37,7 +37,7 @@ source bench/aws-curl.sh
 vpc=$(ec2 'Action=CreateVpc&CidrBlock=10.0.0.0%2F16' | xml_field vpcId)
 ec2 "Action=CreateSubnet&VpcId=$vpc&CidrBlock=10.0.0.0%2F16" >/dev/null
 export ECSNET_WRK_DIR="$PWD/bench/wrk"
-run() { WRK_THREADS=2 MAX_REQUESTS=$N wrk -t2 -c16 -d120s -s bench/wrk/$SCRIPT.lua "$BASE/"; }
+run() { OP_BODY="Action=$LABEL&Version=2016-11-15" OP_MATCH="<$MATCH_TAG>" WRK_THREADS=2 MAX_REQUESTS=$N wrk -t2 -c16 -d120s -s bench/wrk/op.lua "$BASE/"; }
 allocated() { # the sum over threads of each one's last allocation total in a fresh dump
   jcmd "$PID" JFR.dump filename="$OUT/$1.jfr" >/dev/null
   jfr print --events jdk.ThreadAllocationStatistics "$OUT/$1.jfr" | python3 -c '

@@ -31,6 +31,13 @@ public interface ShapeWriter {
         return new TreeShapeWriter();
     }
 
+    /** The tree {@code render} writes: for the callers of a shared render that need a tree rather than XML. */
+    static com.fasterxml.jackson.databind.node.ObjectNode tree(java.util.function.Consumer<? super ShapeWriter> render) {
+        TreeShapeWriter tree = new TreeShapeWriter();
+        render.accept(tree);
+        return tree.root();
+    }
+
     static Ec2XmlShapeWriter ec2Xml() {
         return new Ec2XmlShapeWriter();
     }

@@ -13,7 +13,6 @@ import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.Ec2XmlShapeWriter;
 import dev.ecsnet.protocol.ShapeWriter;
-import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.util.Collection;
 import java.util.List;
@@ -86,9 +85,7 @@ final class Ec2NetworkInterfaceOps {
     }
 
     static ObjectNode render(Network net, NetworkInterface n) {
-        TreeShapeWriter tree = ShapeWriter.tree();
-        render(tree, net, n);
-        return tree.root();
+        return ShapeWriter.tree(o -> render(o, net, n));
     }
 
     /** A NetworkInterface's members, written once for the tree and for the XML straight from the domain. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.ShapeWriter;
-import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,9 +33,7 @@ final class Ec2Shapes {
     }
 
     static ArrayNode tagSet(Map<String, String> tags) {
-        TreeShapeWriter tree = ShapeWriter.tree();
-        tagSet(tree, tags);
-        return (ArrayNode) tree.root().get("tagSet");
+        return (ArrayNode) ShapeWriter.tree(o -> tagSet(o, tags)).get("tagSet");
     }
 
     /** The {@code tagSet} member: one item per tag, {@code key} and {@code value}. */

@@ -11,7 +11,6 @@ import dev.ecsnet.domain.net.SubnetIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.Ec2XmlShapeWriter;
 import dev.ecsnet.protocol.ShapeWriter;
-import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,7 @@ final class Ec2SubnetOps {
             .multi("ipv6-cidr-block-association.state", s -> s.ipv6CidrBlocks().stream().map(b -> b.state().wireName()).toList());
 
     static ObjectNode render(Subnet s) {
-        TreeShapeWriter tree = ShapeWriter.tree();
-        render(tree, s);
-        return tree.root();
+        return ShapeWriter.tree(o -> render(o, s));
     }
 
     /** A Subnet's members, written once for the tree and for the XML straight from the domain (DescribeSubnets). */
@@ -91,9 +88,7 @@ final class Ec2SubnetOps {
 
     /** A SubnetIpv6CidrBlockAssociation, as DescribeSubnets and the association calls show it. */
     static ObjectNode renderIpv6Association(SubnetIpv6CidrBlock b) {
-        TreeShapeWriter tree = ShapeWriter.tree();
-        renderIpv6Association(tree, b);
-        return tree.root();
+        return ShapeWriter.tree(o -> renderIpv6Association(o, b));
     }
 
     static ShapeWriter renderIpv6Association(ShapeWriter o, SubnetIpv6CidrBlock b) {

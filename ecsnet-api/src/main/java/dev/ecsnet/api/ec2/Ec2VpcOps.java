@@ -11,7 +11,6 @@ import dev.ecsnet.domain.net.VpcIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.Ec2XmlShapeWriter;
 import dev.ecsnet.protocol.ShapeWriter;
-import dev.ecsnet.protocol.TreeShapeWriter;
 
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,7 @@ final class Ec2VpcOps {
             .field("state", Vpc::state);
 
     static ObjectNode render(Vpc v) {
-        TreeShapeWriter tree = ShapeWriter.tree();
-        render(tree, v);
-        return tree.root();
+        return ShapeWriter.tree(o -> render(o, v));
     }
 
     /** A Vpc's members, written once for the tree and for the XML straight from the domain (DescribeVpcs). */
@@ -75,9 +72,7 @@ final class Ec2VpcOps {
 
     /** A VpcCidrBlockAssociation or VpcIpv6CidrBlockAssociation, as DescribeVpcs and the association calls show it. */
     static ObjectNode renderAssociation(VpcCidrAssociation association) {
-        TreeShapeWriter tree = ShapeWriter.tree();
-        renderAssociation(tree, association);
-        return tree.root();
+        return ShapeWriter.tree(o -> renderAssociation(o, association));
     }
 
     static ShapeWriter renderAssociation(ShapeWriter o, VpcCidrAssociation association) {
