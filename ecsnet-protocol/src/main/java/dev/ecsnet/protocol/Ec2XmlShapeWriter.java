@@ -6,11 +6,16 @@ import java.util.Deque;
 /**
  * A {@link ShapeWriter} that writes EC2 Query XML as it goes: the members of the answer, to be put in its envelope
  * by {@link Ec2QueryCodec} ({@link #answer()}). Written as {@link XmlWriter} writes the same shape from a tree, byte
- * for byte: elements in member order, {@code <item>} per list element, booleans and numbers as their text.
+ * for byte: elements in member order, {@code <item>} (or the list's own item name) per list element, booleans and
+ * numbers as their text.
  */
 public final class Ec2XmlShapeWriter implements ShapeWriter {
+    /** An open element; {@code itemName} is the element name of its items when it is a list, else null. */
+    private record Open(String name, String itemName) {
+    }
+
     private final XmlWriter xml = new XmlWriter();
-    private final Deque<String> open = new ArrayDeque<>();
+    private final Deque<Open> open = new ArrayDeque<>();
 
     Ec2XmlShapeWriter() {
     }
@@ -37,28 +42,50 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
 
     @Override
     public ShapeWriter object(String name) {
-        return start(name);
+        return start(name, null);
     }
 
     @Override
     public ShapeWriter list(String name) {
-        return start(name);
+        return start(name, "item");
+    }
+
+    @Override
+    public ShapeWriter list(String name, String itemName) {
+        return start(name, itemName);
     }
 
     @Override
     public ShapeWriter item() {
-        return start("item");
+        return start(itemName(), null);
     }
 
-    private ShapeWriter start(String name) {
+    @Override
+    public ShapeWriter item(String text) {
+        String itemName = itemName();
+        if (text != null) {
+            xml.element(itemName, text);
+        }
+        return this;
+    }
+
+    private String itemName() {
+        Open list = open.peek();
+        if (list == null || list.itemName() == null) {
+            throw new IllegalStateException("an item outside a list, in " + open);
+        }
+        return list.itemName();
+    }
+
+    private ShapeWriter start(String name, String itemName) {
         xml.open(name);
-        open.push(name);
+        open.push(new Open(name, itemName));
         return this;
     }
 
     @Override
     public ShapeWriter end() {
-        xml.close(open.pop());
+        xml.close(open.pop().name());
         return this;
     }
 

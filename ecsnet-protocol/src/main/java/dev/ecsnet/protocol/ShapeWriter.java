@@ -21,8 +21,17 @@ public interface ShapeWriter {
     /** Starts a list member (written even when it stays empty); {@link #end()} closes it. */
     ShapeWriter list(String name);
 
+    /**
+     * Starts a list member whose elements are named {@code itemName} rather than {@code item} (EC2's {@code groupSet}
+     * of {@code <groupId>} elements, as the model's {@code locationName} of the list's member says).
+     */
+    ShapeWriter list(String name, String itemName);
+
     /** Starts an object item of the list being written; {@link #end()} closes it. */
     ShapeWriter item();
+
+    /** A text item of the list being written (a list of strings); null writes nothing. */
+    ShapeWriter item(String text);
 
     /** Closes the object, list or item started last. */
     ShapeWriter end();

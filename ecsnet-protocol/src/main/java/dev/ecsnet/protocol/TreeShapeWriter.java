@@ -62,10 +62,33 @@ public final class TreeShapeWriter implements ShapeWriter {
         return this;
     }
 
+    /** A list named by its items is the tree {@link XmlWriter} writes as one such element per item: {@code {"@itemName": [...]}}. */
+    @Override
+    public ShapeWriter list(String name, String itemName) {
+        open.push(object().putObject(name).putArray("@" + itemName));
+        return this;
+    }
+
     @Override
     public ShapeWriter item() {
-        open.push(((ArrayNode) open.peek()).addObject());
+        open.push(list().addObject());
         return this;
+    }
+
+    @Override
+    public ShapeWriter item(String text) {
+        ArrayNode list = list();
+        if (text != null) {
+            list.add(text);
+        }
+        return this;
+    }
+
+    private ArrayNode list() {
+        if (!(open.peek() instanceof ArrayNode list)) {
+            throw new IllegalStateException("an item outside a list");
+        }
+        return list;
     }
 
     @Override

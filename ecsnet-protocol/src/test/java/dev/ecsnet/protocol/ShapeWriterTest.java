@@ -30,6 +30,9 @@ class ShapeWriterTest {
             o.end();
             o.object("blockPublicAccessStates").value("internetGatewayBlockMode", "off").end();
             o.list("tagSet").item().value("key", "Name").value("value", (String) null).end().end();
+            o.list("groupSet", "groupId").item("sg-" + i).item(null).item("sg-<" + i + ">").end();
+            o.list("securityGroupIdSet").item("sg-1").end();
+            o.list("privateDnsNameOptions", "option").item().value("hostnameType", "ip-name").end().end();
             o.end();
         }
         o.end();
@@ -46,6 +49,9 @@ class ShapeWriterTest {
         String straight = Ec2QueryCodec.INSTANCE.success(REQUEST, xml.answer()).bodyText();
         assertThat(straight).isEqualTo(fromTree)
                 .contains("<ipv6CidrBlockAssociationSet></ipv6CidrBlockAssociationSet>")
+                .contains("<groupSet><groupId>sg-1</groupId><groupId>sg-&lt;1&gt;</groupId></groupSet>")
+                .contains("<securityGroupIdSet><item>sg-1</item></securityGroupIdSet>")
+                .contains("<privateDnsNameOptions><option><hostnameType>ip-name</hostnameType></option></privateDnsNameOptions>")
                 .contains("<count>252</count><big>5000000000</big><defaultForAz>true</defaultForAz>")
                 .contains("a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#xD;\uFFFD\uFFFD é ✓")
                 .doesNotContain("absent")
@@ -61,6 +67,12 @@ class ShapeWriterTest {
         assertThatThrownBy(() -> QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
         answer.put("nextToken", "t");
         assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anItemOutsideAListIsRefused() {
+        assertThatThrownBy(() -> ShapeWriter.ec2Xml().object("o").item("x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ShapeWriter.tree().object("o").item("x")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
