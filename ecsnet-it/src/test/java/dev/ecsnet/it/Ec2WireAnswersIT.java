@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>A calls file has one call per line: the form body as sent ({@code Action=CreateVpc&CidrBlock=10.1.0.0%2F16},
  * {@code Version} added when absent), where {@code ${name}} is a value captured earlier, optionally followed by
  * {@code => name=element ...}, which captures the text of the answer's first {@code <element>}. {@code @advance N}
- * moves the clock N seconds; {@code #} starts a comment. After a deliberate change of an answer, record the files
- * again with {@code -Decsnet.answers.update=true} and read the diff.
+ * moves the clock N seconds; {@code #} starts a comment. A line {@code ecs:Operation {json}} is an ECS call (JSON 1.1,
+ * {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.Operation}), whose captures take the first
+ * {@code "member": "text"}. After a deliberate change of an answer, record the files again with
+ * {@code -Decsnet.answers.update=true} and read the diff.
  */
 class Ec2WireAnswersIT {
     @RegisterExtension
@@ -85,7 +87,7 @@ class Ec2WireAnswersIT {
     private String run(String calls) {
         Map<String, String> captured = new HashMap<>();
         StringBuilder out = new StringBuilder();
-        String auth = "AWS4-HMAC-SHA256 Credential=" + ecsnet.accessKeyId() + "/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0";
+        String scope = "AWS4-HMAC-SHA256 Credential=" + ecsnet.accessKeyId() + "/20260101/us-east-1/";
         for (String raw : calls.lines().toList()) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -98,16 +100,26 @@ class Ec2WireAnswersIT {
             }
             String[] parts = line.split(" => ", 2);
             String body = substitute(parts[0].strip(), captured);
-            if (!body.contains("Version=")) {
-                body = body + "&Version=2016-11-15";
+            boolean ecs = body.startsWith("ecs:");
+            RawHttp.Response answer;
+            if (ecs) {
+                String operation = body.substring("ecs:".length(), body.indexOf(' '));
+                answer = RawHttp.send(ecsnet.port(), "POST", "/", Map.of("Authorization", scope + "ecs/aws4_request, SignedHeaders=host, Signature=0",
+                        "Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation),
+                        body.substring(body.indexOf(' ') + 1).getBytes(StandardCharsets.UTF_8));
+            } else {
+                if (!body.contains("Version=")) {
+                    body = body + "&Version=2016-11-15";
+                }
+                answer = RawHttp.send(ecsnet.port(), "POST", "/", Map.of("Authorization", scope + "ec2/aws4_request, SignedHeaders=host, Signature=0",
+                        "Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8));
             }
-            RawHttp.Response answer = RawHttp.send(ecsnet.port(), "POST", "/", Map.of("Authorization", auth,
-                    "Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), body.getBytes(StandardCharsets.UTF_8));
             String text = answer.text();
             if (parts.length == 2) {
                 for (String capture : parts[1].strip().split("\\s+")) {
                     String[] kv = capture.split("=", 2);
-                    Matcher m = Pattern.compile("<" + Pattern.quote(kv[1]) + ">([^<]*)</" + Pattern.quote(kv[1]) + ">").matcher(text);
+                    Matcher m = (ecs ? Pattern.compile("\"" + Pattern.quote(kv[1]) + "\"\\s*:\\s*\"([^\"]*)\"")
+                            : Pattern.compile("<" + Pattern.quote(kv[1]) + ">([^<]*)</" + Pattern.quote(kv[1]) + ">")).matcher(text);
                     assertThat(m.find()).as("<%s> in the answer to %s: %s", kv[1], body, text).isTrue();
                     captured.put(kv[0], m.group(1));
                 }
