@@ -21,7 +21,7 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
     }
 
     @Override
-    public ShapeWriter value(String name, String text) {
+    public Ec2XmlShapeWriter value(String name, String text) {
         if (text != null) {
             xml.element(name, text);
         }
@@ -29,39 +29,51 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
     }
 
     @Override
-    public ShapeWriter value(String name, long number) {
+    public Ec2XmlShapeWriter value(String name, long number) {
         xml.open(name).number(number).close(name);
         return this;
     }
 
     @Override
-    public ShapeWriter value(String name, boolean flag) {
+    public Ec2XmlShapeWriter value(String name, double number) {
+        xml.open(name).literal(Double.toString(number)).close(name);
+        return this;
+    }
+
+    /** EC2's shapes have no document members. */
+    @Override
+    public Ec2XmlShapeWriter document(String name, Object document) {
+        throw new UnsupportedOperationException("EC2 Query answers have no document members: " + name);
+    }
+
+    @Override
+    public Ec2XmlShapeWriter value(String name, boolean flag) {
         xml.open(name).literal(flag ? "true" : "false").close(name);
         return this;
     }
 
     @Override
-    public ShapeWriter object(String name) {
+    public Ec2XmlShapeWriter object(String name) {
         return start(name, null);
     }
 
     @Override
-    public ShapeWriter list(String name) {
+    public Ec2XmlShapeWriter list(String name) {
         return start(name, "item");
     }
 
     @Override
-    public ShapeWriter list(String name, String itemName) {
+    public Ec2XmlShapeWriter list(String name, String itemName) {
         return start(name, itemName);
     }
 
     @Override
-    public ShapeWriter item() {
+    public Ec2XmlShapeWriter item() {
         return start(itemName(), null);
     }
 
     @Override
-    public ShapeWriter item(String text) {
+    public Ec2XmlShapeWriter item(String text) {
         String itemName = itemName();
         if (text != null) {
             xml.element(itemName, text);
@@ -77,14 +89,14 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
         return list.itemName();
     }
 
-    private ShapeWriter start(String name, String itemName) {
+    private Ec2XmlShapeWriter start(String name, String itemName) {
         xml.open(name);
         open.push(new Open(name, itemName));
         return this;
     }
 
     @Override
-    public ShapeWriter end() {
+    public Ec2XmlShapeWriter end() {
         xml.close(open.pop().name());
         return this;
     }
@@ -94,6 +106,6 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
         if (!open.isEmpty()) {
             throw new IllegalStateException("unclosed members: " + open);
         }
-        return new RenderedAnswer(xml.toString());
+        return RenderedAnswer.xml(xml.toString());
     }
 }

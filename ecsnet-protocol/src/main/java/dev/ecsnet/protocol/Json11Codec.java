@@ -38,10 +38,8 @@ public final class Json11Codec implements ProtocolCodec {
 
     @Override
     public WireResponse success(AwsRequest request, ObjectNode result) {
-        if (result instanceof RenderedAnswer) {
-            throw new IllegalStateException("an EC2 XML answer reached the JSON codec");
-        }
-        return new WireResponse(200, CONTENT_TYPE, Map.of("x-amzn-RequestId", request.requestId()), write(result));
+        byte[] body = result instanceof RenderedAnswer rendered ? rendered.jsonBody() : write(result);
+        return new WireResponse(200, CONTENT_TYPE, Map.of("x-amzn-RequestId", request.requestId()), body);
     }
 
     @Override

@@ -4,25 +4,48 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * An EC2 Query answer whose members are already written as XML ({@link Ec2XmlShapeWriter}), handed through the
- * operation tables (which pass {@link ObjectNode}s) to {@link Ec2QueryCodec}, which puts it in the envelope as it is.
- * It is an empty tree to anything else: adding members to it, or giving it to another codec, is a programming error
- * and fails loudly.
+ * An answer already written by a {@link ShapeWriter}: EC2 Query XML members ({@link Ec2XmlShapeWriter}), which
+ * {@link Ec2QueryCodec} puts in its envelope as they are, or a whole JSON body ({@link JsonShapeWriter}), which
+ * {@link Json11Codec} sends as it is. It travels through the operation tables (which pass {@link ObjectNode}s) and is
+ * an empty tree to anything else: adding members to it, or giving it to a codec of another kind, is a programming
+ * error and fails loudly.
  */
 public final class RenderedAnswer extends ObjectNode {
     private final String xmlMembers;
+    private final byte[] jsonBody;
 
-    RenderedAnswer(String xmlMembers) {
+    private RenderedAnswer(String xmlMembers, byte[] jsonBody) {
         super(JsonNodeFactory.instance);
         this.xmlMembers = xmlMembers;
+        this.jsonBody = jsonBody;
+    }
+
+    static RenderedAnswer xml(String members) {
+        return new RenderedAnswer(members, null);
+    }
+
+    static RenderedAnswer json(byte[] body) {
+        return new RenderedAnswer(null, body);
     }
 
     /** The members of the answer as XML elements, without the envelope. */
     String xmlMembers() {
+        return written(xmlMembers, "EC2 XML");
+    }
+
+    /** The answer's JSON body. */
+    byte[] jsonBody() {
+        return written(jsonBody, "JSON");
+    }
+
+    private <T> T written(T body, String kind) {
+        if (body == null) {
+            throw new IllegalStateException("an answer written for another codec reached the " + kind + " codec");
+        }
         if (size() != 0) {
             throw new IllegalStateException("a rendered answer got tree members: " + this);
         }
-        return xmlMembers;
+        return body;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.ecsnet.protocol;
 /**
  * Writes one answer shape member by member, in wire order, so that a render is written once and gives either a tree
  * ({@link #tree()}, for answers that are changed after rendering or go through the JSON codec) or EC2 Query XML
- * straight from the domain ({@link #ec2Xml()}), with no tree in between. Members are named as the wire names them;
+ * straight from the domain ({@link #ec2Xml()}) or a JSON 1.1 body ({@link #json()}), with no tree in between. Members are named as the wire names them;
  * a null text is an absent member; lists hold objects ({@link #item()}) whose XML element is {@code <item>}.
  */
 public interface ShapeWriter {
@@ -13,7 +13,16 @@ public interface ShapeWriter {
 
     ShapeWriter value(String name, long number);
 
+    /** A number with a fraction (ECS's timestamps, epoch seconds). */
+    ShapeWriter value(String name, double number);
+
     ShapeWriter value(String name, boolean flag);
+
+    /**
+     * A member holding a document as the domain keeps it (maps, lists, strings, numbers, booleans: a task's
+     * overrides as the client sent them), written as JSON writes it. JSON answers only.
+     */
+    ShapeWriter document(String name, Object document);
 
     /** Starts an object member; {@link #end()} closes it. */
     ShapeWriter object(String name);
@@ -49,5 +58,9 @@ public interface ShapeWriter {
 
     static Ec2XmlShapeWriter ec2Xml() {
         return new Ec2XmlShapeWriter();
+    }
+
+    static JsonShapeWriter json() {
+        return new JsonShapeWriter();
     }
 }

@@ -45,6 +45,18 @@ public final class TreeShapeWriter implements ShapeWriter {
     }
 
     @Override
+    public ShapeWriter value(String name, double number) {
+        object().put(name, number);
+        return this;
+    }
+
+    @Override
+    public ShapeWriter document(String name, Object document) {
+        object().set(name, Json11Codec.MAPPER.valueToTree(document));
+        return this;
+    }
+
+    @Override
     public ShapeWriter value(String name, boolean flag) {
         object().put(name, flag);
         return this;

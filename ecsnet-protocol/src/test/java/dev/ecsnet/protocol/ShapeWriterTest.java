@@ -58,6 +58,41 @@ class ShapeWriterTest {
                 .endsWith("<nextToken>tok</nextToken></DescribeSubnetsResponse>");
     }
 
+    private static final Consumer<ShapeWriter> JSON_SHAPE = o -> {
+        o.list("tasks");
+        for (int i = 0; i < 2; i++) {
+            o.item().value("taskArn", "arn:aws:ecs:us-east-1:000000000000:task/c/" + i).value("absent", (String) null)
+                    .value("cpu", 256).value("big", 5_000_000_000L).value("createdAt", 1.7672256001234E9 + i)
+                    .value("at", 1767225600.0).value("enableExecuteCommand", i == 0)
+                    .value("text", "a <b> & \"c\" \\ 'd'\r\n\t\u0001 é ✓ \uD83D\uDE00");
+            o.list("attachments").item().value("id", "a-" + i).list("details").end().end().end();
+            o.list("compatibilities").item("EC2").item(null).item("FARGATE").end();
+            o.document("overrides", java.util.Map.of("containerOverrides", java.util.List.of(java.util.Map.of("name", "app",
+                    "cpu", 128, "environment", java.util.List.of()))));
+            o.object("ephemeralStorage").value("sizeInGiB", 20).end();
+            o.end();
+        }
+        o.end();
+        o.list("failures").end();
+        o.value("nextToken", "tok");
+    };
+
+    @Test
+    void theJsonWrittenStraightIsTheJsonOfTheTree() {
+        TreeShapeWriter tree = ShapeWriter.tree();
+        JSON_SHAPE.accept(tree);
+        JsonShapeWriter json = ShapeWriter.json();
+        JSON_SHAPE.accept(json);
+        String fromTree = new String(Json11Codec.INSTANCE.success(REQUEST, tree.root()).body(), java.nio.charset.StandardCharsets.UTF_8);
+        String straight = new String(Json11Codec.INSTANCE.success(REQUEST, json.answer()).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(straight).isEqualTo(fromTree)
+                .contains("\"cpu\":256,\"big\":5000000000,\"createdAt\":1.7672256001234E9")
+                .contains("\"compatibilities\":[\"EC2\",\"FARGATE\"]")
+                .contains("\"failures\":[]")
+                .doesNotContain("absent")
+                .endsWith("\"nextToken\":\"tok\"}");
+    }
+
     @Test
     void aRenderedAnswerIsForTheEc2CodecOnlyAndTakesNoTreeMembers() {
         Ec2XmlShapeWriter xml = ShapeWriter.ec2Xml();
@@ -67,6 +102,8 @@ class ShapeWriterTest {
         assertThatThrownBy(() -> QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
         answer.put("nextToken", "t");
         assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
+        RenderedAnswer json = ShapeWriter.json().value("nextToken", "t").answer();
+        assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, json)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.PageTokens;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,13 @@ final class EcsPages {
      * the request's token carries; the next token carries the position of the next match. A whole paging scans
      * {@code all} once, so its cost is linear however many pages it takes.
      */
-    static <T> List<T> scan(List<T> all, Predicate<T> wanted, Params params, int max, ObjectNode out) {
+    static <T> List<T> scan(List<T> all, Predicate<T> wanted, Params params, int max, ShapeWriter out) {
         int size = size(params, max);
         List<T> items = new ArrayList<>();
         for (int i = Math.min(start(params), all.size()); i < all.size(); i++) {
             if (wanted.test(all.get(i))) {
                 if (items.size() == size) {
-                    out.put("nextToken", encode(i));
+                    out.value("nextToken", encode(i));
                     break;
                 }
                 items.add(all.get(i));

@@ -9,6 +9,7 @@ import dev.ecsnet.domain.ecs.Task;
 import dev.ecsnet.domain.ecs.TaskAttachment;
 import dev.ecsnet.domain.ecs.TaskContainer;
 import dev.ecsnet.domain.ecs.TaskDefinition;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.time.Instant;
 import java.util.Map;
@@ -85,97 +86,128 @@ final class EcsRender {
     }
 
     static ObjectNode task(Task t, boolean withTags) {
+        return ShapeWriter.tree(o -> task(o, t, withTags));
+    }
+
+    static void time(ShapeWriter o, String name, Instant at) {
+        o.value(name, at.getEpochSecond() + at.getNano() / 1e9);
+    }
+
+    static void time(ShapeWriter o, String name, Optional<Instant> at) {
+        at.ifPresent(t -> time(o, name, t));
+    }
+
+    /** A Task's members, written once for DescribeTasks, RunTask, StopTask and the topology page's tree. */
+    static ShapeWriter task(ShapeWriter o, Task t, boolean withTags) {
         Task.Spec s = t.spec();
-        ObjectNode o = Call.object();
-        ArrayNode attachments = o.putArray("attachments");
+        o.list("attachments");
         TaskAttachment a = t.attachment();
         if (t.hasNetworkInterface()) {
-            ObjectNode att = attachments.addObject().put("id", a.id()).put("type", TaskAttachment.TYPE).put("status", a.status().name());
-            ArrayNode details = att.putArray("details");
-            a.details().forEach((k, v) -> details.addObject().put("name", k).put("value", v));
+            o.item().value("id", a.id()).value("type", TaskAttachment.TYPE).value("status", a.status().name());
+            o.list("details");
+            a.details().forEach((k, v) -> o.item().value("name", k).value("value", v).end());
+            o.end().end();
         }
-        o.putArray("attributes").addObject().put("name", "ecs.cpu-architecture")
-                .put("value", t.ec2().map(e -> e.containerInstance().instanceType().architecture()).orElse("x86_64"));
-        o.put("availabilityZone", s.availabilityZone());
-        if (s.capacityProviderName() != null) {
-            o.put("capacityProviderName", s.capacityProviderName());
-        }
-        o.put("clusterArn", s.cluster().arn());
-        t.ec2().ifPresent(e -> o.put("containerInstanceArn", e.containerInstance().arn()));
-        t.connectivity().ifPresent(c -> o.put("connectivity", c));
+        o.end();
+        o.list("attributes").item().value("name", "ecs.cpu-architecture")
+                .value("value", t.ec2().map(e -> e.containerInstance().instanceType().architecture()).orElse("x86_64")).end().end();
+        o.value("availabilityZone", s.availabilityZone());
+        o.value("capacityProviderName", s.capacityProviderName());
+        o.value("clusterArn", s.cluster().arn());
+        t.ec2().ifPresent(e -> o.value("containerInstanceArn", e.containerInstance().arn()));
+        t.connectivity().ifPresent(c -> o.value("connectivity", c));
         time(o, "connectivityAt", t.connectivityAt());
-        ArrayNode containers = o.putArray("containers");
+        o.list("containers");
         for (TaskContainer c : t.containers()) {
-            containers.add(container(t, c));
+            container(o.item(), t, c).end();
         }
-        s.taskDefinition().cpu().ifPresent(v -> o.put("cpu", v));
+        o.end();
+        s.taskDefinition().cpu().ifPresent(v -> o.value("cpu", v));
         time(o, "createdAt", s.createdAt());
-        o.put("desiredStatus", t.desiredStatus());
-        o.put("enableExecuteCommand", s.enableExecuteCommand());
+        o.value("desiredStatus", t.desiredStatus());
+        o.value("enableExecuteCommand", s.enableExecuteCommand());
         time(o, "executionStoppedAt", t.executionStoppedAt());
-        o.put("group", s.group());
-        o.put("healthStatus", "UNKNOWN");
-        o.put("lastStatus", t.lastStatus().name());
-        o.put("launchType", s.launchType());
-        s.taskDefinition().memory().ifPresent(v -> o.put("memory", v));
-        o.set("overrides", overrides(t));
+        o.value("group", s.group());
+        o.value("healthStatus", "UNKNOWN");
+        o.value("lastStatus", t.lastStatus().name());
+        o.value("launchType", s.launchType());
+        s.taskDefinition().memory().ifPresent(v -> o.value("memory", v));
+        overrides(o, t);
         if (t.ec2().isEmpty()) {
-            o.put("platformVersion", "1.4.0");
-            o.put("platformFamily", "Linux");
+            o.value("platformVersion", "1.4.0");
+            o.value("platformFamily", "Linux");
         }
         time(o, "pullStartedAt", t.pullStartedAt());
         time(o, "pullStoppedAt", t.pullStoppedAt());
         time(o, "startedAt", t.startedAt());
-        s.startedBy().ifPresent(v -> o.put("startedBy", v));
-        t.stopCode().ifPresent(v -> o.put("stopCode", v));
+        s.startedBy().ifPresent(v -> o.value("startedBy", v));
+        t.stopCode().ifPresent(v -> o.value("stopCode", v));
         time(o, "stoppedAt", t.stoppedAt());
-        t.stoppedReason().ifPresent(v -> o.put("stoppedReason", v));
+        t.stoppedReason().ifPresent(v -> o.value("stoppedReason", v));
         time(o, "stoppingAt", t.stoppingAt());
         if (withTags) {
-            o.set("tags", tags(t.tags()));
+            tags(o, t.tags());
         }
-        o.put("taskArn", t.arn());
-        o.put("taskDefinitionArn", s.taskDefinition().arn());
-        o.put("version", t.version());
-        o.putObject("ephemeralStorage").put("sizeInGiB", 20);
+        o.value("taskArn", t.arn());
+        o.value("taskDefinitionArn", s.taskDefinition().arn());
+        o.value("version", t.version());
+        o.object("ephemeralStorage").value("sizeInGiB", 20).end();
         if (t.ec2().isEmpty()) {
-            o.putObject("fargateEphemeralStorage").put("sizeInGiB", 20);
+            o.object("fargateEphemeralStorage").value("sizeInGiB", 20).end();
         }
         return o;
     }
 
-    private static ObjectNode container(Task t, TaskContainer c) {
-        ObjectNode o = Call.object().put("containerArn", c.arn()).put("taskArn", t.arn()).put("name", c.definition().name())
-                .put("image", c.definition().image());
-        c.runtimeId().ifPresent(v -> o.put("runtimeId", v));
-        o.put("lastStatus", c.lastStatus());
-        c.exitCode().ifPresent(v -> o.put("exitCode", v));
-        ArrayNode bindings = o.putArray("networkBindings");
+    /** The {@code tags} member: one {@code key}/{@code value} object per tag. */
+    static void tags(ShapeWriter o, Map<String, String> tags) {
+        o.list("tags");
+        tags.forEach((k, v) -> o.item().value("key", k).value("value", v).end());
+        o.end();
+    }
+
+    /** A Failure item of the list being written. */
+    static void failure(ShapeWriter o, String arn, String reason) {
+        o.item().value("arn", arn).value("reason", reason).end();
+    }
+
+    private static ShapeWriter container(ShapeWriter o, Task t, TaskContainer c) {
+        o.value("containerArn", c.arn()).value("taskArn", t.arn()).value("name", c.definition().name())
+                .value("image", c.definition().image());
+        c.runtimeId().ifPresent(v -> o.value("runtimeId", v));
+        o.value("lastStatus", c.lastStatus());
+        c.exitCode().ifPresent(v -> o.value("exitCode", v));
+        o.list("networkBindings");
         t.ec2().ifPresent(e -> e.bindings().stream().filter(b -> b.containerName().equals(c.definition().name()))
-                .forEach(b -> bindings.addObject().put("bindIP", "0.0.0.0").put("containerPort", b.containerPort())
-                        .put("hostPort", b.hostPort()).put("protocol", b.protocol())));
-        ArrayNode nis = o.putArray("networkInterfaces");
+                .forEach(b -> o.item().value("bindIP", "0.0.0.0").value("containerPort", b.containerPort())
+                        .value("hostPort", b.hostPort()).value("protocol", b.protocol()).end()));
+        o.end();
+        o.list("networkInterfaces");
         t.privateIpv4Address().ifPresent(ip -> {
-            ObjectNode ni = nis.addObject().put("attachmentId", t.attachment().id()).put("privateIpv4Address", ip);
-            Optional.ofNullable(t.attachment().details().get("ipv6Address")).ifPresent(v6 -> ni.put("ipv6Address", v6));
+            o.item().value("attachmentId", t.attachment().id()).value("privateIpv4Address", ip);
+            Optional.ofNullable(t.attachment().details().get("ipv6Address")).ifPresent(v6 -> o.value("ipv6Address", v6));
+            o.end();
         });
-        o.put("healthStatus", "UNKNOWN");
-        o.put("cpu", Integer.toString(c.definition().cpu().orElse(0)));
-        c.definition().memory().ifPresent(v -> o.put("memory", Integer.toString(v)));
-        c.definition().memoryReservation().ifPresent(v -> o.put("memoryReservation", Integer.toString(v)));
+        o.end();
+        o.value("healthStatus", "UNKNOWN");
+        o.value("cpu", Integer.toString(c.definition().cpu().orElse(0)));
+        c.definition().memory().ifPresent(v -> o.value("memory", Integer.toString(v)));
+        c.definition().memoryReservation().ifPresent(v -> o.value("memoryReservation", Integer.toString(v)));
         return o;
     }
 
     /** The overrides as sent; without any, ECS shows one empty override per container. */
-    private static ObjectNode overrides(Task t) {
-        ObjectNode o = MAPPER.valueToTree(t.spec().overrides());
-        if (!o.has("containerOverrides")) {
-            ArrayNode co = o.putArray("containerOverrides");
-            t.containers().forEach(c -> co.addObject().put("name", c.definition().name()));
+    private static void overrides(ShapeWriter o, Task t) {
+        Map<String, Object> sent = t.spec().overrides();
+        o.object("overrides");
+        sent.forEach(o::document);
+        if (!sent.containsKey("containerOverrides")) {
+            o.list("containerOverrides");
+            t.containers().forEach(c -> o.item().value("name", c.definition().name()).end());
+            o.end();
         }
-        if (!o.has("inferenceAcceleratorOverrides")) {
-            o.putArray("inferenceAcceleratorOverrides");
+        if (!sent.containsKey("inferenceAcceleratorOverrides")) {
+            o.list("inferenceAcceleratorOverrides").end();
         }
-        return o;
+        o.end();
     }
 }

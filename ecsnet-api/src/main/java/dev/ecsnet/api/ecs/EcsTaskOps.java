@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ecs;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -15,6 +13,9 @@ import dev.ecsnet.domain.ecs.placement.PlacementRequest;
 
 import java.util.ArrayList;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.JsonShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class EcsTaskOps {
     }
 
 
-    private static ObjectNode runTask(Call call) {
+    private static RenderedAnswer runTask(Call call) {
         Params p = call.params();
         List<PlacementRequest.Constraint> constraints = new ArrayList<>();
         for (Params c : p.list("placementConstraints")) {
@@ -58,16 +59,16 @@ final class EcsTaskOps {
     }
 
     /** A replayed launch renders nothing: at 10 tasks a call, rendering them was a fifth of a restart's replay. */
-    static ObjectNode launchOutput(Call call, LaunchResult result) {
-        ObjectNode out = Call.object();
+    static RenderedAnswer launchOutput(Call call, LaunchResult result) {
+        JsonShapeWriter out = ShapeWriter.json();
         if (call.replaying()) {
-            return out;
+            return out.answer();
         }
-        ArrayNode arr = out.putArray("tasks");
-        result.tasks().forEach(t -> arr.add(EcsRender.task(t, true)));
-        ArrayNode failures = out.putArray("failures");
-        result.failures().forEach(f -> failures.add(EcsRender.failure(f.arn(), f.reason())));
-        return out;
+        out.list("tasks");
+        result.tasks().forEach(t -> EcsRender.task(out.item(), t, true).end());
+        out.end().list("failures");
+        result.failures().forEach(f -> EcsRender.failure(out, f.arn(), f.reason()));
+        return out.end().answer();
     }
 
     static TaskLaunch launchOf(Params p, int count) {
@@ -85,14 +86,16 @@ final class EcsTaskOps {
                 overrides, p.keyValues("tags", "key", "value"), p.bool("enableExecuteCommand").orElse(false));
     }
 
-    private static ObjectNode stopTask(Call call) {
+    private static RenderedAnswer stopTask(Call call) {
         Params p = call.params();
         Task t = call.state().ecs().stopTask(EcsRender.cluster(p), p.required("task"), p.string("reason"));
-        return Call.object().set("task", EcsRender.task(t, true));
+        JsonShapeWriter out = ShapeWriter.json();
+        EcsRender.task(out.object("task"), t, true).end();
+        return out.answer();
     }
 
     /** Unknown tasks are MISSING failures (which the CLI's tasks-running / tasks-stopped waiters treat as failure). */
-    private static ObjectNode describeTasks(Call call) {
+    private static RenderedAnswer describeTasks(Call call) {
         Params p = call.params();
         List<String> refs = p.strings("tasks");
         if (refs.isEmpty()) {
@@ -104,22 +107,23 @@ final class EcsTaskOps {
         Ecs ecs = call.state().ecs();
         Cluster cluster = ecs.cluster(EcsRender.cluster(p));
         boolean withTags = p.strings("include").contains("TAGS");
-        ObjectNode out = Call.object();
-        ArrayNode tasks = out.putArray("tasks");
-        ArrayNode failures = out.putArray("failures");
+        List<String> missing = new ArrayList<>();
+        JsonShapeWriter out = ShapeWriter.json();
+        out.list("tasks");
         for (String ref : refs) {
             Optional<Task> t = ecs.findTask(cluster, ref);
             if (t.isPresent()) {
-                tasks.add(EcsRender.task(t.get(), withTags));
+                EcsRender.task(out.item(), t.get(), withTags).end();
             } else {
-                String arn = ref.startsWith("arn:") ? ref : ecs.arns().task(cluster.name(), ref);
-                failures.add(EcsRender.failure(arn, "MISSING"));
+                missing.add(ref.startsWith("arn:") ? ref : ecs.arns().task(cluster.name(), ref));
             }
         }
-        return out;
+        out.end().list("failures");
+        missing.forEach(arn -> EcsRender.failure(out, arn, "MISSING"));
+        return out.end().answer();
     }
 
-    private static ObjectNode listTasks(Call call) {
+    private static RenderedAnswer listTasks(Call call) {
         Params p = call.params();
         Ecs ecs = call.state().ecs();
         Cluster cluster = ecs.cluster(EcsRender.cluster(p));
@@ -154,10 +158,10 @@ final class EcsTaskOps {
             String group = "service:" + serviceName.get().substring(serviceName.get().lastIndexOf('/') + 1);
             filter = filter.and(t -> t.spec().group().equals(group));
         }
-        ObjectNode out = Call.object();
+        JsonShapeWriter out = ShapeWriter.json();
         List<Task> page = EcsPages.scan(ecs.tasksInLaunchOrder(cluster), filter, p, 100, out);
-        var arns = out.putArray("taskArns");
-        page.forEach(t -> arns.add(t.arn()));
-        return out;
+        out.list("taskArns");
+        page.forEach(t -> out.item(t.arn()));
+        return out.end().answer();
     }
 }
