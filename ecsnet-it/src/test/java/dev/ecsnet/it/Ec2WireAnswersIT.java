@@ -67,8 +67,12 @@ class Ec2WireAnswersIT {
                 .isEqualTo(resource(name + ".answers"));
     }
 
+    /**
+     * Every EC2 operation is pinned by some calls file, or named in {@code not-yet-pinned.txt}; the list may only
+     * shrink: an operation a calls file sends must leave it.
+     */
     @Test
-    void everyEc2OperationIsCalledInSomeFile() {
+    void everyEc2OperationIsCalledInSomeFileOrListedAsNotYetPinned() {
         Set<String> called = new TreeSet<>();
         Pattern action = Pattern.compile("(?:^|&)Action=([A-Za-z0-9]+)");
         for (String name : callFiles()) {
@@ -79,9 +83,13 @@ class Ec2WireAnswersIT {
                 }
             });
         }
+        Set<String> notYet = new TreeSet<>(resource("not-yet-pinned.txt").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
         Set<String> missing = new TreeSet<>(new Ec2Handler().operations().names());
         missing.removeAll(called);
-        assertThat(missing).as("EC2 operations no calls file sends").isEmpty();
+        assertThat(missing).as("EC2 operations no calls file sends and not-yet-pinned.txt does not list").isSubsetOf(notYet);
+        assertThat(notYet).as("operations not-yet-pinned.txt lists though a calls file sends them (or EC2 no longer has)")
+                .isSubsetOf(missing);
     }
 
     private String run(String calls) {
