@@ -1,11 +1,12 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.EgressOnlyInternetGateway;
 import dev.ecsnet.domain.net.EgressOnlyInternetGateways;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ final class Ec2EgressOnlyInternetGatewayOps {
         t.register("DescribeEgressOnlyInternetGateways", Ec2EgressOnlyInternetGatewayOps::describe);
         t.register("DeleteEgressOnlyInternetGateway", c -> {
             gateways(c).delete(c.params().required("EgressOnlyInternetGatewayId"));
-            return Ec2Shapes.object().put("returnCode", true);
+            return ShapeWriter.ec2Xml().value("returnCode", true).answer();
         });
     }
 
@@ -31,34 +32,33 @@ final class Ec2EgressOnlyInternetGatewayOps {
         return c.state().network().egressOnlyInternetGateways();
     }
 
-    static ObjectNode render(EgressOnlyInternetGateway g) {
-        ObjectNode o = Ec2Shapes.object();
-        o.putArray("attachmentSet").addObject().put("state", g.attachmentState()).put("vpcId", g.vpcId());
-        o.put("egressOnlyInternetGatewayId", g.id());
-        o.set("tagSet", Ec2Shapes.tagSet(g.tags()));
+    static ShapeWriter render(ShapeWriter o, EgressOnlyInternetGateway g) {
+        o.list("attachmentSet").item().value("state", g.attachmentState()).value("vpcId", g.vpcId()).end().end();
+        o.value("egressOnlyInternetGatewayId", g.id());
+        Ec2Shapes.tagSet(o, g.tags());
         return o;
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         Optional<String> token = call.params().string("ClientToken");
         EgressOnlyInternetGateway g = gateways(call).create(call.params().required("VpcId"), token.orElse(null),
                 Ec2Shapes.tagsFor(call.params(), "egress-only-internet-gateway"));
-        ObjectNode out = Ec2Shapes.object();
-        token.ifPresent(t -> out.put("clientToken", t));
-        out.set("egressOnlyInternetGateway", render(g));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        token.ifPresent(t -> out.value("clientToken", t));
+        render(out.object("egressOnlyInternetGateway"), g).end();
+        return out.answer();
     }
 
     /** Ids that do not exist are left out of the answer rather than refused, as EC2 answers this call. */
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("EgressOnlyInternetGatewayId");
         List<EgressOnlyInternetGateway> all = gateways(call).all().stream().filter(g -> ids.isEmpty() || ids.contains(g.id())).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 255);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(g -> set.add(render(g)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("egressOnlyInternetGatewaySet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("egressOnlyInternetGatewaySet");
+        page.items().forEach(g -> render(out.item(), g).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 }

@@ -1,11 +1,12 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.Gateways;
 import dev.ecsnet.domain.net.InternetGateway;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 
@@ -18,15 +19,15 @@ final class Ec2InternetGatewayOps {
         t.register("CreateInternetGateway", Ec2InternetGatewayOps::create);
         t.register("AttachInternetGateway", c -> {
             gateways(c).attachInternetGateway(c.params().required("InternetGatewayId"), c.params().required("VpcId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("DetachInternetGateway", c -> {
             gateways(c).detachInternetGateway(c.params().required("InternetGatewayId"), c.params().required("VpcId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("DeleteInternetGateway", c -> {
             gateways(c).deleteInternetGateway(c.params().required("InternetGatewayId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("DescribeInternetGateways", Ec2InternetGatewayOps::describe);
     }
@@ -41,33 +42,34 @@ final class Ec2InternetGatewayOps {
         return c.state().network().gateways();
     }
 
-    static ObjectNode render(InternetGateway g) {
-        ObjectNode o = Ec2Shapes.object().put("internetGatewayId", g.id()).put("ownerId", g.ownerId());
-        ArrayNode attachments = o.putArray("attachmentSet");
+    static ShapeWriter render(ShapeWriter o, InternetGateway g) {
+        o.value("internetGatewayId", g.id()).value("ownerId", g.ownerId());
+        o.list("attachmentSet");
         if (g.attachedVpcId() != null) {
-            attachments.addObject().put("vpcId", g.attachedVpcId()).put("state", "available");
+            o.item().value("vpcId", g.attachedVpcId()).value("state", "available").end();
         }
-        o.set("tagSet", Ec2Shapes.tagSet(g.tags()));
+        o.end();
+        Ec2Shapes.tagSet(o, g.tags());
         return o;
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         InternetGateway g = gateways(call).createInternetGateway(Ec2Shapes.tagsFor(call.params(), "internet-gateway"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("internetGateway", render(g));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("internetGateway"), g).end();
+        return out.answer();
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("InternetGatewayId");
         List<InternetGateway> all = ids.isEmpty() ? List.copyOf(gateways(call).internetGateways())
                 : ids.stream().distinct().map(gateways(call)::internetGateway).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(g -> set.add(render(g)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("internetGatewaySet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("internetGatewaySet");
+        page.items().forEach(g -> render(out.item(), g).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 }
