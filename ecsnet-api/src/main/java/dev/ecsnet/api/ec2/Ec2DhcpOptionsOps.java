@@ -1,13 +1,14 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.net.DhcpOptions;
 import dev.ecsnet.domain.net.DhcpOptionsSets;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,11 +25,11 @@ final class Ec2DhcpOptionsOps {
         t.register("DescribeDhcpOptions", Ec2DhcpOptionsOps::describe);
         t.register("AssociateDhcpOptions", c -> {
             sets(c).associate(c.params().required("DhcpOptionsId"), c.params().required("VpcId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("DeleteDhcpOptions", c -> {
             sets(c).delete(c.params().required("DhcpOptionsId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
     }
 
@@ -42,19 +43,20 @@ final class Ec2DhcpOptionsOps {
             .multi("key", d -> List.copyOf(d.configurations().keySet()))
             .multi("value", d -> d.configurations().values().stream().flatMap(List::stream).toList());
 
-    static ObjectNode render(DhcpOptions d) {
-        ObjectNode o = Ec2Shapes.object();
-        ArrayNode set = o.putArray("dhcpConfigurationSet");
+    static ShapeWriter render(ShapeWriter o, DhcpOptions d) {
+        o.list("dhcpConfigurationSet");
         d.configurations().forEach((key, values) -> {
-            ArrayNode valueSet = set.addObject().put("key", key).putArray("valueSet");
-            values.forEach(v -> valueSet.addObject().put("value", v));
+            o.item().value("key", key).list("valueSet");
+            values.forEach(v -> o.item().value("value", v).end());
+            o.end().end();
         });
-        o.put("dhcpOptionsId", d.id()).put("ownerId", d.ownerId());
-        o.set("tagSet", Ec2Shapes.tagSet(d.tags()));
+        o.end();
+        o.value("dhcpOptionsId", d.id()).value("ownerId", d.ownerId());
+        Ec2Shapes.tagSet(o, d.tags());
         return o;
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         Map<String, List<String>> configurations = new LinkedHashMap<>();
         for (Params c : call.params().list("DhcpConfiguration")) {
             String key = c.required("Key");
@@ -63,19 +65,20 @@ final class Ec2DhcpOptionsOps {
             }
         }
         DhcpOptions d = sets(call).create(configurations, Ec2Shapes.tagsFor(call.params(), "dhcp-options"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("dhcpOptions", render(d));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("dhcpOptions"), d).end();
+        return out.answer();
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("DhcpOptionsId");
         List<DhcpOptions> selected = ids.isEmpty() ? new ArrayList<>(sets(call).all()) : ids.stream().distinct().map(sets(call)::get).toList();
         var page = Ec2Pages.page(FILTERS.apply(selected, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("dhcpOptionsSet");
-        page.items().forEach(d -> set.add(render(d)));
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("dhcpOptionsSet");
+        page.items().forEach(d -> render(out.item(), d).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 }
