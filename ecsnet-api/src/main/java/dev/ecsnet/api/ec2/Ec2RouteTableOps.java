@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -10,6 +8,9 @@ import dev.ecsnet.domain.net.Route.TargetKind;
 import dev.ecsnet.domain.net.RouteTable;
 import dev.ecsnet.domain.net.RouteTables;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,9 @@ final class Ec2RouteTableOps {
         return c.state().network().routeTables();
     }
 
-    private static ObjectNode ok(Runnable action) {
+    private static RenderedAnswer ok(Runnable action) {
         action.run();
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
     private static String destinationCidr(Params p) {
@@ -97,75 +98,72 @@ final class Ec2RouteTableOps {
             .multi("route.state", t -> t.routes().stream().map(Route::state).toList())
             .multi("route.origin", t -> t.routes().stream().map(Route::origin).toList());
 
-    static ObjectNode render(RouteTable t) {
-        ObjectNode o = Ec2Shapes.object().put("routeTableId", t.id()).put("vpcId", t.vpcId()).put("ownerId", t.ownerId());
-        ArrayNode routes = o.putArray("routeSet");
+    static ShapeWriter render(ShapeWriter o, RouteTable t) {
+        o.value("routeTableId", t.id()).value("vpcId", t.vpcId()).value("ownerId", t.ownerId());
+        o.list("routeSet");
         for (Route r : t.routes()) {
-            ObjectNode x = routes.addObject();
+            o.item();
             if (r.destinationCidrBlock() != null) {
-                x.put("destinationCidrBlock", r.destinationCidrBlock());
+                o.value("destinationCidrBlock", r.destinationCidrBlock());
             } else if (r.destinationIpv6CidrBlock() != null) {
-                x.put("destinationIpv6CidrBlock", r.destinationIpv6CidrBlock());
+                o.value("destinationIpv6CidrBlock", r.destinationIpv6CidrBlock());
             } else {
-                x.put("destinationPrefixListId", r.destinationPrefixListId());
+                o.value("destinationPrefixListId", r.destinationPrefixListId());
             }
             switch (r.kind()) {
-                case LOCAL, INTERNET_GATEWAY, VPC_ENDPOINT -> x.put("gatewayId", r.targetId());
-                case NAT_GATEWAY -> x.put("natGatewayId", r.targetId());
-                case NETWORK_INTERFACE -> x.put("networkInterfaceId", r.targetId());
-                case EGRESS_ONLY_INTERNET_GATEWAY -> x.put("egressOnlyInternetGatewayId", r.targetId());
-                case VPC_PEERING_CONNECTION -> x.put("vpcPeeringConnectionId", r.targetId());
+                case LOCAL, INTERNET_GATEWAY, VPC_ENDPOINT -> o.value("gatewayId", r.targetId());
+                case NAT_GATEWAY -> o.value("natGatewayId", r.targetId());
+                case NETWORK_INTERFACE -> o.value("networkInterfaceId", r.targetId());
+                case EGRESS_ONLY_INTERNET_GATEWAY -> o.value("egressOnlyInternetGatewayId", r.targetId());
+                case VPC_PEERING_CONNECTION -> o.value("vpcPeeringConnectionId", r.targetId());
                 default -> throw new IllegalStateException();
             }
-            x.put("state", r.state()).put("origin", r.origin());
+            o.value("state", r.state()).value("origin", r.origin()).end();
         }
-        ArrayNode associations = o.putArray("associationSet");
+        o.end();
+        o.list("associationSet");
         for (RouteTable.Association a : t.associations()) {
-            ObjectNode x = associations.addObject().put("routeTableAssociationId", a.id()).put("routeTableId", a.routeTableId());
-            if (a.subnetId() != null) {
-                x.put("subnetId", a.subnetId());
-            }
-            x.put("main", a.main());
-            x.putObject("associationState").put("state", "associated");
+            o.item().value("routeTableAssociationId", a.id()).value("routeTableId", a.routeTableId())
+                    .value("subnetId", a.subnetId())
+                    .value("main", a.main())
+                    .object("associationState").value("state", "associated").end()
+                    .end();
         }
-        o.putArray("propagatingVgwSet");
-        o.set("tagSet", Ec2Shapes.tagSet(t.tags()));
+        o.end();
+        o.list("propagatingVgwSet").end();
+        Ec2Shapes.tagSet(o, t.tags());
         return o;
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         RouteTable t = tables(call).create(call.params().required("VpcId"), Ec2Shapes.tagsFor(call.params(), "route-table"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("routeTable", render(t));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("routeTable"), t).end();
+        return out.answer();
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("RouteTableId");
         List<RouteTable> all = ids.isEmpty() ? List.copyOf(tables(call).all()) : ids.stream().distinct().map(tables(call)::get).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 100);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(t -> set.add(render(t)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("routeTableSet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("routeTableSet");
+        page.items().forEach(t -> render(out.item(), t).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 
-    static ObjectNode associate(Call call) {
+    static RenderedAnswer associate(Call call) {
         if (call.params().has("GatewayId")) {
             throw AwsError.badRequest("InvalidParameterValue", "ecsnet does not model gateway route table associations (edge associations).");
         }
         RouteTable.Association a = tables(call).associate(call.params().required("RouteTableId"), call.params().required("SubnetId"));
-        ObjectNode out = Ec2Shapes.object().put("associationId", a.id());
-        out.putObject("associationState").put("state", "associated");
-        return out;
+        return ShapeWriter.ec2Xml().value("associationId", a.id()).object("associationState").value("state", "associated").end().answer();
     }
 
-    static ObjectNode replaceAssociation(Call call) {
+    static RenderedAnswer replaceAssociation(Call call) {
         RouteTable.Association a = tables(call).replaceAssociation(call.params().required("AssociationId"), call.params().required("RouteTableId"));
-        ObjectNode out = Ec2Shapes.object().put("newAssociationId", a.id());
-        out.putObject("associationState").put("state", "associated");
-        return out;
+        return ShapeWriter.ec2Xml().value("newAssociationId", a.id()).object("associationState").value("state", "associated").end().answer();
     }
 }
