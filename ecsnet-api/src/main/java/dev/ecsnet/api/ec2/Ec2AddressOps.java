@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -9,6 +7,9 @@ import dev.ecsnet.domain.net.ElasticIp;
 import dev.ecsnet.domain.net.Gateways;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class Ec2AddressOps {
         return c.state().network().gateways();
     }
 
-    static ObjectNode allocate(Call call) {
+    static RenderedAnswer allocate(Call call) {
         String domain = call.params().string("Domain").orElse("vpc");
         if (!domain.equals("vpc") && !domain.equals("standard")) {
             throw AwsError.badRequest("InvalidParameterValue", "Invalid value '" + domain + "' for domain.");
@@ -54,12 +55,13 @@ final class Ec2AddressOps {
             throw AwsError.badRequest("InvalidParameterValue", "ecsnet allocates from Amazon's pool only; BYOIP and IPAM pools are not supported.");
         }
         ElasticIp eip = gateways(call).allocateAddress(Ec2Shapes.tagsFor(call.params(), "elastic-ip"));
-        return Ec2Shapes.object()
-                .put("publicIp", eip.publicIp())
-                .put("domain", "vpc")
-                .put("allocationId", eip.allocationId())
-                .put("publicIpv4Pool", "amazon")
-                .put("networkBorderGroup", eip.networkBorderGroup());
+        return ShapeWriter.ec2Xml()
+                .value("publicIp", eip.publicIp())
+                .value("domain", "vpc")
+                .value("allocationId", eip.allocationId())
+                .value("publicIpv4Pool", "amazon")
+                .value("networkBorderGroup", eip.networkBorderGroup())
+                .answer();
     }
 
     private static String allocationId(Call call) {
@@ -67,7 +69,7 @@ final class Ec2AddressOps {
         return p.string("AllocationId").orElseGet(() -> gateways(call).addressByPublicIp(p.required("PublicIp")).allocationId());
     }
 
-    static ObjectNode associate(Call call) {
+    static RenderedAnswer associate(Call call) {
         Params p = call.params();
         if (p.has("PrivateIpAddress")) {
             throw AwsError.badRequest("InvalidParameterValue", "ecsnet models one private IPv4 address per network interface; PrivateIpAddress is not supported.");
@@ -78,10 +80,10 @@ final class Ec2AddressOps {
         String eni = p.string("InstanceId").map(call.state().instances()::interfaceForAddress)
                 .orElseGet(() -> p.required("NetworkInterfaceId"));
         ElasticIp eip = gateways(call).associateAddress(allocationId(call), eni, p.bool("AllowReassociation").orElse(false));
-        return Ec2Shapes.object().put("return", true).put("associationId", eip.associationId());
+        return ShapeWriter.ec2Xml().value("return", true).value("associationId", eip.associationId()).answer();
     }
 
-    static ObjectNode disassociate(Call call) {
+    static RenderedAnswer disassociate(Call call) {
         Params p = call.params();
         String associationId = p.string("AssociationId").orElseGet(() -> {
             String id = gateways(call).addressByPublicIp(p.required("PublicIp")).associationId();
@@ -91,29 +93,26 @@ final class Ec2AddressOps {
             return id;
         });
         gateways(call).disassociateAddress(associationId);
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode release(Call call) {
+    static RenderedAnswer release(Call call) {
         gateways(call).releaseAddress(allocationId(call));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode render(Network net, ElasticIp a) {
-        ObjectNode o = Ec2Shapes.object()
-                .put("publicIp", a.publicIp())
-                .put("allocationId", a.allocationId())
-                .put("domain", "vpc");
+    static ShapeWriter render(ShapeWriter o, Network net, ElasticIp a) {
+        o.value("publicIp", a.publicIp())
+                .value("allocationId", a.allocationId())
+                .value("domain", "vpc");
         if (a.associationId() != null) {
-            String instance = instanceOf(net, a);
-            if (instance != null) {
-                o.put("instanceId", instance);
-            }
-            o.put("associationId", a.associationId()).put("networkInterfaceId", a.networkInterfaceId()).put("networkInterfaceOwnerId", a.ownerId());
-            net.findNetworkInterface(a.networkInterfaceId()).ifPresent(n -> o.put("privateIpAddress", n.privateIpAddress()));
+            o.value("instanceId", instanceOf(net, a));
+            o.value("associationId", a.associationId()).value("networkInterfaceId", a.networkInterfaceId())
+                    .value("networkInterfaceOwnerId", a.ownerId());
+            net.findNetworkInterface(a.networkInterfaceId()).ifPresent(n -> o.value("privateIpAddress", n.privateIpAddress()));
         }
-        o.put("publicIpv4Pool", "amazon").put("networkBorderGroup", a.networkBorderGroup());
-        o.set("tagSet", Ec2Shapes.tagSet(a.tags()));
+        o.value("publicIpv4Pool", "amazon").value("networkBorderGroup", a.networkBorderGroup());
+        Ec2Shapes.tagSet(o, a.tags());
         return o;
     }
 
@@ -123,7 +122,7 @@ final class Ec2AddressOps {
                 .flatMap(n -> n.attachment()).map(x -> x.instanceId()).filter(i -> i.startsWith("i-")).orElse(null);
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         Network net = call.state().network();
         List<ElasticIp> selected = new ArrayList<>();
         List<String> ids = call.params().strings("AllocationId");
@@ -134,15 +133,15 @@ final class Ec2AddressOps {
             ids.stream().distinct().map(gateways(call)::address).forEach(selected::add);
             ips.stream().distinct().map(gateways(call)::addressByPublicIp).forEach(selected::add);
         }
-        ArrayNode set = Ec2Shapes.array();
-        filters(net).apply(selected, Ec2Filters.read(call.params(), "Filter")).forEach(a -> set.add(render(net, a)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("addressesSet", set);
-        return out;
+        List<ElasticIp> matching = filters(net).apply(selected, Ec2Filters.read(call.params(), "Filter"));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("addressesSet");
+        matching.forEach(a -> render(out.item(), net, a).end());
+        return out.end().answer();
     }
 
     /** The reverse-DNS attribute: ecsnet sets no PTR records, so each address answers with its allocation only. */
-    static ObjectNode describeAttribute(Call call) {
+    static RenderedAnswer describeAttribute(Call call) {
         String attribute = call.params().required("Attribute");
         if (!attribute.equals("domain-name")) {
             throw AwsError.badRequest("InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid.");
@@ -150,11 +149,11 @@ final class Ec2AddressOps {
         List<String> ids = call.params().strings("AllocationId");
         List<ElasticIp> selected = ids.isEmpty() ? List.copyOf(gateways(call).addresses()) : ids.stream().map(gateways(call)::address).toList();
         var page = Ec2Pages.page(selected, call.params(), 1, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(a -> set.addObject().put("publicIp", a.publicIp()).put("allocationId", a.allocationId()));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("addressSet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("addressSet");
+        page.items().forEach(a -> out.item().value("publicIp", a.publicIp()).value("allocationId", a.allocationId()).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 }
