@@ -1,12 +1,13 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.common.Taggable;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,17 +59,17 @@ final class Ec2TagOps {
             .field("key", TagRow::key)
             .field("value", TagRow::value);
 
-    static ObjectNode createTags(Call call) {
+    static RenderedAnswer createTags(Call call) {
         List<String> resources = call.params().strings("ResourceId");
         if (resources.isEmpty()) {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter resourceIdSet");
         }
         Map<String, String> tags = Ec2Shapes.tags(call.params().list("Tag"));
         call.state().network().tags().create(resources, tags);
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode deleteTags(Call call) {
+    static RenderedAnswer deleteTags(Call call) {
         List<String> resources = call.params().strings("ResourceId");
         if (resources.isEmpty()) {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter resourceIdSet");
@@ -78,21 +79,21 @@ final class Ec2TagOps {
             tags.put(t.required("Key"), t.string("Value").orElse(null));
         }
         call.state().network().tags().delete(resources, tags);
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode describeTags(Call call) {
+    static RenderedAnswer describeTags(Call call) {
         List<TagRow> rows = new ArrayList<>();
         for (Taggable t : call.state().network().tags().all()) {
             t.tags().forEach((k, v) -> rows.add(new TagRow(t.id(), resourceType(t.id()), k, v)));
         }
         var page = Ec2Pages.page(FILTERS.apply(rows, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(r -> set.addObject().put("resourceId", r.resourceId()).put("resourceType", r.resourceType())
-                .put("key", r.key()).put("value", r.value()));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("tagSet", set);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("tagSet");
+        page.items().forEach(r -> out.item().value("resourceId", r.resourceId()).value("resourceType", r.resourceType())
+                .value("key", r.key()).value("value", r.value()).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 }
