@@ -10,6 +10,7 @@ import dev.ecsnet.domain.net.VpcCidrBlock;
 import dev.ecsnet.domain.net.VpcIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
 import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
 import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
@@ -44,15 +45,15 @@ final class Ec2VpcOps {
             .field("owner-id", Vpc::ownerId)
             .field("state", Vpc::state);
 
-    static ObjectNode render(Vpc v) {
-        return ShapeWriter.tree(o -> render(o, v));
+    /** A Vpc's members, as DescribeVpcs shows them; CreateVpc answers {@code pending} whatever the state. */
+    static ShapeWriter render(ShapeWriter o, Vpc v) {
+        return render(o, v, v.state());
     }
 
-    /** A Vpc's members, written once for the tree and for the XML straight from the domain (DescribeVpcs). */
-    static ShapeWriter render(ShapeWriter o, Vpc v) {
+    static ShapeWriter render(ShapeWriter o, Vpc v, String state) {
         o.value("vpcId", v.id())
                 .value("ownerId", v.ownerId())
-                .value("state", v.state())
+                .value("state", state)
                 .value("cidrBlock", v.cidr().toString())
                 .value("dhcpOptionsId", v.dhcpOptionsId())
                 .value("instanceTenancy", v.instanceTenancy())
@@ -103,7 +104,7 @@ final class Ec2VpcOps {
         }
     }
 
-    static ObjectNode createVpc(Call call) {
+    static RenderedAnswer createVpc(Call call) {
         refuseUnmodelledIpPools(call.params(), VPC_POOL_MEMBERS);
         String cidr = call.params().string("CidrBlock").orElseThrow(() ->
                 AwsError.badRequest("MissingParameter", "Either 'cidrBlock' or 'ipv4IpamPoolId' should be provided."));
@@ -111,12 +112,12 @@ final class Ec2VpcOps {
                 call.params().bool("AmazonProvidedIpv6CidrBlock").orElse(false),
                 call.params().string("Ipv6CidrBlockNetworkBorderGroup").orElse(null),
                 Ec2Shapes.tagsFor(call.params(), "vpc"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("vpc", render(vpc).put("state", "pending"));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("vpc"), vpc, "pending").end();
+        return out.answer();
     }
 
-    static ObjectNode describeVpcs(Call call) {
+    static RenderedAnswer describeVpcs(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("VpcId");
         List<Vpc> vpcs = ids.isEmpty() ? List.copyOf(net.vpcs()) : ids.stream().distinct().map(net::vpc).toList();
@@ -130,30 +131,29 @@ final class Ec2VpcOps {
         return out.answer();
     }
 
-    static ObjectNode deleteVpc(Call call) {
+    static RenderedAnswer deleteVpc(Call call) {
         call.state().network().deleteVpc(call.params().required("VpcId"));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode modifyVpcAttribute(Call call) {
+    static RenderedAnswer modifyVpcAttribute(Call call) {
         String id = call.params().required("VpcId");
         call.state().network().modifyVpcAttribute(id,
                 call.params().child("EnableDnsSupport").bool("Value").orElse(null),
                 call.params().child("EnableDnsHostnames").bool("Value").orElse(null),
                 call.params().child("EnableNetworkAddressUsageMetrics").bool("Value").orElse(null));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode describeVpcAttribute(Call call) {
+    static RenderedAnswer describeVpcAttribute(Call call) {
         Vpc vpc = call.state().network().vpc(call.params().required("VpcId"));
         String attribute = call.params().required("Attribute");
-        ObjectNode out = Ec2Shapes.object().put("vpcId", vpc.id());
-        switch (attribute) {
-            case "enableDnsSupport" -> out.putObject("enableDnsSupport").put("value", vpc.enableDnsSupport());
-            case "enableDnsHostnames" -> out.putObject("enableDnsHostnames").put("value", vpc.enableDnsHostnames());
-            case "enableNetworkAddressUsageMetrics" -> out.putObject("enableNetworkAddressUsageMetrics").put("value", vpc.enableNetworkAddressUsageMetrics());
+        boolean value = switch (attribute) {
+            case "enableDnsSupport" -> vpc.enableDnsSupport();
+            case "enableDnsHostnames" -> vpc.enableDnsHostnames();
+            case "enableNetworkAddressUsageMetrics" -> vpc.enableNetworkAddressUsageMetrics();
             default -> throw AwsError.badRequest("InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid. Unknown attribute.");
-        }
-        return out;
+        };
+        return ShapeWriter.ec2Xml().value("vpcId", vpc.id()).object(attribute).value("value", value).end().answer();
     }
 }
