@@ -149,11 +149,6 @@ final class Ec2AddressOps {
         List<String> ids = call.params().strings("AllocationId");
         List<ElasticIp> selected = ids.isEmpty() ? List.copyOf(gateways(call).addresses()) : ids.stream().map(gateways(call)::address).toList();
         var page = Ec2Pages.page(selected, call.params(), 1, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("addressSet");
-        page.items().forEach(a -> out.item().value("publicIp", a.publicIp()).value("allocationId", a.allocationId()).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("addressSet", (o, a) -> o.value("publicIp", a.publicIp()).value("allocationId", a.allocationId()));
     }
 }

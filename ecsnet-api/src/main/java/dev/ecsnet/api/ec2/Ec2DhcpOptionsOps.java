@@ -74,11 +74,6 @@ final class Ec2DhcpOptionsOps {
         List<String> ids = call.params().strings("DhcpOptionsId");
         List<DhcpOptions> selected = ids.isEmpty() ? new ArrayList<>(sets(call).all()) : ids.stream().distinct().map(sets(call)::get).toList();
         var page = Ec2Pages.page(FILTERS.apply(selected, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("dhcpOptionsSet");
-        page.items().forEach(d -> render(out.item(), d).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("dhcpOptionsSet", (o, d) -> render(o, d));
     }
 }

@@ -54,11 +54,6 @@ final class Ec2EgressOnlyInternetGatewayOps {
         List<String> ids = call.params().strings("EgressOnlyInternetGatewayId");
         List<EgressOnlyInternetGateway> all = gateways(call).all().stream().filter(g -> ids.isEmpty() || ids.contains(g.id())).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 255);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("egressOnlyInternetGatewaySet");
-        page.items().forEach(g -> render(out.item(), g).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("egressOnlyInternetGatewaySet", (o, g) -> render(o, g));
     }
 }

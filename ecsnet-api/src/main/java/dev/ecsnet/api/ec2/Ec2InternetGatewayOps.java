@@ -65,11 +65,6 @@ final class Ec2InternetGatewayOps {
         List<InternetGateway> all = ids.isEmpty() ? List.copyOf(gateways(call).internetGateways())
                 : ids.stream().distinct().map(gateways(call)::internetGateway).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("internetGatewaySet");
-        page.items().forEach(g -> render(out.item(), g).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("internetGatewaySet", (o, g) -> render(o, g));
     }
 }

@@ -72,11 +72,6 @@ final class Ec2NatGatewayOps {
         List<NatGateway> all = ids.isEmpty() ? List.copyOf(gateways(call).natGateways())
                 : ids.stream().distinct().map(gateways(call)::natGateway).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("natGatewaySet");
-        page.items().forEach(n -> render(out.item(), n).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("natGatewaySet", (o, n) -> render(o, n));
     }
 }

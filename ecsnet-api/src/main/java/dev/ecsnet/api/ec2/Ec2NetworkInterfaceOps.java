@@ -11,7 +11,6 @@ import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
-import dev.ecsnet.protocol.Ec2XmlShapeWriter;
 import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.Collection;
@@ -189,12 +188,7 @@ final class Ec2NetworkInterfaceOps {
             matched = filters(net).apply(ids.stream().distinct().map(net::networkInterface).toList(), filters);
         }
         var page = Ec2Pages.page(matched, call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("networkInterfaceSet");
-        page.items().forEach(n -> render(out.item(), net, n).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("networkInterfaceSet", (o, n) -> render(o, net, n));
     }
 
     static ObjectNode deleteNetworkInterface(Call call) {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.PageTokens;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
 import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * {@code MaxResults}/{@code NextToken} paging over an already filtered list. The token encodes the offset; it is
@@ -24,6 +27,19 @@ final class Ec2Pages {
 
         void writeToken(ShapeWriter out) {
             nextToken.ifPresent(t -> out.value("nextToken", t));
+        }
+
+        /** A Describe* answer: the page's items under {@code setName}, each written by {@code render}, then the token. */
+        RenderedAnswer answer(String setName, BiConsumer<ShapeWriter, T> render) {
+            Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+            out.list(setName);
+            items.forEach(item -> {
+                render.accept(out.item(), item);
+                out.end();
+            });
+            out.end();
+            writeToken(out);
+            return out.answer();
         }
     }
 

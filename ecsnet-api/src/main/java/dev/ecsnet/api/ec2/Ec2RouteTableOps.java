@@ -146,12 +146,7 @@ final class Ec2RouteTableOps {
         List<String> ids = call.params().strings("RouteTableId");
         List<RouteTable> all = ids.isEmpty() ? List.copyOf(tables(call).all()) : ids.stream().distinct().map(tables(call)::get).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 100);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("routeTableSet");
-        page.items().forEach(t -> render(out.item(), t).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("routeTableSet", (o, t) -> render(o, t));
     }
 
     static RenderedAnswer associate(Call call) {

@@ -9,7 +9,6 @@ import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.Subnet;
 import dev.ecsnet.domain.net.SubnetIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
-import dev.ecsnet.protocol.Ec2XmlShapeWriter;
 import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
@@ -126,12 +125,7 @@ final class Ec2SubnetOps {
                         "vpc-id", v -> indexes.subnets(NetworkIndexes.SubnetField.VPC_ID, v)), Ec2Filters.TagLookups.of(indexes.subnetTags()))
                 : FILTERS.apply(ids.stream().distinct().map(net::subnet).toList(), filters);
         var page = Ec2Pages.page(matched, call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("subnetSet");
-        page.items().forEach(s -> render(out.item(), s).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("subnetSet", (o, s) -> render(o, s));
     }
 
     static ObjectNode deleteSubnet(Call call) {

@@ -5,7 +5,6 @@ import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.common.Taggable;
 import dev.ecsnet.protocol.AwsError;
-import dev.ecsnet.protocol.Ec2XmlShapeWriter;
 import dev.ecsnet.protocol.RenderedAnswer;
 import dev.ecsnet.protocol.ShapeWriter;
 
@@ -88,12 +87,7 @@ final class Ec2TagOps {
             t.tags().forEach((k, v) -> rows.add(new TagRow(t.id(), resourceType(t.id()), k, v)));
         }
         var page = Ec2Pages.page(FILTERS.apply(rows, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("tagSet");
-        page.items().forEach(r -> out.item().value("resourceId", r.resourceId()).value("resourceType", r.resourceType())
-                .value("key", r.key()).value("value", r.value()).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("tagSet", (o, r) -> o.value("resourceId", r.resourceId()).value("resourceType", r.resourceType())
+                .value("key", r.key()).value("value", r.value()));
     }
 }

@@ -123,12 +123,7 @@ final class Ec2VpcOps {
         List<Vpc> vpcs = ids.isEmpty() ? List.copyOf(net.vpcs()) : ids.stream().distinct().map(net::vpc).toList();
         var page = Ec2Pages.page(FILTERS.apply(vpcs, Ec2Filters.read(call.params(), "Filter"), Map.of(),
                 ids.isEmpty() ? Ec2Filters.TagLookups.of(net.indexes().vpcTags()) : null), call.params(), 5, 1000);
-        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
-        out.list("vpcSet");
-        page.items().forEach(v -> render(out.item(), v).end());
-        out.end();
-        page.writeToken(out);
-        return out.answer();
+        return page.answer("vpcSet", (o, v) -> render(o, v));
     }
 
     static RenderedAnswer deleteVpc(Call call) {
