@@ -135,9 +135,36 @@ final class XmlWriter {
         return field.length() > 1 && field.charAt(0) == '@' && v.get(field).isArray();
     }
 
+    /** The ASCII characters {@link #escape} replaces; every other one below U+FFFE travels as it is. */
+    private static final boolean[] REPLACED_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            REPLACED_ASCII[c] = c != '\n' && c != '\t';
+        }
+        for (char c : "<>&\"'".toCharArray()) {
+            REPLACED_ASCII[c] = true;
+        }
+    }
+
+    /** The index of the first character {@link #escape} replaces, or -1: most texts (ids, CIDRs, states) have none. */
+    private static int firstReplaced(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128 ? REPLACED_ASCII[c] : c >= '\uFFFE') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static String escape(String s) {
+        int first = firstReplaced(s);
+        if (first < 0) {
+            return s;
+        }
         StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             String rep = switch (c) {
                 case '<' -> "&lt;";

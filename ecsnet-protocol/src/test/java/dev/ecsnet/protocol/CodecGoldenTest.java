@@ -155,6 +155,7 @@ class CodecGoldenTest {
     void xmlNeverEmitsCharactersXml10CannotCarry() {
         // "&#x1;" is not well-formed XML 1.0; a client's parser would fail on the whole answer
         assertThat(XmlWriter.escape("a\u0001b\u001fc\uFFFEd")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd");
+        assertThat(XmlWriter.escape("\uFFFF<\u007f\u00a0x")).isEqualTo("\uFFFD&lt;\u007f\u00a0x");
     }
 
     @Test
