@@ -1,11 +1,12 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.ec2.AwsRegions;
 import dev.ecsnet.domain.net.AvailabilityZone;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class Ec2RegionOps {
      * Every region of the partition with {@code AllRegions}, else the enabled ones (a new account's: the default
      * regions, and the caller's own region when it is an opt-in one, since the account is evidently using it).
      */
-    static ObjectNode describeRegions(Call call) {
+    static RenderedAnswer describeRegions(Call call) {
         List<String> names = call.params().strings("RegionName");
         List<String> unknown = names.stream().filter(n -> AwsRegions.find(n).isEmpty()).toList();
         if (!unknown.isEmpty()) {
@@ -44,14 +45,14 @@ final class Ec2RegionOps {
                 .map(r -> new RegionView(r, !r.optIn() ? "opt-in-not-required" : r.name().equals(call.region()) ? "opted-in" : "not-opted-in"))
                 .filter(v -> names.isEmpty() ? all || !v.optInStatus().equals("not-opted-in") : names.contains(v.region().name()))
                 .toList();
-        ArrayNode info = Ec2Shapes.array();
-        for (RegionView v : REGION_FILTERS.apply(views, Ec2Filters.read(call.params(), "Filter"))) {
-            info.addObject().put("regionName", v.region().name()).put("regionEndpoint", v.region().endpoint())
-                    .put("optInStatus", v.optInStatus());
+        List<RegionView> matching = REGION_FILTERS.apply(views, Ec2Filters.read(call.params(), "Filter"));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("regionInfo");
+        for (RegionView v : matching) {
+            out.item().value("regionName", v.region().name()).value("regionEndpoint", v.region().endpoint())
+                    .value("optInStatus", v.optInStatus()).end();
         }
-        ObjectNode out = Ec2Shapes.object();
-        out.set("regionInfo", info);
-        return out;
+        return out.end().answer();
     }
 
     private static final Ec2Filters<AvailabilityZone> FILTERS = Ec2Filters.<AvailabilityZone>untagged()
@@ -64,7 +65,7 @@ final class Ec2RegionOps {
             .field("group-name", AvailabilityZone::region)
             .field("network-border-group", AvailabilityZone::region);
 
-    static ObjectNode describeAvailabilityZones(Call call) {
+    static RenderedAnswer describeAvailabilityZones(Call call) {
         List<String> names = call.params().strings("ZoneName");
         List<String> zoneIds = call.params().strings("ZoneId");
         List<AvailabilityZone> zones = call.state().network().zones();
@@ -82,26 +83,27 @@ final class Ec2RegionOps {
                 .filter(z -> names.isEmpty() || names.contains(z.name()))
                 .filter(z -> zoneIds.isEmpty() || zoneIds.contains(z.zoneId()))
                 .toList();
-        ArrayNode info = Ec2Shapes.array();
-        for (AvailabilityZone z : FILTERS.apply(selected, Ec2Filters.read(call.params(), "Filter"))) {
-            info.addObject()
-                    .put("zoneName", z.name())
-                    .put("zoneState", "available")
-                    .put("regionName", z.region())
-                    .put("zoneId", z.zoneId())
-                    .put("zoneType", "availability-zone")
-                    .put("optInStatus", "opt-in-not-required")
-                    .put("groupName", z.region() + "-zg-1")
-                    .put("groupLongName", z.region())
-                    .put("networkBorderGroup", z.region())
-                    .set("messageSet", Ec2Shapes.array());
+        List<AvailabilityZone> matching = FILTERS.apply(selected, Ec2Filters.read(call.params(), "Filter"));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("availabilityZoneInfo");
+        for (AvailabilityZone z : matching) {
+            out.item()
+                    .value("zoneName", z.name())
+                    .value("zoneState", "available")
+                    .value("regionName", z.region())
+                    .value("zoneId", z.zoneId())
+                    .value("zoneType", "availability-zone")
+                    .value("optInStatus", "opt-in-not-required")
+                    .value("groupName", z.region() + "-zg-1")
+                    .value("groupLongName", z.region())
+                    .value("networkBorderGroup", z.region())
+                    .list("messageSet").end()
+                    .end();
         }
-        ObjectNode out = Ec2Shapes.object();
-        out.set("availabilityZoneInfo", info);
-        return out;
+        return out.end().answer();
     }
 
-    static ObjectNode describeAccountAttributes(Call call) {
+    static RenderedAnswer describeAccountAttributes(Call call) {
         String defaultVpc = call.state().network().defaultVpc().map(v -> v.id()).orElse("none");
         List<String> wanted = call.params().strings("AttributeName");
         String[][] attributes = {
@@ -112,15 +114,15 @@ final class Ec2RegionOps {
                 {"max-elastic-ips", "5"},
                 {"vpc-max-elastic-ips", "5"},
         };
-        ArrayNode set = Ec2Shapes.array();
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("accountAttributeSet");
         for (String[] a : attributes) {
             if (wanted.isEmpty() || wanted.contains(a[0])) {
-                ObjectNode attr = set.addObject().put("attributeName", a[0]);
-                attr.putArray("attributeValueSet").addObject().put("attributeValue", a[1]);
+                out.item().value("attributeName", a[0])
+                        .list("attributeValueSet").item().value("attributeValue", a[1]).end().end()
+                        .end();
             }
         }
-        ObjectNode out = Ec2Shapes.object();
-        out.set("accountAttributeSet", set);
-        return out;
+        return out.end().answer();
     }
 }
