@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -9,6 +7,9 @@ import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.VpcPeeringConnection;
 import dev.ecsnet.domain.net.VpcPeerings;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,11 @@ final class Ec2VpcPeeringOps {
         t.register("AcceptVpcPeeringConnection", c -> connection(c, peerings(c).accept(c.params().required("VpcPeeringConnectionId"))));
         t.register("RejectVpcPeeringConnection", c -> {
             peerings(c).reject(c.params().required("VpcPeeringConnectionId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("DeleteVpcPeeringConnection", c -> {
             peerings(c).delete(c.params().required("VpcPeeringConnectionId"));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("ModifyVpcPeeringConnectionOptions", Ec2VpcPeeringOps::modifyOptions);
         t.register("DescribeVpcPeeringConnections", Ec2VpcPeeringOps::describe);
@@ -56,37 +57,33 @@ final class Ec2VpcPeeringOps {
                 .field("accepter-vpc-info.cidr-block", c -> cidrOf(net, c.accepterVpcId()).orElse(null));
     }
 
-    private static ObjectNode vpcInfo(Network net, VpcPeeringConnection c, String vpcId, VpcPeeringConnection.Options options) {
-        ObjectNode o = Ec2Shapes.object();
-        cidrOf(net, vpcId).ifPresent(cidr -> {
-            o.put("cidrBlock", cidr);
-            o.putArray("cidrBlockSet").addObject().put("cidrBlock", cidr);
-        });
-        o.put("ownerId", c.ownerId());
+    private static void vpcInfo(ShapeWriter o, Network net, VpcPeeringConnection c, String vpcId, VpcPeeringConnection.Options options) {
+        cidrOf(net, vpcId).ifPresent(cidr -> o.value("cidrBlock", cidr).list("cidrBlockSet").item().value("cidrBlock", cidr).end().end());
+        o.value("ownerId", c.ownerId());
         if (c.isActive()) {
-            o.putObject("peeringOptions").put("allowDnsResolutionFromRemoteVpc", options.allowDnsResolutionFromRemoteVpc())
-                    .put("allowEgressFromLocalClassicLinkToRemoteVpc", false).put("allowEgressFromLocalVpcToRemoteClassicLink", false);
+            renderOptions(o.object("peeringOptions"), options).end();
         }
-        return o.put("vpcId", vpcId).put("region", c.region());
+        o.value("vpcId", vpcId).value("region", c.region());
     }
 
-    static ObjectNode render(Network net, VpcPeeringConnection c) {
-        ObjectNode o = Ec2Shapes.object();
-        o.set("accepterVpcInfo", vpcInfo(net, c, c.accepterVpcId(), c.accepterOptions()));
-        c.expirationTime().ifPresent(t -> o.put("expirationTime", Ec2Shapes.time(t)));
-        o.set("requesterVpcInfo", vpcInfo(net, c, c.requesterVpcId(), c.requesterOptions()));
-        o.putObject("status").put("code", c.status().wireName()).put("message", c.statusMessage());
-        o.set("tagSet", Ec2Shapes.tagSet(c.tags()));
-        return o.put("vpcPeeringConnectionId", c.id());
+    static ShapeWriter render(ShapeWriter o, Network net, VpcPeeringConnection c) {
+        vpcInfo(o.object("accepterVpcInfo"), net, c, c.accepterVpcId(), c.accepterOptions());
+        o.end();
+        c.expirationTime().ifPresent(t -> o.value("expirationTime", Ec2Shapes.time(t)));
+        vpcInfo(o.object("requesterVpcInfo"), net, c, c.requesterVpcId(), c.requesterOptions());
+        o.end();
+        o.object("status").value("code", c.status().wireName()).value("message", c.statusMessage()).end();
+        Ec2Shapes.tagSet(o, c.tags());
+        return o.value("vpcPeeringConnectionId", c.id());
     }
 
-    private static ObjectNode connection(Call call, VpcPeeringConnection c) {
-        ObjectNode out = Ec2Shapes.object();
-        out.set("vpcPeeringConnection", render(call.state().network(), c));
-        return out;
+    private static RenderedAnswer connection(Call call, VpcPeeringConnection c) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("vpcPeeringConnection"), call.state().network(), c).end();
+        return out.answer();
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         Params p = call.params();
         VpcPeeringConnection c = peerings(call).create(p.required("VpcId"), p.required("PeerVpcId"), p.string("PeerOwnerId").orElse(null),
                 p.string("PeerRegion").orElse(null), Ec2Shapes.tagsFor(p, "vpc-peering-connection"));
@@ -100,35 +97,31 @@ final class Ec2VpcPeeringOps {
         return p.bool("AllowDnsResolutionFromRemoteVpc").map(VpcPeeringConnection.Options::new).orElse(null);
     }
 
-    private static ObjectNode renderOptions(VpcPeeringConnection.Options o) {
-        return Ec2Shapes.object().put("allowDnsResolutionFromRemoteVpc", o.allowDnsResolutionFromRemoteVpc())
-                .put("allowEgressFromLocalClassicLinkToRemoteVpc", false).put("allowEgressFromLocalVpcToRemoteClassicLink", false);
+    private static ShapeWriter renderOptions(ShapeWriter out, VpcPeeringConnection.Options o) {
+        return out.value("allowDnsResolutionFromRemoteVpc", o.allowDnsResolutionFromRemoteVpc())
+                .value("allowEgressFromLocalClassicLinkToRemoteVpc", false).value("allowEgressFromLocalVpcToRemoteClassicLink", false);
     }
 
-    static ObjectNode modifyOptions(Call call) {
+    static RenderedAnswer modifyOptions(Call call) {
         Params p = call.params();
         VpcPeeringConnection c = peerings(call).modifyOptions(p.required("VpcPeeringConnectionId"),
                 options(p.child("RequesterPeeringConnectionOptions")), options(p.child("AccepterPeeringConnectionOptions")));
-        ObjectNode out = Ec2Shapes.object();
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
         if (p.has("AccepterPeeringConnectionOptions")) {
-            out.set("accepterPeeringConnectionOptions", renderOptions(c.accepterOptions()));
+            renderOptions(out.object("accepterPeeringConnectionOptions"), c.accepterOptions()).end();
         }
         if (p.has("RequesterPeeringConnectionOptions")) {
-            out.set("requesterPeeringConnectionOptions", renderOptions(c.requesterOptions()));
+            renderOptions(out.object("requesterPeeringConnectionOptions"), c.requesterOptions()).end();
         }
-        return out;
+        return out.answer();
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("VpcPeeringConnectionId");
         List<VpcPeeringConnection> selected = ids.isEmpty() ? new ArrayList<>(peerings(call).all())
                 : ids.stream().distinct().map(peerings(call)::get).toList();
         var page = Ec2Pages.page(filters(net).apply(selected, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("vpcPeeringConnectionSet");
-        page.items().forEach(c -> set.add(render(net, c)));
-        page.putToken(out);
-        return out;
+        return page.answer("vpcPeeringConnectionSet", (o, c) -> render(o, net, c));
     }
 }
