@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -10,6 +8,9 @@ import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.Subnet;
 import dev.ecsnet.domain.net.VpcEndpoint;
 import dev.ecsnet.domain.net.VpcEndpoints;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 
@@ -40,80 +41,84 @@ final class Ec2VpcEndpointOps {
             .field("vpc-endpoint-state", VpcEndpoint::state)
             .field("vpc-endpoint-type", VpcEndpoint::type);
 
-    static ObjectNode render(Call call, VpcEndpoint e) {
+    static ShapeWriter render(ShapeWriter o, Call call, VpcEndpoint e) {
         Network net = call.state().network();
-        ObjectNode o = Ec2Shapes.object()
-                .put("vpcEndpointId", e.id())
-                .put("vpcEndpointType", e.type())
-                .put("vpcId", e.vpcId())
-                .put("serviceName", e.serviceName())
-                .put("state", e.state())
-                .put("policyDocument", e.policyDocument());
-        ArrayNode rts = o.putArray("routeTableIdSet");
-        e.routeTableIds().forEach(rts::add);
-        ArrayNode subnets = o.putArray("subnetIdSet");
-        e.subnetIds().forEach(subnets::add);
-        ArrayNode groups = o.putArray("groupSet");
-        e.groupIds().forEach(g -> groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")));
+        o.value("vpcEndpointId", e.id())
+                .value("vpcEndpointType", e.type())
+                .value("vpcId", e.vpcId())
+                .value("serviceName", e.serviceName())
+                .value("state", e.state())
+                .value("policyDocument", e.policyDocument());
+        texts(o, "routeTableIdSet", e.routeTableIds());
+        texts(o, "subnetIdSet", e.subnetIds());
+        o.list("groupSet");
+        e.groupIds().forEach(g -> o.item().value("groupId", g)
+                .value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end());
+        o.end();
         if (e.isInterface()) {
-            o.put("ipAddressType", "ipv4");
-            o.putObject("dnsOptions").put("dnsRecordIpType", "ipv4").put("privateDnsOnlyForInboundResolverEndpoint", false);
+            o.value("ipAddressType", "ipv4");
+            o.object("dnsOptions").value("dnsRecordIpType", "ipv4").value("privateDnsOnlyForInboundResolverEndpoint", false).end();
         }
-        o.put("privateDnsEnabled", e.privateDnsEnabled()).put("requesterManaged", false);
-        ArrayNode enis = o.putArray("networkInterfaceIdSet");
-        e.networkInterfaceIds().forEach(enis::add);
-        ArrayNode dns = o.putArray("dnsEntrySet");
+        o.value("privateDnsEnabled", e.privateDnsEnabled()).value("requesterManaged", false);
+        texts(o, "networkInterfaceIdSet", e.networkInterfaceIds());
+        o.list("dnsEntrySet");
         if (e.isInterface() && !e.subnetIds().isEmpty()) {
             String base = e.id() + "-" + e.id().substring(5, 13) + "." + e.service().shortName() + "." + call.region() + ".vpce.amazonaws.com";
-            dns.addObject().put("dnsName", base).put("hostedZoneId", VPCE_HOSTED_ZONE);
+            dnsEntry(o, base, VPCE_HOSTED_ZONE);
             for (String s : e.subnetIds()) {
                 net.findSubnet(s).map(Subnet::zone).ifPresent(z ->
-                        dns.addObject().put("dnsName", e.id() + "-" + e.id().substring(5, 13) + "-" + z.name() + "." + e.service().shortName()
-                                + "." + call.region() + ".vpce.amazonaws.com").put("hostedZoneId", VPCE_HOSTED_ZONE));
+                        dnsEntry(o, e.id() + "-" + e.id().substring(5, 13) + "-" + z.name() + "." + e.service().shortName()
+                                + "." + call.region() + ".vpce.amazonaws.com", VPCE_HOSTED_ZONE));
             }
             if (e.privateDnsEnabled() && e.service().privateDnsName() != null) {
-                dns.addObject().put("dnsName", e.service().privateDnsName()).put("hostedZoneId", "Z" + e.id().substring(5, 18).toUpperCase(java.util.Locale.ROOT));
+                dnsEntry(o, e.service().privateDnsName(), "Z" + e.id().substring(5, 18).toUpperCase(java.util.Locale.ROOT));
             }
         }
-        o.put("creationTimestamp", Ec2Shapes.time(e.creationTimestamp()));
-        o.set("tagSet", Ec2Shapes.tagSet(e.tags()));
-        o.put("ownerId", e.ownerId());
-        return o;
+        o.end();
+        o.value("creationTimestamp", Ec2Shapes.time(e.creationTimestamp()));
+        Ec2Shapes.tagSet(o, e.tags());
+        return o.value("ownerId", e.ownerId());
     }
 
-    static ObjectNode create(Call call) {
+    private static void dnsEntry(ShapeWriter o, String dnsName, String hostedZoneId) {
+        o.item().value("dnsName", dnsName).value("hostedZoneId", hostedZoneId).end();
+    }
+
+    /** A list of plain texts, one {@code <item>} each. */
+    private static void texts(ShapeWriter o, String name, List<String> texts) {
+        o.list(name);
+        texts.forEach(o::item);
+        o.end();
+    }
+
+    static RenderedAnswer create(Call call) {
         Params p = call.params();
         VpcEndpoint e = endpoints(call).create(new VpcEndpoints.Request(p.required("VpcId"), p.required("ServiceName"),
                 p.string("VpcEndpointType").orElse(null), p.strings("SubnetId"), p.strings("SecurityGroupId"), p.strings("RouteTableId"),
                 p.bool("PrivateDnsEnabled").orElse(null), p.string("PolicyDocument").orElse(null), Ec2Shapes.tagsFor(p, "vpc-endpoint")));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("vpcEndpoint", render(call, e));
-        p.string("ClientToken").ifPresent(t -> out.put("clientToken", t));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("vpcEndpoint"), call, e).end();
+        p.string("ClientToken").ifPresent(t -> out.value("clientToken", t));
+        return out.answer();
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("VpcEndpointId");
         List<VpcEndpoint> all = ids.isEmpty() ? List.copyOf(endpoints(call).all()) : ids.stream().distinct().map(endpoints(call)::endpoint).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(e -> set.add(render(call, e)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("vpcEndpointSet", set);
-        page.putToken(out);
-        return out;
+        return page.answer("vpcEndpointSet", (o, e) -> render(o, call, e));
     }
 
-    static ObjectNode delete(Call call) {
+    static RenderedAnswer delete(Call call) {
         List<String> unknown = endpoints(call).delete(call.params().strings("VpcEndpointId"));
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("unsuccessful");
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("unsuccessful");
         for (String id : unknown) {
-            ObjectNode item = set.addObject();
-            item.putObject("error").put("code", "InvalidVpcEndpoint.NotFound").put("message", "The Vpc Endpoint Id '" + id + "' does not exist");
-            item.put("resourceId", id);
+            out.item().object("error").value("code", "InvalidVpcEndpoint.NotFound")
+                    .value("message", "The Vpc Endpoint Id '" + id + "' does not exist").end()
+                    .value("resourceId", id).end();
         }
-        return out;
+        return out.end().answer();
     }
 
     private static final Ec2Filters<EndpointServices.Service> SERVICE_FILTERS = Ec2Filters.<EndpointServices.Service>untagged()
@@ -122,39 +127,39 @@ final class Ec2VpcEndpointOps {
                     : List.of(s.interfaceType() ? "Interface" : "Gateway"))
             .field("owner", s -> "amazon");
 
-    static ObjectNode describeServices(Call call) {
+    static RenderedAnswer describeServices(Call call) {
         List<String> names = call.params().strings("ServiceName");
         List<EndpointServices.Service> services = EndpointServices.of(call.region()).stream()
                 .filter(s -> names.isEmpty() || names.contains(s.name())).toList();
         List<EndpointServices.Service> filtered = SERVICE_FILTERS.apply(services, Ec2Filters.read(call.params(), "Filter"));
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode nameSet = out.putArray("serviceNameSet");
-        ArrayNode details = out.putArray("serviceDetailSet");
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        texts(out, "serviceNameSet", filtered.stream().map(EndpointServices.Service::name).toList());
         List<String> zones = call.state().network().zones().stream().map(z -> z.name()).toList();
+        out.list("serviceDetailSet");
         for (EndpointServices.Service s : filtered) {
-            nameSet.add(s.name());
-            ObjectNode d = details.addObject().put("serviceName", s.name()).put("serviceId", s.serviceId());
-            ArrayNode types = d.putArray("serviceType");
+            ShapeWriter d = out.item().value("serviceName", s.name()).value("serviceId", s.serviceId());
+            d.list("serviceType");
             if (s.interfaceType()) {
-                types.addObject().put("serviceType", "Interface");
+                d.item().value("serviceType", "Interface").end();
             }
             if (s.gatewayType()) {
-                types.addObject().put("serviceType", "Gateway");
+                d.item().value("serviceType", "Gateway").end();
             }
-            ArrayNode az = d.putArray("availabilityZoneSet");
-            zones.forEach(az::add);
-            d.put("owner", "amazon");
-            d.putArray("baseEndpointDnsNameSet").add(s.shortName() + "." + call.region() + ".vpce.amazonaws.com");
+            d.end();
+            texts(d, "availabilityZoneSet", zones);
+            d.value("owner", "amazon");
+            texts(d, "baseEndpointDnsNameSet", List.of(s.shortName() + "." + call.region() + ".vpce.amazonaws.com"));
             if (s.privateDnsName() != null) {
-                d.put("privateDnsName", s.privateDnsName());
-                d.putArray("privateDnsNameSet").addObject().put("privateDnsName", s.privateDnsName());
+                d.value("privateDnsName", s.privateDnsName());
+                d.list("privateDnsNameSet").item().value("privateDnsName", s.privateDnsName()).end().end();
             }
-            d.put("vpcEndpointPolicySupported", true).put("acceptanceRequired", false).put("managesVpcEndpoints", false)
-                    .put("privateDnsNameVerificationState", "verified");
-            d.putArray("supportedIpAddressTypeSet").add("ipv4");
-            d.putArray("tagSet");
+            d.value("vpcEndpointPolicySupported", true).value("acceptanceRequired", false).value("managesVpcEndpoints", false)
+                    .value("privateDnsNameVerificationState", "verified");
+            texts(d, "supportedIpAddressTypeSet", List.of("ipv4"));
+            d.list("tagSet").end();
+            d.end();
         }
-        return out;
+        return out.end().answer();
     }
 
     private static final Ec2Filters<EndpointServices.PrefixList> PREFIX_FILTERS = Ec2Filters.<EndpointServices.PrefixList>untagged()
@@ -173,14 +178,13 @@ final class Ec2VpcEndpointOps {
         return PREFIX_FILTERS.apply(all.stream().filter(p -> ids.isEmpty() || ids.contains(p.id())).toList(), Ec2Filters.read(call.params(), "Filter"));
     }
 
-    static ObjectNode describePrefixLists(Call call) {
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("prefixListSet");
+    static RenderedAnswer describePrefixLists(Call call) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("prefixListSet");
         for (EndpointServices.PrefixList p : prefixLists(call)) {
-            ObjectNode x = set.addObject().put("prefixListId", p.id()).put("prefixListName", p.name());
-            ArrayNode cidrs = x.putArray("cidrSet");
-            p.cidrs().forEach(cidrs::add);
+            texts(out.item().value("prefixListId", p.id()).value("prefixListName", p.name()), "cidrSet", p.cidrs());
+            out.end();
         }
-        return out;
+        return out.end().answer();
     }
 }
