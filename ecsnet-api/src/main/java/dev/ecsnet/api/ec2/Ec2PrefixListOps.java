@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -10,6 +8,9 @@ import dev.ecsnet.domain.net.EndpointServices;
 import dev.ecsnet.domain.net.ManagedPrefixList;
 import dev.ecsnet.domain.net.ManagedPrefixLists;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,34 +60,34 @@ final class Ec2PrefixListOps {
             .field("prefix-list-name", Described::name)
             .field("owner-id", Described::ownerId);
 
-    static ObjectNode render(Call call, Described d) {
+    static ShapeWriter render(ShapeWriter o, Call call, Described d) {
         if (d.customer() != null) {
-            return render(d.customer());
+            return render(o, d.customer());
         }
-        return Ec2Shapes.object().put("prefixListId", d.id()).put("addressFamily", "IPv4").put("state", "create-complete")
-                .put("prefixListArn", "arn:aws:ec2:" + call.region() + ":aws:prefix-list/" + d.id())
-                .put("prefixListName", d.name()).put("version", 1).put("ownerId", "AWS").set("tagSet", Ec2Shapes.array());
+        return o.value("prefixListId", d.id()).value("addressFamily", "IPv4").value("state", "create-complete")
+                .value("prefixListArn", "arn:aws:ec2:" + call.region() + ":aws:prefix-list/" + d.id())
+                .value("prefixListName", d.name()).value("version", 1).value("ownerId", "AWS").list("tagSet").end();
     }
 
-    static ObjectNode render(ManagedPrefixList l) {
-        ObjectNode o = Ec2Shapes.object().put("prefixListId", l.id()).put("addressFamily", l.addressFamily()).put("state", l.state().wireName());
-        l.stateMessage().ifPresent(m -> o.put("stateMessage", m));
-        o.put("prefixListArn", l.arn()).put("prefixListName", l.name()).put("maxEntries", l.maxEntries()).put("version", l.version());
-        o.set("tagSet", Ec2Shapes.tagSet(l.tags()));
-        return o.put("ownerId", l.ownerId());
+    static ShapeWriter render(ShapeWriter o, ManagedPrefixList l) {
+        o.value("prefixListId", l.id()).value("addressFamily", l.addressFamily()).value("state", l.state().wireName());
+        l.stateMessage().ifPresent(m -> o.value("stateMessage", m));
+        o.value("prefixListArn", l.arn()).value("prefixListName", l.name()).value("maxEntries", l.maxEntries()).value("version", l.version());
+        Ec2Shapes.tagSet(o, l.tags());
+        return o.value("ownerId", l.ownerId());
     }
 
-    private static ObjectNode prefixList(ManagedPrefixList l) {
-        ObjectNode out = Ec2Shapes.object();
-        out.set("prefixList", render(l));
-        return out;
+    private static RenderedAnswer prefixList(ManagedPrefixList l) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("prefixList"), l).end();
+        return out.answer();
     }
 
     private static List<ManagedPrefixList.Entry> readEntries(Params p, String member) {
         return p.list(member).stream().map(e -> new ManagedPrefixList.Entry(e.required("Cidr"), e.string("Description").orElse(null))).toList();
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         Params p = call.params();
         int maxEntries = p.integer("MaxEntries").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter MaxEntries"));
         ManagedPrefixList l = lists(call).create(p.required("PrefixListName"), p.required("AddressFamily"), maxEntries,
@@ -94,7 +95,7 @@ final class Ec2PrefixListOps {
         return prefixList(l);
     }
 
-    static ObjectNode modify(Call call) {
+    static RenderedAnswer modify(Call call) {
         Params p = call.params();
         List<String> remove = p.list("RemoveEntry").stream().map(e -> e.required("Cidr")).toList();
         ManagedPrefixList l = lists(call).modify(p.required("PrefixListId"), new ManagedPrefixLists.Modification(
@@ -110,7 +111,7 @@ final class Ec2PrefixListOps {
         return all;
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("PrefixListId");
         List<Described> all = all(call);
         for (String id : ids) {
@@ -120,15 +121,11 @@ final class Ec2PrefixListOps {
         }
         List<Described> selected = all.stream().filter(d -> ids.isEmpty() || ids.contains(d.id())).toList();
         var page = Ec2Pages.page(FILTERS.apply(selected, Ec2Filters.read(call.params(), "Filter")), call.params(), 1, 100);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("prefixListSet");
-        page.items().forEach(d -> set.add(render(call, d)));
-        page.putToken(out);
-        return out;
+        return page.answer("prefixListSet", (o, d) -> render(o, call, d));
     }
 
     /** The entries of the current version, or of {@code TargetVersion}; AWS-managed lists have only version 1. */
-    static ObjectNode entries(Call call) {
+    static RenderedAnswer entries(Call call) {
         Params p = call.params();
         String id = p.required("PrefixListId");
         Long target = p.integer("TargetVersion").map(Integer::longValue).orElse(null);
@@ -144,32 +141,19 @@ final class Ec2PrefixListOps {
             entries = target == null ? l.entries() : l.entries(target).orElseThrow(() -> noVersion(id, target));
         }
         var page = Ec2Pages.page(entries, p, 1, 100);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("entrySet");
-        for (ManagedPrefixList.Entry e : page.items()) {
-            ObjectNode x = set.addObject().put("cidr", e.cidr());
-            if (e.description() != null) {
-                x.put("description", e.description());
-            }
-        }
-        page.putToken(out);
-        return out;
+        return page.answer("entrySet", (o, e) -> o.value("cidr", e.cidr()).value("description", e.description()));
     }
 
     private static AwsError noVersion(String id, long version) {
         return AwsError.badRequest("InvalidParameterValue", "The prefix list " + id + " has no version " + version + ".");
     }
 
-    static ObjectNode associations(Call call) {
+    static RenderedAnswer associations(Call call) {
         String id = call.params().required("PrefixListId");
         if (EndpointServices.prefixLists(call.region()).stream().noneMatch(a -> a.id().equals(id))) {
             lists(call).get(id);
         }
         var page = Ec2Pages.page(lists(call).references(id), call.params(), 5, 255);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("prefixListAssociationSet");
-        page.items().forEach(r -> set.addObject().put("resourceId", r).put("resourceOwner", call.accountId()));
-        page.putToken(out);
-        return out;
+        return page.answer("prefixListAssociationSet", (o, r) -> o.value("resourceId", r).value("resourceOwner", call.accountId()));
     }
 }
