@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -13,6 +11,9 @@ import dev.ecsnet.domain.analysis.Verdict;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.Route;
 import dev.ecsnet.domain.net.SecurityGroupRule;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,14 @@ final class Ec2NetworkInsightsOps {
         t.register("DeleteNetworkInsightsPath", c -> {
             String id = c.params().required("NetworkInsightsPathId");
             insights(c).deletePath(id);
-            return Ec2Shapes.object().put("networkInsightsPathId", id);
+            return ShapeWriter.ec2Xml().value("networkInsightsPathId", id).answer();
         });
         t.register("StartNetworkInsightsAnalysis", Ec2NetworkInsightsOps::start);
         t.register("DescribeNetworkInsightsAnalyses", Ec2NetworkInsightsOps::describeAnalyses);
         t.register("DeleteNetworkInsightsAnalysis", c -> {
             String id = c.params().required("NetworkInsightsAnalysisId");
             insights(c).deleteAnalysis(id);
-            return Ec2Shapes.object().put("networkInsightsAnalysisId", id);
+            return ShapeWriter.ec2Xml().value("networkInsightsAnalysisId", id).answer();
         });
     }
 
@@ -73,23 +74,24 @@ final class Ec2NetworkInsightsOps {
         return "arn:aws:ec2:" + call.region() + ":" + call.accountId() + ":" + type + "/" + id;
     }
 
-    static ObjectNode component(Call call, String id) {
-        return Ec2Shapes.object().put("id", id).put("arn", arn(call, id));
+    /** A component named by its id and ARN, as the member {@code name} (or the current list item when null). */
+    static ShapeWriter component(ShapeWriter o, String name, Call call, String id) {
+        return (name == null ? o.item() : o.object(name)).value("id", id).value("arn", arn(call, id)).end();
     }
 
-    static ObjectNode renderPath(InsightsPath p) {
-        ObjectNode o = Ec2Shapes.object().put("networkInsightsPathId", p.id()).put("networkInsightsPathArn", p.arn())
-                .put("createdDate", Ec2Shapes.time(p.createdDate())).put("source", p.source());
-        p.destination().ifPresent(d -> o.put("destination", d));
-        p.sourceIp().ifPresent(ip -> o.put("sourceIp", ip));
-        p.destinationIp().ifPresent(ip -> o.put("destinationIp", ip));
-        o.put("protocol", p.protocol());
-        p.destinationPort().ifPresent(port -> o.put("destinationPort", port));
-        o.set("tagSet", Ec2Shapes.tagSet(p.tags()));
+    static ShapeWriter renderPath(ShapeWriter o, InsightsPath p) {
+        o.value("networkInsightsPathId", p.id()).value("networkInsightsPathArn", p.arn())
+                .value("createdDate", Ec2Shapes.time(p.createdDate())).value("source", p.source());
+        p.destination().ifPresent(d -> o.value("destination", d));
+        p.sourceIp().ifPresent(ip -> o.value("sourceIp", ip));
+        p.destinationIp().ifPresent(ip -> o.value("destinationIp", ip));
+        o.value("protocol", p.protocol());
+        p.destinationPort().ifPresent(port -> o.value("destinationPort", port));
+        Ec2Shapes.tagSet(o, p.tags());
         return o;
     }
 
-    static ObjectNode createPath(Call call) {
+    static RenderedAnswer createPath(Call call) {
         Params p = call.params();
         if (p.has("FilterAtSource") || p.has("FilterAtDestination")) {
             throw dev.ecsnet.protocol.AwsError.badRequest("InvalidParameterValue", "ecsnet does not support path filters; use SourceIp, DestinationIp and DestinationPort.");
@@ -97,121 +99,108 @@ final class Ec2NetworkInsightsOps {
         InsightsPath path = insights(call).createPath(p.required("Source"), p.string("Destination").orElse(null), p.string("SourceIp").orElse(null),
                 p.string("DestinationIp").orElse(null), p.required("Protocol"), p.integer("DestinationPort").orElse(null),
                 Ec2Shapes.tagsFor(p, "network-insights-path"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkInsightsPath", renderPath(path));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        renderPath(out.object("networkInsightsPath"), path).end();
+        return out.answer();
     }
 
-    static ObjectNode describePaths(Call call) {
+    static RenderedAnswer describePaths(Call call) {
         List<String> ids = call.params().strings("NetworkInsightsPathId");
         List<InsightsPath> all = ids.isEmpty() ? List.copyOf(insights(call).paths()) : ids.stream().distinct().map(insights(call)::path).toList();
         var page = Ec2Pages.page(PATH_FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 1, 100);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(x -> set.add(renderPath(x)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkInsightsPathSet", set);
-        page.putToken(out);
-        return out;
+        return page.answer("networkInsightsPathSet", Ec2NetworkInsightsOps::renderPath);
     }
 
-    static ObjectNode start(Call call) {
+    static RenderedAnswer start(Call call) {
         InsightsAnalysis a = insights(call).start(call.params().required("NetworkInsightsPathId"),
                 Ec2Shapes.tagsFor(call.params(), "network-insights-analysis"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkInsightsAnalysis", renderAnalysis(call, a));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        renderAnalysis(out.object("networkInsightsAnalysis"), call, a).end();
+        return out.answer();
     }
 
-    static ObjectNode describeAnalyses(Call call) {
+    static RenderedAnswer describeAnalyses(Call call) {
         List<String> ids = call.params().strings("NetworkInsightsAnalysisId");
         Optional<String> pathId = call.params().string("NetworkInsightsPathId");
         pathId.ifPresent(insights(call)::path);
         List<InsightsAnalysis> all = (ids.isEmpty() ? List.copyOf(insights(call).analyses()) : ids.stream().distinct().map(insights(call)::analysis).toList())
                 .stream().filter(a -> pathId.map(a.pathId()::equals).orElse(true)).toList();
         var page = Ec2Pages.page(ANALYSIS_FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 1, 100);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(a -> set.add(renderAnalysis(call, a)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkInsightsAnalysisSet", set);
-        page.putToken(out);
-        return out;
+        return page.answer("networkInsightsAnalysisSet", (o, a) -> renderAnalysis(o, call, a));
     }
 
-    static ObjectNode renderAnalysis(Call call, InsightsAnalysis a) {
-        ObjectNode o = Ec2Shapes.object().put("networkInsightsAnalysisId", a.id()).put("networkInsightsAnalysisArn", a.arn())
-                .put("networkInsightsPathId", a.pathId()).put("startDate", Ec2Shapes.time(a.startDate())).put("status", a.status());
+    static ShapeWriter renderAnalysis(ShapeWriter o, Call call, InsightsAnalysis a) {
+        o.value("networkInsightsAnalysisId", a.id()).value("networkInsightsAnalysisArn", a.arn())
+                .value("networkInsightsPathId", a.pathId()).value("startDate", Ec2Shapes.time(a.startDate())).value("status", a.status());
         a.verdict().ifPresent(v -> {
-            o.put("networkPathFound", v.reachable());
-            ArrayNode forward = o.putArray("forwardPathComponentSet");
+            o.value("networkPathFound", v.reachable());
+            o.list("forwardPathComponentSet");
             int seq = 1;
             for (Hop h : v.path()) {
-                forward.add(pathComponent(call, h, seq++));
+                pathComponent(o.item(), call, h, seq++).end();
             }
+            o.end();
             if (v instanceof Verdict.Blocked b) {
-                o.putArray("explanationSet").add(explanation(call, b));
+                o.list("explanationSet");
+                explanation(o.item(), call, b).end();
+                o.end();
             }
         });
-        o.set("tagSet", Ec2Shapes.tagSet(a.tags()));
+        Ec2Shapes.tagSet(o, a.tags());
         return o;
     }
 
-    private static ObjectNode pathComponent(Call call, Hop h, int sequence) {
+    private static ShapeWriter pathComponent(ShapeWriter c, Call call, Hop h, int sequence) {
         Network net = call.state().network();
-        ObjectNode c = Ec2Shapes.object().put("sequenceNumber", sequence);
+        c.value("sequenceNumber", sequence);
         switch (h.kind()) {
             case "security-group-rule" -> {
                 Optional<SecurityGroupRule> rule = net.securityGroups().stream().flatMap(g -> g.rules().stream())
                         .filter(r -> r.ruleId().equals(h.id())).findFirst();
-                c.set("component", component(call, rule.map(SecurityGroupRule::groupId).orElse(h.id())));
+                component(c, "component", call, rule.map(SecurityGroupRule::groupId).orElse(h.id()));
                 rule.ifPresent(r -> {
-                    ObjectNode x = c.putObject("securityGroupRule").put("direction", r.egress() ? "egress" : "ingress")
-                            .put("securityGroupId", r.groupId()).put("protocol", r.protocol());
-                    if (r.cidrIpv4() != null) {
-                        x.put("cidr", r.cidrIpv4());
-                    }
-                    if (r.prefixListId() != null) {
-                        x.put("prefixListId", r.prefixListId());
-                    }
+                    c.object("securityGroupRule").value("direction", r.egress() ? "egress" : "ingress")
+                            .value("securityGroupId", r.groupId()).value("protocol", r.protocol())
+                            .value("cidr", r.cidrIpv4()).value("prefixListId", r.prefixListId());
                     if (!r.protocol().equals("-1")) {
-                        x.putObject("portRange").put("from", r.fromPort()).put("to", r.toPort());
+                        c.object("portRange").value("from", r.fromPort()).value("to", r.toPort()).end();
                     }
+                    c.end();
                 });
             }
             case "route" -> {
-                c.set("component", component(call, h.id()));
+                component(c, "component", call, h.id());
                 String destination = h.detail().contains(" -> ") ? h.detail().substring(0, h.detail().indexOf(" -> ")) : null;
                 net.routeTables().all().stream().filter(t -> t.id().equals(h.id())).findFirst().flatMap(t -> t.routes().stream()
                         .filter(r -> destination == null ? r.kind() == Route.TargetKind.LOCAL : r.destination().equals(destination)).findFirst())
                         .ifPresent(r -> {
-                            ObjectNode x = c.putObject("routeTableRoute");
+                            c.object("routeTableRoute");
                             if (r.destinationCidrBlock() != null) {
-                                x.put("destinationCidr", r.destinationCidrBlock());
+                                c.value("destinationCidr", r.destinationCidrBlock());
                             } else {
-                                x.put("destinationPrefixListId", r.destinationPrefixListId());
+                                c.value("destinationPrefixListId", r.destinationPrefixListId());
                             }
-                            switch (r.kind()) {
-                                case NAT_GATEWAY -> x.put("natGatewayId", r.targetId());
-                                case NETWORK_INTERFACE -> x.put("networkInterfaceId", r.targetId());
-                                case VPC_PEERING_CONNECTION -> x.put("vpcPeeringConnectionId", r.targetId());
-                                default -> x.put("gatewayId", r.targetId());
-                            }
-                            x.put("origin", r.origin()).put("state", r.state());
+                            String target = switch (r.kind()) {
+                                case NAT_GATEWAY -> "natGatewayId";
+                                case NETWORK_INTERFACE -> "networkInterfaceId";
+                                case VPC_PEERING_CONNECTION -> "vpcPeeringConnectionId";
+                                default -> "gatewayId";
+                            };
+                            c.value(target, r.targetId()).value("origin", r.origin()).value("state", r.state()).end();
                         });
             }
-            default -> c.set("component", component(call, h.id()));
+            default -> component(c, "component", call, h.id());
         }
         return c;
     }
 
-    private static ObjectNode explanation(Call call, Verdict.Blocked b) {
-        ObjectNode e = Ec2Shapes.object().put("explanationCode", b.explanationCode());
+    private static ShapeWriter explanation(ShapeWriter e, Call call, Verdict.Blocked b) {
+        e.value("explanationCode", b.explanationCode());
         String direction = b.reason().contains("outbound") || b.reason().contains("egress") ? "egress"
                 : b.reason().contains("inbound") || b.reason().contains("admit") ? "ingress" : null;
-        if (direction != null) {
-            e.put("direction", direction);
-        }
+        e.value("direction", direction);
         if (!b.componentId().isEmpty() && b.componentId().contains("-")) {
-            e.set("component", component(call, b.componentId()));
+            component(e, "component", call, b.componentId());
             String field = switch (b.componentKind()) {
                 case "network-interface" -> "networkInterface";
                 case "route-table" -> "routeTable";
@@ -224,12 +213,13 @@ final class Ec2NetworkInsightsOps {
                 default -> null;
             };
             if (field != null) {
-                e.set(field, component(call, b.componentId()));
+                component(e, field, call, b.componentId());
             }
             if (b.componentKind().equals("network-interface")) {
                 call.state().network().findNetworkInterface(b.componentId()).ifPresent(n -> {
-                    ArrayNode groups = e.putArray("securityGroupSet");
-                    n.groupIds().forEach(g -> groups.add(component(call, g)));
+                    e.list("securityGroupSet");
+                    n.groupIds().forEach(g -> component(e, null, call, g));
+                    e.end();
                 });
             }
         }
