@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -15,6 +13,9 @@ import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class Ec2InstanceOps {
         t.register("DescribeInstanceTypeOfferings", Ec2InstanceOps::describeInstanceTypeOfferings);
     }
 
-    private static ObjectNode runInstances(Call call) {
+    private static RenderedAnswer runInstances(Call call) {
         Params p = Ec2LaunchTemplateOps.withTemplate(call);
         int min = p.integer("MinCount").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter MinCount"));
         int max = p.integer("MaxCount").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter MaxCount"));
@@ -62,7 +63,9 @@ final class Ec2InstanceOps {
                 subnetId, groups, userData, profileArn, p.string("KeyName").orElse(null),
                 p.child("Placement").string("AvailabilityZone").filter(z -> !z.isEmpty()).orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"));
         List<Instance> launched = call.state().instances().run(launch);
-        return reservation(net, launched.get(0).reservationId(), call.accountId(), launched);
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        reservation(out, net, launched.get(0).reservationId(), call.accountId(), launched);
+        return out.answer();
     }
 
     private static String decodeUserData(String base64) {
@@ -73,74 +76,78 @@ final class Ec2InstanceOps {
         }
     }
 
-    private static ObjectNode reservation(Network net, String reservationId, String ownerId, List<Instance> instances) {
-        ObjectNode r = Ec2Shapes.object().put("reservationId", reservationId).put("ownerId", ownerId);
-        r.set("groupSet", Ec2Shapes.array());
-        ArrayNode set = r.putArray("instancesSet");
-        instances.forEach(i -> set.add(instance(net, i)));
-        return r;
+    private static void reservation(ShapeWriter r, Network net, String reservationId, String ownerId, List<Instance> instances) {
+        r.value("reservationId", reservationId).value("ownerId", ownerId);
+        r.list("groupSet").end();
+        r.list("instancesSet");
+        instances.forEach(i -> instance(r.item(), net, i).end());
+        r.end();
     }
 
-    private static ObjectNode state(InstanceState s) {
-        return Ec2Shapes.object().put("code", s.code()).put("name", s.wireName());
+    private static ShapeWriter state(ShapeWriter o, String name, InstanceState s) {
+        return o.object(name).value("code", s.code()).value("name", s.wireName()).end();
     }
 
-    static ObjectNode instance(Network net, Instance i) {
+    private static void groups(ShapeWriter o, Network net, List<String> groupIds) {
+        o.list("groupSet");
+        groupIds.forEach(g -> o.item().value("groupId", g).value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end());
+        o.end();
+    }
+
+    static ShapeWriter instance(ShapeWriter o, Network net, Instance i) {
         boolean live = i.state() != InstanceState.TERMINATED;
         // the primary interface carries what can change after launch: groups, source/dest check, a public address
         java.util.Optional<NetworkInterface> primary = live ? net.findNetworkInterface(i.primaryEniId()) : java.util.Optional.empty();
-        ObjectNode o = Ec2Shapes.object().put("instanceId", i.id()).put("imageId", i.image().imageId());
-        o.set("instanceState", state(i.state()));
-        o.put("privateDnsName", live ? i.privateDnsName() : "")
-                .put("dnsName", primary.flatMap(NetworkInterface::publicDnsName).orElse("")).put("reason", i.stateTransitionReason());
-        i.keyName().ifPresent(k -> o.put("keyName", k));
-        o.put("amiLaunchIndex", i.launchIndex());
-        o.set("productCodes", Ec2Shapes.array());
-        o.put("instanceType", i.type().name()).put("launchTime", Ec2Shapes.time(i.launchTime()));
-        o.putObject("placement").put("availabilityZone", i.zone().name()).put("availabilityZoneId", i.zone().zoneId())
-                .put("groupName", "").put("tenancy", "default");
-        o.putObject("monitoring").put("state", "disabled");
+        o.value("instanceId", i.id()).value("imageId", i.image().imageId());
+        state(o, "instanceState", i.state());
+        o.value("privateDnsName", live ? i.privateDnsName() : "")
+                .value("dnsName", primary.flatMap(NetworkInterface::publicDnsName).orElse("")).value("reason", i.stateTransitionReason());
+        i.keyName().ifPresent(k -> o.value("keyName", k));
+        o.value("amiLaunchIndex", i.launchIndex());
+        o.list("productCodes").end();
+        o.value("instanceType", i.type().name()).value("launchTime", Ec2Shapes.time(i.launchTime()));
+        o.object("placement").value("availabilityZone", i.zone().name()).value("availabilityZoneId", i.zone().zoneId())
+                .value("groupName", "").value("tenancy", "default").end();
+        o.object("monitoring").value("state", "disabled").end();
         if (live) {
-            o.put("subnetId", i.subnetId()).put("vpcId", i.vpcId()).put("privateIpAddress", i.privateIpAddress());
+            o.value("subnetId", i.subnetId()).value("vpcId", i.vpcId()).value("privateIpAddress", i.privateIpAddress());
         }
-        primary.flatMap(NetworkInterface::publicIp).ifPresent(ip -> o.put("ipAddress", ip));
-        o.put("sourceDestCheck", primary.map(NetworkInterface::sourceDestCheck).orElse(true));
-        ArrayNode groups = o.putArray("groupSet");
-        for (String g : primary.map(NetworkInterface::groupIds).orElse(i.groupIds())) {
-            groups.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse(""));
-        }
-        o.put("architecture", i.type().architecture()).put("rootDeviceType", "ebs").put("rootDeviceName", Image.ROOT_DEVICE);
-        o.set("blockDeviceMapping", Ec2Shapes.array());
-        o.put("virtualizationType", "hvm").put("clientToken", "").put("hypervisor", "xen");
-        o.set("tagSet", Ec2Shapes.tagSet(i.tags()));
-        i.iamInstanceProfileArn().ifPresent(a -> o.putObject("iamInstanceProfile").put("arn", a).put("id", "AIPA" + i.id().substring(2, 19).toUpperCase(java.util.Locale.ROOT)));
-        ArrayNode nics = o.putArray("networkInterfaceSet");
+        primary.flatMap(NetworkInterface::publicIp).ifPresent(ip -> o.value("ipAddress", ip));
+        o.value("sourceDestCheck", primary.map(NetworkInterface::sourceDestCheck).orElse(true));
+        groups(o, net, primary.map(NetworkInterface::groupIds).orElse(i.groupIds()));
+        o.value("architecture", i.type().architecture()).value("rootDeviceType", "ebs").value("rootDeviceName", Image.ROOT_DEVICE);
+        o.list("blockDeviceMapping").end();
+        o.value("virtualizationType", "hvm").value("clientToken", "").value("hypervisor", "xen");
+        Ec2Shapes.tagSet(o, i.tags());
+        i.iamInstanceProfileArn().ifPresent(a -> o.object("iamInstanceProfile").value("arn", a)
+                .value("id", "AIPA" + i.id().substring(2, 19).toUpperCase(java.util.Locale.ROOT)).end());
+        o.list("networkInterfaceSet");
         if (live) {
             for (NetworkInterface n : net.networkInterfaces()) {
                 if (n.attachment().filter(a -> i.id().equals(a.instanceId())).isEmpty() || "branch".equals(n.interfaceType())) {
                     continue;
                 }
-                ObjectNode nic = nics.addObject().put("networkInterfaceId", n.id()).put("subnetId", n.subnetId()).put("vpcId", n.vpcId())
-                        .put("description", n.description()).put("ownerId", n.ownerId()).put("status", n.status())
-                        .put("macAddress", n.macAddress()).put("privateIpAddress", n.privateIpAddress())
-                        .put("privateDnsName", n.privateDnsName()).put("sourceDestCheck", n.sourceDestCheck())
-                        .put("interfaceType", n.interfaceType());
-                ArrayNode ng = nic.putArray("groupSet");
-                n.groupIds().forEach(g -> ng.addObject().put("groupId", g).put("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")));
-                n.attachment().ifPresent(a -> nic.putObject("attachment").put("attachmentId", a.attachmentId())
-                        .put("deviceIndex", a.deviceIndex()).put("networkCardIndex", a.networkCardIndex()).put("status", a.status())
-                        .put("attachTime", Ec2Shapes.time(a.attachTime())).put("deleteOnTermination", a.deleteOnTermination()));
-                nic.putArray("privateIpAddressesSet").addObject().put("privateIpAddress", n.privateIpAddress())
-                        .put("privateDnsName", n.privateDnsName()).put("primary", true);
+                ShapeWriter nic = o.item().value("networkInterfaceId", n.id()).value("subnetId", n.subnetId()).value("vpcId", n.vpcId())
+                        .value("description", n.description()).value("ownerId", n.ownerId()).value("status", n.status())
+                        .value("macAddress", n.macAddress()).value("privateIpAddress", n.privateIpAddress())
+                        .value("privateDnsName", n.privateDnsName()).value("sourceDestCheck", n.sourceDestCheck())
+                        .value("interfaceType", n.interfaceType());
+                groups(nic, net, n.groupIds());
+                n.attachment().ifPresent(a -> nic.object("attachment").value("attachmentId", a.attachmentId())
+                        .value("deviceIndex", a.deviceIndex()).value("networkCardIndex", a.networkCardIndex()).value("status", a.status())
+                        .value("attachTime", Ec2Shapes.time(a.attachTime())).value("deleteOnTermination", a.deleteOnTermination()).end());
+                nic.list("privateIpAddressesSet").item().value("privateIpAddress", n.privateIpAddress())
+                        .value("privateDnsName", n.privateDnsName()).value("primary", true).end().end();
+                nic.end();
             }
         }
-        o.put("ebsOptimized", false).put("enaSupport", true);
-        o.putObject("cpuOptions").put("coreCount", Math.max(1, i.type().vcpus() / (i.type().architecture().equals("arm64") ? 1 : 2)))
-                .put("threadsPerCore", i.type().architecture().equals("arm64") || i.type().vcpus() == 1 ? 1 : 2);
-        o.putObject("metadataOptions").put("state", "applied").put("httpTokens", "required").put("httpPutResponseHopLimit", 2)
-                .put("httpEndpoint", "enabled");
-        o.put("platformDetails", "Linux/UNIX").put("usageOperation", "RunInstances");
-        return o;
+        o.end();
+        o.value("ebsOptimized", false).value("enaSupport", true);
+        o.object("cpuOptions").value("coreCount", Math.max(1, i.type().vcpus() / (i.type().architecture().equals("arm64") ? 1 : 2)))
+                .value("threadsPerCore", i.type().architecture().equals("arm64") || i.type().vcpus() == 1 ? 1 : 2).end();
+        o.object("metadataOptions").value("state", "applied").value("httpTokens", "required").value("httpPutResponseHopLimit", 2)
+                .value("httpEndpoint", "enabled").end();
+        return o.value("platformDetails", "Linux/UNIX").value("usageOperation", "RunInstances");
     }
 
     private static Ec2Filters<Instance> filters() {
@@ -159,7 +166,7 @@ final class Ec2InstanceOps {
                 .multi("instance.group-id", Instance::groupIds);
     }
 
-    private static ObjectNode describeInstances(Call call) {
+    private static RenderedAnswer describeInstances(Call call) {
         Params p = call.params();
         Instances all = call.state().instances();
         List<String> ids = p.strings("InstanceId");
@@ -170,30 +177,34 @@ final class Ec2InstanceOps {
         var page = Ec2Pages.page(filters().apply(found, Ec2Filters.read(p, "Filter")), p, 5, 1000);
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
         page.items().forEach(i -> byReservation.computeIfAbsent(i.reservationId(), r -> new ArrayList<>()).add(i));
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("reservationSet");
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("reservationSet");
         Network net = call.state().network();
-        byReservation.forEach((r, list) -> set.add(reservation(net, r, call.accountId(), list)));
-        page.putToken(out);
-        return out;
+        byReservation.forEach((r, list) -> {
+            reservation(out.item(), net, r, call.accountId(), list);
+            out.end();
+        });
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 
-    private static ObjectNode terminateInstances(Call call) {
+    private static RenderedAnswer terminateInstances(Call call) {
         List<String> ids = call.params().strings("InstanceId");
         if (ids.isEmpty()) {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter InstanceId");
         }
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("instancesSet");
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("instancesSet");
         for (Instances.StateChange c : call.state().instances().terminate(ids)) {
-            ObjectNode item = set.addObject().put("instanceId", c.instanceId());
-            item.set("currentState", state(c.current()));
-            item.set("previousState", state(c.previous()));
+            ShapeWriter item = out.item().value("instanceId", c.instanceId());
+            state(item, "currentState", c.current());
+            state(item, "previousState", c.previous()).end();
         }
-        return out;
+        return out.end().answer();
     }
 
-    private static ObjectNode describeImages(Call call) {
+    private static RenderedAnswer describeImages(Call call) {
         Params p = call.params();
         List<String> ids = p.strings("ImageId");
         List<Image> images = new ArrayList<>();
@@ -214,24 +225,27 @@ final class Ec2InstanceOps {
                 .field("owner-id", Image::ownerId).field("owner-alias", Image::ownerAlias).field("state", i -> "available")
                 .field("virtualization-type", i -> "hvm").field("root-device-type", i -> "ebs").field("is-public", i -> true)
                 .field("image-type", i -> "machine").field("platform-details", i -> "Linux/UNIX").field("description", Image::description);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("imagesSet");
-        for (Image i : filters.apply(images, Ec2Filters.read(p, "Filter"))) {
-            ObjectNode o = set.addObject().put("imageId", i.imageId()).put("imageLocation", "amazon/" + i.name())
-                    .put("imageState", "available").put("imageOwnerId", i.ownerId()).put("creationDate", i.creationDate())
-                    .put("isPublic", true).put("architecture", i.architecture()).put("imageType", "machine")
-                    .put("imageOwnerAlias", i.ownerAlias()).put("name", i.name()).put("description", i.description())
-                    .put("rootDeviceType", "ebs").put("rootDeviceName", Image.ROOT_DEVICE).put("virtualizationType", "hvm")
-                    .put("hypervisor", "xen").put("enaSupport", true).put("sriovNetSupport", "simple")
-                    .put("platformDetails", "Linux/UNIX").put("usageOperation", "RunInstances").put("bootMode", "uefi-preferred");
-            o.putArray("blockDeviceMapping").addObject().put("deviceName", Image.ROOT_DEVICE).putObject("ebs")
-                    .put("deleteOnTermination", true).put("volumeSize", 30).put("volumeType", "gp3").put("encrypted", false);
+        List<Image> matching = filters.apply(images, Ec2Filters.read(p, "Filter"));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("imagesSet");
+        for (Image i : matching) {
+            out.item().value("imageId", i.imageId()).value("imageLocation", "amazon/" + i.name())
+                    .value("imageState", "available").value("imageOwnerId", i.ownerId()).value("creationDate", i.creationDate())
+                    .value("isPublic", true).value("architecture", i.architecture()).value("imageType", "machine")
+                    .value("imageOwnerAlias", i.ownerAlias()).value("name", i.name()).value("description", i.description())
+                    .value("rootDeviceType", "ebs").value("rootDeviceName", Image.ROOT_DEVICE).value("virtualizationType", "hvm")
+                    .value("hypervisor", "xen").value("enaSupport", true).value("sriovNetSupport", "simple")
+                    .value("platformDetails", "Linux/UNIX").value("usageOperation", "RunInstances").value("bootMode", "uefi-preferred");
+            out.list("blockDeviceMapping").item().value("deviceName", Image.ROOT_DEVICE).object("ebs")
+                    .value("deleteOnTermination", true).value("volumeSize", 30).value("volumeType", "gp3").value("encrypted", false)
+                    .end().end().end();
+            out.end();
         }
-        return out;
+        return out.end().answer();
     }
 
     /** Every type (or every type asked for by name), from the same tables placement uses. */
-    private static ObjectNode describeInstanceTypes(Call call) {
+    private static RenderedAnswer describeInstanceTypes(Call call) {
         Params p = call.params();
         List<String> names = p.strings("InstanceType");
         List<InstanceType> types = new ArrayList<>();
@@ -256,37 +270,35 @@ final class Ec2InstanceOps {
                 .field("burstable-performance-supported", InstanceType::burstable)
                 .field("current-generation", t -> true);
         var page = Ec2Pages.page(filters.apply(types, Ec2Filters.read(p, "Filter")), p, 5, 100);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("instanceTypeSet");
-        for (InstanceType t : page.items()) {
-            ObjectNode o = set.addObject().put("instanceType", t.name()).put("currentGeneration", true)
-                    .put("freeTierEligible", t.name().equals("t2.micro") || t.name().equals("t3.micro"))
-                    .put("bareMetal", t.name().contains("metal")).put("hypervisor", "nitro");
-            o.putArray("supportedUsageClasses").add("on-demand").add("spot");
-            o.putArray("supportedRootDeviceTypes").add("ebs");
-            o.putArray("supportedVirtualizationTypes").add("hvm");
-            o.putObject("processorInfo").putArray("supportedArchitectures").add(t.architecture());
-            if (t.hasKnownSize()) {
-                o.putObject("vCpuInfo").put("defaultVCpus", t.vcpus());
-                o.putObject("memoryInfo").put("sizeInMiB", t.memoryMib());
-            }
-            o.put("instanceStorageSupported", false);
-            ObjectNode n = o.putObject("networkInfo").put("networkPerformance", "Up to 10 Gigabit")
-                    .put("maximumNetworkInterfaces", t.maxEnis()).put("maximumNetworkCards", 1).put("defaultNetworkCardIndex", 0);
-            n.putArray("networkCards").addObject().put("networkCardIndex", 0).put("networkPerformance", "Up to 10 Gigabit")
-                    .put("maximumNetworkInterfaces", t.maxEnis());
-            n.put("ipv4AddressesPerInterface", t.ipv4PerEni()).put("ipv6AddressesPerInterface", t.ipv4PerEni())
-                    .put("ipv6Supported", true).put("enaSupport", "required").put("efaSupported", false)
-                    .put("encryptionInTransitSupported", false);
-            o.put("hibernationSupported", false).put("burstablePerformanceSupported", t.burstable())
-                    .put("dedicatedHostsSupported", false).put("autoRecoverySupported", true);
-            o.putArray("supportedBootModes").add("legacy-bios").add("uefi");
-        }
-        page.putToken(out);
-        return out;
+        return page.answer("instanceTypeSet", Ec2InstanceOps::renderInstanceType);
     }
 
-    private static ObjectNode describeInstanceTypeOfferings(Call call) {
+    private static void renderInstanceType(ShapeWriter o, InstanceType t) {
+        o.value("instanceType", t.name()).value("currentGeneration", true)
+                .value("freeTierEligible", t.name().equals("t2.micro") || t.name().equals("t3.micro"))
+                .value("bareMetal", t.name().contains("metal")).value("hypervisor", "nitro");
+        o.list("supportedUsageClasses").item("on-demand").item("spot").end();
+        o.list("supportedRootDeviceTypes").item("ebs").end();
+        o.list("supportedVirtualizationTypes").item("hvm").end();
+        o.object("processorInfo").list("supportedArchitectures").item(t.architecture()).end().end();
+        if (t.hasKnownSize()) {
+            o.object("vCpuInfo").value("defaultVCpus", t.vcpus()).end();
+            o.object("memoryInfo").value("sizeInMiB", t.memoryMib()).end();
+        }
+        o.value("instanceStorageSupported", false);
+        o.object("networkInfo").value("networkPerformance", "Up to 10 Gigabit")
+                .value("maximumNetworkInterfaces", t.maxEnis()).value("maximumNetworkCards", 1).value("defaultNetworkCardIndex", 0);
+        o.list("networkCards").item().value("networkCardIndex", 0).value("networkPerformance", "Up to 10 Gigabit")
+                .value("maximumNetworkInterfaces", t.maxEnis()).end().end();
+        o.value("ipv4AddressesPerInterface", t.ipv4PerEni()).value("ipv6AddressesPerInterface", t.ipv4PerEni())
+                .value("ipv6Supported", true).value("enaSupport", "required").value("efaSupported", false)
+                .value("encryptionInTransitSupported", false).end();
+        o.value("hibernationSupported", false).value("burstablePerformanceSupported", t.burstable())
+                .value("dedicatedHostsSupported", false).value("autoRecoverySupported", true);
+        o.list("supportedBootModes").item("legacy-bios").item("uefi").end();
+    }
+
+    private static RenderedAnswer describeInstanceTypeOfferings(Call call) {
         Params p = call.params();
         String locationType = p.string("LocationType").orElse("region");
         List<String[]> rows = new ArrayList<>();
@@ -300,10 +312,7 @@ final class Ec2InstanceOps {
         }
         Ec2Filters<String[]> filters = Ec2Filters.<String[]>untagged().field("instance-type", r -> r[0]).field("location", r -> r[1]);
         var page = Ec2Pages.page(filters.apply(rows, Ec2Filters.read(p, "Filter")), p, 5, 1000);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("instanceTypeOfferingSet");
-        page.items().forEach(r -> set.addObject().put("instanceType", r[0]).put("locationType", locationType).put("location", r[1]));
-        page.putToken(out);
-        return out;
+        return page.answer("instanceTypeOfferingSet",
+                (o, r) -> o.value("instanceType", r[0]).value("locationType", locationType).value("location", r[1]));
     }
 }
