@@ -88,12 +88,6 @@ final class Ec2InstanceOps {
         return o.object(name).value("code", s.code()).value("name", s.wireName()).end();
     }
 
-    private static void groups(ShapeWriter o, Network net, List<String> groupIds) {
-        o.list("groupSet");
-        groupIds.forEach(g -> o.item().value("groupId", g).value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end());
-        o.end();
-    }
-
     static ShapeWriter instance(ShapeWriter o, Network net, Instance i) {
         boolean live = i.state() != InstanceState.TERMINATED;
         // the primary interface carries what can change after launch: groups, source/dest check, a public address
@@ -114,7 +108,7 @@ final class Ec2InstanceOps {
         }
         primary.flatMap(NetworkInterface::publicIp).ifPresent(ip -> o.value("ipAddress", ip));
         o.value("sourceDestCheck", primary.map(NetworkInterface::sourceDestCheck).orElse(true));
-        groups(o, net, primary.map(NetworkInterface::groupIds).orElse(i.groupIds()));
+        Ec2Shapes.groupSet(o, net, primary.map(NetworkInterface::groupIds).orElse(i.groupIds()));
         o.value("architecture", i.type().architecture()).value("rootDeviceType", "ebs").value("rootDeviceName", Image.ROOT_DEVICE);
         o.list("blockDeviceMapping").end();
         o.value("virtualizationType", "hvm").value("clientToken", "").value("hypervisor", "xen");
@@ -132,7 +126,7 @@ final class Ec2InstanceOps {
                         .value("macAddress", n.macAddress()).value("privateIpAddress", n.privateIpAddress())
                         .value("privateDnsName", n.privateDnsName()).value("sourceDestCheck", n.sourceDestCheck())
                         .value("interfaceType", n.interfaceType());
-                groups(nic, net, n.groupIds());
+                Ec2Shapes.groupSet(nic, net, n.groupIds());
                 n.attachment().ifPresent(a -> nic.object("attachment").value("attachmentId", a.attachmentId())
                         .value("deviceIndex", a.deviceIndex()).value("networkCardIndex", a.networkCardIndex()).value("status", a.status())
                         .value("attachTime", Ec2Shapes.time(a.attachTime())).value("deleteOnTermination", a.deleteOnTermination()).end());

@@ -103,11 +103,7 @@ final class Ec2NetworkInterfaceOps {
                 .value("privateIpAddress", n.privateIpAddress())
                 .value("privateDnsName", n.privateDnsName())
                 .value("sourceDestCheck", n.sourceDestCheck());
-        o.list("groupSet");
-        for (String g : n.groupIds()) {
-            o.item().value("groupId", g).value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end();
-        }
-        o.end();
+        Ec2Shapes.groupSet(o, net, n.groupIds());
         n.lastAttachment().ifPresent(a -> {
             o.object("attachment")
                     .value("attachmentId", a.attachmentId())

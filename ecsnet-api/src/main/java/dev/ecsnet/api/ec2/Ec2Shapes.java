@@ -43,6 +43,13 @@ final class Ec2Shapes {
         out.end();
     }
 
+    /** The {@code groupSet} of security groups: each id with its group's name ("" once the group is gone). */
+    static void groupSet(ShapeWriter out, dev.ecsnet.domain.net.Network net, java.util.List<String> groupIds) {
+        out.list("groupSet");
+        groupIds.forEach(g -> out.item().value("groupId", g).value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end());
+        out.end();
+    }
+
     /**
      * Tags of the TagSpecifications for {@code resourceType}. A specification for a type the operation does not
      * create is refused as EC2 refuses it; {@code alsoCreated} names other types the operation does create (their

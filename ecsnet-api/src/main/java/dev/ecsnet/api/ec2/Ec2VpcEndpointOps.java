@@ -51,10 +51,7 @@ final class Ec2VpcEndpointOps {
                 .value("policyDocument", e.policyDocument());
         texts(o, "routeTableIdSet", e.routeTableIds());
         texts(o, "subnetIdSet", e.subnetIds());
-        o.list("groupSet");
-        e.groupIds().forEach(g -> o.item().value("groupId", g)
-                .value("groupName", net.findSecurityGroup(g).map(x -> x.name()).orElse("")).end());
-        o.end();
+        Ec2Shapes.groupSet(o, net, e.groupIds());
         if (e.isInterface()) {
             o.value("ipAddressType", "ipv4");
             o.object("dnsOptions").value("dnsRecordIpType", "ipv4").value("privateDnsOnlyForInboundResolverEndpoint", false).end();
