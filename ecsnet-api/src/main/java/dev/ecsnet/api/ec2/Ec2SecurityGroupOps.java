@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -12,6 +10,9 @@ import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.SecurityGroup;
 import dev.ecsnet.domain.net.SecurityGroupRule;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,18 +69,19 @@ final class Ec2SecurityGroupOps {
         return "arn:aws:ec2:" + call.region() + ":" + g.ownerId() + ":security-group/" + g.id();
     }
 
-    static ObjectNode createSecurityGroup(Call call) {
+    static RenderedAnswer createSecurityGroup(Call call) {
         Params p = call.params();
         SecurityGroup g = call.state().network().createSecurityGroup(p.string("VpcId").orElse(null), p.required("GroupName"),
                 p.required("GroupDescription"), Ec2Shapes.tagsFor(p, "security-group"));
-        ObjectNode out = Ec2Shapes.object().put("return", true).put("groupId", g.id()).put("securityGroupArn", arn(call, g));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.value("return", true).value("groupId", g.id()).value("securityGroupArn", arn(call, g));
         if (!g.tags().isEmpty()) {
-            out.set("tagSet", Ec2Shapes.tagSet(g.tags()));
+            Ec2Shapes.tagSet(out, g.tags());
         }
-        return out;
+        return out.answer();
     }
 
-    static ObjectNode describeSecurityGroups(Call call) {
+    static RenderedAnswer describeSecurityGroups(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("GroupId");
         List<String> names = call.params().strings("GroupName");
@@ -92,67 +94,91 @@ final class Ec2SecurityGroupOps {
         }
         var page = Ec2Pages.page(GROUP_FILTERS.apply(groups, Ec2Filters.read(call.params(), "Filter"), Map.of(),
                 ids.isEmpty() && names.isEmpty() ? Ec2Filters.TagLookups.of(net.indexes().groupTags()) : null), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        for (SecurityGroup g : page.items()) {
-            ObjectNode o = set.addObject()
-                    .put("ownerId", g.ownerId())
-                    .put("groupId", g.id())
-                    .put("groupName", g.name())
-                    .put("groupDescription", g.description())
-                    .put("vpcId", g.vpcId())
-                    .put("securityGroupArn", arn(call, g));
-            o.set("ipPermissions", permissions(g.ingress()));
-            o.set("ipPermissionsEgress", permissions(g.egress()));
-            o.set("tagSet", Ec2Shapes.tagSet(g.tags()));
-        }
-        ObjectNode out = Ec2Shapes.object();
-        out.set("securityGroupInfo", set);
-        page.putToken(out);
-        return out;
+        return page.answer("securityGroupInfo", (o, g) -> {
+            o.value("ownerId", g.ownerId())
+                    .value("groupId", g.id())
+                    .value("groupName", g.name())
+                    .value("groupDescription", g.description())
+                    .value("vpcId", g.vpcId())
+                    .value("securityGroupArn", arn(call, g));
+            permissions(o, "ipPermissions", g.ingress());
+            permissions(o, "ipPermissionsEgress", g.egress());
+            Ec2Shapes.tagSet(o, g.tags());
+        });
     }
 
-    /** EC2 groups rules with the same protocol and ports into one permission with several peers. */
-    static ArrayNode permissions(Collection<SecurityGroupRule> rules) {
+    /**
+     * EC2 groups rules with the same protocol and ports into one permission with several peers: the four peer
+     * lists, always written and in this order, each holding its peers in rule order; -1 (all) has no ports.
+     */
+    static void permissions(ShapeWriter out, String name, Collection<SecurityGroupRule> rules) {
         Map<String, List<SecurityGroupRule>> byKey = new LinkedHashMap<>();
         for (SecurityGroupRule r : rules) {
             byKey.computeIfAbsent(r.protocol() + "/" + r.fromPort() + "/" + r.toPort(), k -> new ArrayList<>()).add(r);
         }
-        ArrayNode out = Ec2Shapes.array();
+        out.list(name);
         for (List<SecurityGroupRule> group : byKey.values()) {
             SecurityGroupRule first = group.get(0);
-            ObjectNode p = out.addObject().put("ipProtocol", first.protocol());
+            out.item().value("ipProtocol", first.protocol());
             if (!first.protocol().equals("-1")) {
-                p.put("fromPort", first.fromPort()).put("toPort", first.toPort());
+                out.value("fromPort", first.fromPort()).value("toPort", first.toPort());
             }
-            ArrayNode groups = p.putArray("groups");
-            ArrayNode v4 = p.putArray("ipRanges");
-            ArrayNode v6 = p.putArray("ipv6Ranges");
-            ArrayNode lists = p.putArray("prefixListIds");
-            for (SecurityGroupRule r : group) {
-                ObjectNode peer;
-                if (r.cidrIpv4() != null) {
-                    peer = v4.addObject().put("cidrIp", r.cidrIpv4());
-                } else if (r.cidrIpv6() != null) {
-                    peer = v6.addObject().put("cidrIpv6", r.cidrIpv6());
-                } else if (r.prefixListId() != null) {
-                    peer = lists.addObject().put("prefixListId", r.prefixListId());
-                } else {
-                    peer = groups.addObject().put("userId", r.groupOwnerId()).put("groupId", r.referencedGroupId());
+            for (PeerKind kind : new PeerKind[] {PeerKind.GROUP, PeerKind.CIDR_IPV4, PeerKind.CIDR_IPV6, PeerKind.PREFIX_LIST}) {
+                out.list(peerList(kind));
+                for (SecurityGroupRule r : group) {
+                    if (peerKind(r) != kind) {
+                        continue;
+                    }
+                    out.item();
+                    if (kind == PeerKind.GROUP) {
+                        out.value("userId", r.groupOwnerId());
+                    }
+                    out.value(peerMember(kind), r.peer()).value("description", r.description()).end();
                 }
-                if (r.description() != null) {
-                    peer.put("description", r.description());
-                }
+                out.end();
             }
+            out.end();
         }
-        return out;
+        out.end();
     }
 
-    static ObjectNode deleteSecurityGroup(Call call) {
+    /** The kind of a rule's one peer: an IPv4 CIDR, else an IPv6 CIDR, else a prefix list, else a group. */
+    private static PeerKind peerKind(SecurityGroupRule r) {
+        if (r.cidrIpv4() != null) {
+            return PeerKind.CIDR_IPV4;
+        }
+        if (r.cidrIpv6() != null) {
+            return PeerKind.CIDR_IPV6;
+        }
+        return r.prefixListId() != null ? PeerKind.PREFIX_LIST : PeerKind.GROUP;
+    }
+
+    /** The member of an IpPermission that lists peers of {@code kind}. */
+    private static String peerList(PeerKind kind) {
+        return switch (kind) {
+            case CIDR_IPV4 -> "ipRanges";
+            case CIDR_IPV6 -> "ipv6Ranges";
+            case PREFIX_LIST -> "prefixListIds";
+            case GROUP -> "groups";
+        };
+    }
+
+    /** The member of a peer of {@code kind} that names it. */
+    private static String peerMember(PeerKind kind) {
+        return switch (kind) {
+            case CIDR_IPV4 -> "cidrIp";
+            case CIDR_IPV6 -> "cidrIpv6";
+            case PREFIX_LIST -> "prefixListId";
+            case GROUP -> "groupId";
+        };
+    }
+
+    static RenderedAnswer deleteSecurityGroup(Call call) {
         Network net = call.state().network();
         String id = call.params().string("GroupId")
                 .orElseGet(() -> net.securityGroupByName(null, call.params().required("GroupName")).id());
         net.deleteSecurityGroup(id);
-        return Ec2Shapes.object().put("return", true).put("groupId", id);
+        return ShapeWriter.ec2Xml().value("return", true).value("groupId", id).answer();
     }
 
     private static String groupId(Call call) {
@@ -161,18 +187,18 @@ final class Ec2SecurityGroupOps {
                 .orElseGet(() -> net.securityGroupByName(null, call.params().required("GroupName")).id());
     }
 
-    static ObjectNode authorize(Call call, boolean egress) {
+    static RenderedAnswer authorize(Call call, boolean egress) {
         String groupId = groupId(call);
         List<IpPermission> permissions = readPermissions(call, groupId);
         List<SecurityGroupRule> added = call.state().network().authorize(groupId, egress, permissions,
                 Ec2Shapes.tagsFor(call.params(), "security-group-rule"));
-        ObjectNode out = Ec2Shapes.object().put("return", true);
-        ArrayNode set = out.putArray("securityGroupRuleSet");
-        added.forEach(r -> set.add(renderRule(call, r)));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.value("return", true).list("securityGroupRuleSet");
+        added.forEach(r -> renderRule(out.item(), call, r).end());
+        return out.end().answer();
     }
 
-    static ObjectNode revoke(Call call, boolean egress) {
+    static RenderedAnswer revoke(Call call, boolean egress) {
         String groupId = groupId(call);
         List<IpPermission> permissions = readPermissions(call, groupId);
         List<String> ruleIds = call.params().strings("SecurityGroupRuleId");
@@ -185,39 +211,41 @@ final class Ec2SecurityGroupOps {
             // nothing matched at all: EC2 refuses the call rather than answering with only unknown permissions
             throw AwsError.badRequest("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
         }
-        ObjectNode out = Ec2Shapes.object().put("return", true);
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.value("return", true);
         if (!unknown.isEmpty()) {
-            ArrayNode set = out.putArray("unknownIpPermissionSet");
+            out.list("unknownIpPermissionSet");
             for (IpPermission u : unknown) {
-                ObjectNode p = set.addObject().put("ipProtocol", u.protocol());
+                out.item().value("ipProtocol", u.protocol());
                 if (u.fromPort() != null) {
-                    p.put("fromPort", u.fromPort());
+                    out.value("fromPort", u.fromPort());
                 }
                 if (u.toPort() != null) {
-                    p.put("toPort", u.toPort());
+                    out.value("toPort", u.toPort());
                 }
-                for (Peer peer : u.peers()) {
-                    switch (peer.kind()) {
-                        case CIDR_IPV4 -> p.withArray("ipRanges").addObject().put("cidrIp", peer.value());
-                        case CIDR_IPV6 -> p.withArray("ipv6Ranges").addObject().put("cidrIpv6", peer.value());
-                        case PREFIX_LIST -> p.withArray("prefixListIds").addObject().put("prefixListId", peer.value());
-                        case GROUP -> p.withArray("groups").addObject().put("groupId", peer.value());
-                        default -> throw new IllegalStateException();
-                    }
-                }
+                // one list per peer kind present, in the order the kinds first appear, each peer with its value only
+                Map<PeerKind, List<Peer>> byKind = new LinkedHashMap<>();
+                u.peers().forEach(peer -> byKind.computeIfAbsent(peer.kind(), k -> new ArrayList<>()).add(peer));
+                byKind.forEach((kind, peers) -> {
+                    out.list(peerList(kind));
+                    peers.forEach(peer -> out.item().value(peerMember(kind), peer.value()).end());
+                    out.end();
+                });
+                out.end();
             }
+            out.end();
         }
-        return out;
+        return out.answer();
     }
 
-    static ObjectNode updateDescriptions(Call call, boolean egress) {
+    static RenderedAnswer updateDescriptions(Call call, boolean egress) {
         String groupId = groupId(call);
         call.state().network().updateRuleDescriptions(groupId, egress, readPermissions(call, groupId));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
     /** Each named rule becomes the one permission its SecurityGroupRule member describes; the rule keeps its id. */
-    static ObjectNode modifySecurityGroupRules(Call call) {
+    static RenderedAnswer modifySecurityGroupRules(Call call) {
         String groupId = call.params().required("GroupId");
         Map<String, IpPermission> replacements = new LinkedHashMap<>();
         for (Params update : call.params().list("SecurityGroupRule")) {
@@ -238,10 +266,10 @@ final class Ec2SecurityGroupOps {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter SecurityGroupRules");
         }
         call.state().network().groups().modifyRules(groupId, replacements);
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
-    static ObjectNode describeSecurityGroupRules(Call call) {
+    static RenderedAnswer describeSecurityGroupRules(Call call) {
         Network net = call.state().network();
         List<String> ruleIds = call.params().strings("SecurityGroupRuleId");
         List<SecurityGroupRule> rules = new ArrayList<>();
@@ -254,42 +282,30 @@ final class Ec2SecurityGroupOps {
             }
         }
         var page = Ec2Pages.page(RULE_FILTERS.apply(selected, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(r -> set.add(renderRule(call, r)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("securityGroupRuleSet", set);
-        page.putToken(out);
-        return out;
+        return page.answer("securityGroupRuleSet", (o, r) -> renderRule(o, call, r));
     }
 
-    static ObjectNode renderRule(Call call, SecurityGroupRule r) {
-        ObjectNode o = Ec2Shapes.object()
-                .put("securityGroupRuleId", r.ruleId())
-                .put("groupId", r.groupId())
-                .put("groupOwnerId", r.groupOwnerId())
-                .put("isEgress", r.egress())
-                .put("ipProtocol", r.protocol())
-                .put("fromPort", r.fromPort())
-                .put("toPort", r.toPort());
-        if (r.cidrIpv4() != null) {
-            o.put("cidrIpv4", r.cidrIpv4());
-        }
-        if (r.cidrIpv6() != null) {
-            o.put("cidrIpv6", r.cidrIpv6());
-        }
-        if (r.prefixListId() != null) {
-            o.put("prefixListId", r.prefixListId());
-        }
+    /** A SecurityGroupRule: ports always (-1 when the protocol has none), then its one peer. */
+    static ShapeWriter renderRule(ShapeWriter o, Call call, SecurityGroupRule r) {
+        o.value("securityGroupRuleId", r.ruleId())
+                .value("groupId", r.groupId())
+                .value("groupOwnerId", r.groupOwnerId())
+                .value("isEgress", r.egress())
+                .value("ipProtocol", r.protocol())
+                .value("fromPort", r.fromPort())
+                .value("toPort", r.toPort())
+                .value("cidrIpv4", r.cidrIpv4())
+                .value("cidrIpv6", r.cidrIpv6())
+                .value("prefixListId", r.prefixListId());
         if (r.referencedGroupId() != null) {
-            ObjectNode ref = o.putObject("referencedGroupInfo").put("groupId", r.referencedGroupId()).put("userId", r.groupOwnerId());
-            peered(call.state().network(), r).ifPresent(p -> ref.put("vpcId", p.peerOf(groupVpc(call.state().network(), r)))
-                    .put("vpcPeeringConnectionId", p.id()));
+            o.object("referencedGroupInfo").value("groupId", r.referencedGroupId()).value("userId", r.groupOwnerId());
+            peered(call.state().network(), r).ifPresent(p -> o.value("vpcId", p.peerOf(groupVpc(call.state().network(), r)))
+                    .value("vpcPeeringConnectionId", p.id()));
+            o.end();
         }
-        if (r.description() != null) {
-            o.put("description", r.description());
-        }
-        o.put("securityGroupRuleArn", "arn:aws:ec2:" + call.region() + ":" + r.groupOwnerId() + ":security-group-rule/" + r.ruleId());
-        o.set("tagSet", Ec2Shapes.tagSet(r.tags()));
+        o.value("description", r.description())
+                .value("securityGroupRuleArn", "arn:aws:ec2:" + call.region() + ":" + r.groupOwnerId() + ":security-group-rule/" + r.ruleId());
+        Ec2Shapes.tagSet(o, r.tags());
         return o;
     }
 
