@@ -101,14 +101,16 @@ public final class Dispatcher {
             try {
                 // the request as decoded, before a handler could touch it
                 String journalled = isRead(call.operation()) ? null : call.params().toString();
-                result = engine.call(key, state -> {
+                Function<dev.ecsnet.domain.state.RegionState, ObjectNode> command = state -> {
                     ObjectNode out = handler.invoke(op, new Call(call, params, state, engine.clock()));
                     if (journalled != null) {
                         // only a call that succeeded is journalled: a refused one changed nothing
                         engine.commit(key, call.accessKeyId(), call.service().signingName(), call.operation(), journalled);
                     }
                     return out;
-                });
+                };
+                result = journalled == null && handler.onlyReads(call.operation(), params) ? engine.read(key, command)
+                        : engine.call(key, command);
             } finally {
                 if (!isRead(request.operation())) {
                     engine.stateChanged();

@@ -21,6 +21,14 @@ public interface ServiceHandler {
         return operation.handle(call);
     }
 
+    /**
+     * Whether this call of {@code operation} only reads state, so that it may run beside other reads: operations
+     * registered with {@link OperationTable#registerRead}, unless a call-wide option makes the call do more.
+     */
+    default boolean onlyReads(String operation, Params params) {
+        return operations().onlyReads(operation);
+    }
+
     /** The error a client of this service gets for an operation ecsnet does not serve. */
     AwsError unknownOperation(String operation);
 

@@ -23,13 +23,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The single writer. Every command, every read and every timer runs on one thread, so each API call is atomic
- * across services (an address taken, its ENI created and the task updated happen together or not at all) without
- * locks. Domain objects never leave this thread: handlers build their answers inside {@link #call}.
+ * The single writer. Every command and every timer runs on one thread, so each API call is atomic across services
+ * (an address taken, its ENI created and the task updated happen together or not at all). Domain objects never
+ * leave a step: handlers build their answers inside {@link #call} or {@link #read}.
+ *
+ * <p>Reads that only read ({@link #read}) run on their caller's thread instead, side by side, under the read half
+ * of a lock whose write half the engine thread holds for each step: a read sees the state between two steps, never
+ * half of one, and costs no hand-off to the engine and back. A read that would have to run a timer first, or that
+ * needs a region not made yet, runs as a call.
  *
  * <p>Timers come from the domain through its {@code Scheduler} port as data ({@link Timer}: due, kind, resource id),
  * and run through the handler their region registered for the kind. With the system clock the engine wakes itself when the
@@ -74,6 +81,8 @@ public final class Engine implements AutoCloseable {
     private final Duration callTimeout;
     private final int maxWaiting;
     private final Semaphore slots;
+    /** Held for writing by every step on the engine thread, for reading by every {@link #read} beside it. */
+    private final ReentrantReadWriteLock steps = new ReentrantReadWriteLock();
     private volatile BiConsumer<AccountRegion, Notice> notices = (key, notice) -> {
     };
     private final AtomicLong stateVersion = new AtomicLong();
@@ -162,6 +171,39 @@ public final class Engine implements AutoCloseable {
     /** Runs {@code command} on the engine thread against the caller's region and returns its result. */
     public <T> T call(AccountRegion key, Function<RegionState, T> command) {
         return submit(() -> command.apply(region(key)));
+    }
+
+    /**
+     * Runs {@code query}, which must only read, against the caller's region on the caller's thread, beside other
+     * reads and between two steps of the engine. It sees what a {@link #call} at the last step's instant would see;
+     * when that could differ from a call now (a timer is due by the source clock, or the region does not exist yet
+     * and a call would create it), it runs as a call. It waits for a running step at most as long as a call waits to
+     * start, then is refused with {@link EngineBusy}.
+     */
+    public <T> T read(AccountRegion key, Function<RegionState, T> query) {
+        Lock lock = steps.readLock();
+        try {
+            if (!lock.tryLock(callTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new EngineBusy("the engine held the state for longer than " + callTimeout.toMillis() + " ms; the read was refused");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the engine", e);
+        }
+        try {
+            RegionState region = regions.get(key);
+            if (region != null && !timerDueBy(source.now())) {
+                return query.apply(region);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return call(key, query);
+    }
+
+    private boolean timerDueBy(Instant t) {
+        Timer next = timers.peek();
+        return next != null && !next.due().isAfter(t);
     }
 
     /**
@@ -568,24 +610,12 @@ public final class Engine implements AutoCloseable {
                 if (!state.compareAndSet(QUEUED, RUNNING)) {
                     return;
                 }
-                T value = null;
-                Throwable failure = null;
+                steps.writeLock().lock();
                 try {
-                    moveTo(source.now());
-                    secrets.beginStep(java.util.List.of());
-                    value = work.call();
-                } catch (Throwable t) {
-                    failure = t;
+                    step(work, result);
+                } finally {
+                    steps.writeLock().unlock();
                 }
-                // the slot is free before the caller hears back, so that its next call finds room
-                slots.release();
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(failure);
-                }
-                moveTo(now);
-                snapshotIfWanted();
             });
         } catch (RejectedExecutionException e) {
             slots.release();
@@ -617,6 +647,28 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** One step on the engine thread, under the write lock: due timers, the work, the timers it made due, a snapshot. */
+    private <T> void step(java.util.concurrent.Callable<T> work, CompletableFuture<T> result) {
+        T value = null;
+        Throwable failure = null;
+        try {
+            moveTo(source.now());
+            secrets.beginStep(java.util.List.of());
+            value = work.call();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        // the slot is free before the caller hears back, so that its next call finds room
+        slots.release();
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(failure);
+        }
+        moveTo(now);
+        snapshotIfWanted();
+    }
+
     private void schedule(AccountRegion owner, Duration delay, String kind, String key, String args) {
         Instant due = now.plus(delay);
         timers.add(new Timer(due, timerSeq++, owner.accountId(), owner.region(), kind, key, args));
@@ -626,7 +678,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private void wake() {
-        moveTo(source.now());
+        steps.writeLock().lock();
+        try {
+            moveTo(source.now());
+        } finally {
+            steps.writeLock().unlock();
+        }
     }
 
     /**

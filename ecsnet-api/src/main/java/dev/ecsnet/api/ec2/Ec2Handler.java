@@ -57,6 +57,12 @@ public final class Ec2Handler extends BaseServiceHandler implements ParamErrors 
         throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
     }
 
+    /** A dry run sets the region's write gate, so even a Describe with {@code DryRun=true} runs on the engine. */
+    @Override
+    public boolean onlyReads(String operation, dev.ecsnet.api.Params params) {
+        return super.onlyReads(operation, params) && !params.has("DryRun");
+    }
+
     @Override
     public AwsError missingParameter(String name) {
         return AwsError.badRequest("MissingParameter", "The request must contain the parameter " + name);

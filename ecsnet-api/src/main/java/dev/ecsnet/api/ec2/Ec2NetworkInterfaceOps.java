@@ -28,7 +28,7 @@ final class Ec2NetworkInterfaceOps {
 
     static void register(OperationTable t) {
         t.register("CreateNetworkInterface", Ec2NetworkInterfaceOps::createNetworkInterface);
-        t.register("DescribeNetworkInterfaces", Ec2NetworkInterfaceOps::describeNetworkInterfaces);
+        t.registerRead("DescribeNetworkInterfaces", Ec2NetworkInterfaceOps::describeNetworkInterfaces);
         t.register("DeleteNetworkInterface", Ec2NetworkInterfaceOps::deleteNetworkInterface);
         t.register("AssignIpv6Addresses", Ec2NetworkInterfaceOps::assignIpv6Addresses);
         t.register("UnassignIpv6Addresses", Ec2NetworkInterfaceOps::unassignIpv6Addresses);

@@ -16,7 +16,7 @@ final class Ec2RegionOps {
     }
 
     static void register(OperationTable t) {
-        t.register("DescribeAvailabilityZones", Ec2RegionOps::describeAvailabilityZones);
+        t.registerRead("DescribeAvailabilityZones", Ec2RegionOps::describeAvailabilityZones);
         t.register("DescribeAccountAttributes", Ec2RegionOps::describeAccountAttributes);
         t.register("DescribeRegions", Ec2RegionOps::describeRegions);
     }

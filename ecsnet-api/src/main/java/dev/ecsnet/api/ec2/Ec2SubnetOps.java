@@ -21,7 +21,7 @@ final class Ec2SubnetOps {
 
     static void register(OperationTable t) {
         t.register("CreateSubnet", Ec2SubnetOps::createSubnet);
-        t.register("DescribeSubnets", Ec2SubnetOps::describeSubnets);
+        t.registerRead("DescribeSubnets", Ec2SubnetOps::describeSubnets);
         t.register("DeleteSubnet", Ec2SubnetOps::deleteSubnet);
         t.register("ModifySubnetAttribute", Ec2SubnetOps::modifySubnetAttribute);
     }

@@ -23,7 +23,7 @@ final class Ec2VpcOps {
 
     static void register(OperationTable t) {
         t.register("CreateVpc", Ec2VpcOps::createVpc);
-        t.register("DescribeVpcs", Ec2VpcOps::describeVpcs);
+        t.registerRead("DescribeVpcs", Ec2VpcOps::describeVpcs);
         t.register("DeleteVpc", Ec2VpcOps::deleteVpc);
         t.register("ModifyVpcAttribute", Ec2VpcOps::modifyVpcAttribute);
         t.register("DescribeVpcAttribute", Ec2VpcOps::describeVpcAttribute);

@@ -26,8 +26,8 @@ final class EcsClusterOps {
 
     static void register(OperationTable t) {
         t.register("CreateCluster", EcsClusterOps::createCluster);
-        t.register("DescribeClusters", EcsClusterOps::describeClusters);
-        t.register("ListClusters", EcsClusterOps::listClusters);
+        t.registerRead("DescribeClusters", EcsClusterOps::describeClusters);
+        t.registerRead("ListClusters", EcsClusterOps::listClusters);
         t.register("DeleteCluster", EcsClusterOps::deleteCluster);
         t.register("UpdateCluster", EcsClusterOps::updateCluster);
         t.register("UpdateClusterSettings", EcsClusterOps::updateClusterSettings);

@@ -31,8 +31,8 @@ final class EcsTaskOps {
     static void register(OperationTable t) {
         t.register("RunTask", EcsTaskOps::runTask);
         t.register("StopTask", EcsTaskOps::stopTask);
-        t.register("DescribeTasks", EcsTaskOps::describeTasks);
-        t.register("ListTasks", EcsTaskOps::listTasks);
+        t.registerRead("DescribeTasks", EcsTaskOps::describeTasks);
+        t.registerRead("ListTasks", EcsTaskOps::listTasks);
     }
 
 

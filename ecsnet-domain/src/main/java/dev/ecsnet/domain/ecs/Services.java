@@ -102,7 +102,7 @@ public final class Services {
         if (!config.isExternal()) {
             s.deploy(deployment(s, config), clock.now());
         }
-        byName(cluster).put(s.name(), s);
+        services.computeIfAbsent(cluster.name(), c -> new LinkedHashMap<>()).put(s.name(), s);
         controller.added(s);
         return s;
     }
@@ -207,8 +207,9 @@ public final class Services {
         return false;
     }
 
+    /** The cluster's services by name, for reading: a read makes no map (reads run side by side, Engine.read). */
     private Map<String, Service> byName(Cluster cluster) {
-        return services.computeIfAbsent(cluster.name(), c -> new LinkedHashMap<>());
+        return services.getOrDefault(cluster.name(), Map.of());
     }
 
     /** A deployment's task counts: {desired, pending, running, failed}. */
