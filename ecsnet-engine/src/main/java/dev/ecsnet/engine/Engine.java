@@ -178,9 +178,13 @@ public final class Engine implements AutoCloseable {
      * reads and between two steps of the engine. It sees what a {@link #call} at the last step's instant would see;
      * when that could differ from a call now (a timer is due by the source clock, or the region does not exist yet
      * and a call would create it), it runs as a call. It waits for a running step at most as long as a call waits to
-     * start, then is refused with {@link EngineBusy}.
+     * start, then is refused with {@link EngineBusy}. While it waits it counts as a waiting call, so that
+     * reads behind a long step cannot take every HTTP thread: with the queue full it is refused at once.
      */
     public <T> T read(AccountRegion key, Function<RegionState, T> query) {
+        if (!slots.tryAcquire()) {
+            throw new EngineBusy("too many calls are waiting for the engine (at most " + maxWaiting + ")");
+        }
         Lock lock = steps.readLock();
         try {
             if (!lock.tryLock(callTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -189,6 +193,8 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the engine", e);
+        } finally {
+            slots.release();
         }
         try {
             RegionState region = regions.get(key);

@@ -105,6 +105,31 @@ class EngineReadTest {
     }
 
     @Test
+    void aReadWithTheQueueFullIsRefusedAtOnce() throws Exception {
+        try (Engine engine = new Engine(new ManualClock(START), 1, TimingProfile.INSTANT, EgressPolicy.IGNORE, Duration.ofMinutes(5), 1)) {
+            engine.call(KEY, s -> null);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> step = CompletableFuture.runAsync(() -> engine.call(KEY, s -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            // the running step holds the only slot: the read does not wait the five minutes
+            assertThatThrownBy(() -> engine.read(KEY, s -> "read")).isInstanceOf(EngineBusy.class)
+                    .hasMessageContaining("too many calls are waiting for the engine (at most 1)");
+            release.countDown();
+            step.get(30, TimeUnit.SECONDS);
+            assertThat(engine.<String>read(KEY, s -> "read")).isEqualTo("read");
+        }
+    }
+
+    @Test
     void aReadOfARegionNotMadeYetRunsOnTheEngineWhichMakesIt() {
         try (Engine engine = engine(new ManualClock(START), Duration.ofSeconds(30))) {
             AccountRegion elsewhere = new AccountRegion("111111111111", "eu-west-1");
