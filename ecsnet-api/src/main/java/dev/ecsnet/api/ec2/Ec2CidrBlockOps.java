@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -9,6 +8,9 @@ import dev.ecsnet.domain.net.VpcCidrAssociation;
 import dev.ecsnet.domain.net.VpcCidrs;
 import dev.ecsnet.domain.net.VpcIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 /** CIDR blocks beyond a VPC's primary one: Associate/DisassociateVpcCidrBlock and Associate/DisassociateSubnetCidrBlock. */
 final class Ec2CidrBlockOps {
@@ -27,14 +29,14 @@ final class Ec2CidrBlockOps {
     }
 
     /** The answer of both VPC calls: the VPC and the association, in the member its family names. */
-    private static ObjectNode vpcAnswer(String vpcId, VpcCidrAssociation association) {
-        ObjectNode out = Ec2Shapes.object();
-        out.set(association instanceof VpcIpv6CidrBlock ? "ipv6CidrBlockAssociation" : "cidrBlockAssociation",
-                Ec2VpcOps.renderAssociation(association));
-        return out.put("vpcId", vpcId);
+    private static RenderedAnswer vpcAnswer(String vpcId, VpcCidrAssociation association) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        Ec2VpcOps.renderAssociation(out.object(association instanceof VpcIpv6CidrBlock ? "ipv6CidrBlockAssociation" : "cidrBlockAssociation"),
+                association).end();
+        return out.value("vpcId", vpcId).answer();
     }
 
-    static ObjectNode associateVpcCidrBlock(Call call) {
+    static RenderedAnswer associateVpcCidrBlock(Call call) {
         Params p = call.params();
         String vpcId = p.required("VpcId");
         Ec2VpcOps.refuseUnmodelledIpPools(p, Ec2VpcOps.VPC_POOL_MEMBERS);
@@ -56,18 +58,18 @@ final class Ec2CidrBlockOps {
         return vpcAnswer(vpcId, cidrs(call).associateIpv4(vpcId, cidr));
     }
 
-    static ObjectNode disassociateVpcCidrBlock(Call call) {
+    static RenderedAnswer disassociateVpcCidrBlock(Call call) {
         VpcCidrs.Change<VpcCidrAssociation> change = cidrs(call).disassociate(call.params().required("AssociationId"));
         return vpcAnswer(change.ownerId(), change.block());
     }
 
-    private static ObjectNode subnetAnswer(String subnetId, SubnetIpv6CidrBlock block) {
-        ObjectNode out = Ec2Shapes.object();
-        out.set("ipv6CidrBlockAssociation", Ec2SubnetOps.renderIpv6Association(block));
-        return out.put("subnetId", subnetId);
+    private static RenderedAnswer subnetAnswer(String subnetId, SubnetIpv6CidrBlock block) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        Ec2SubnetOps.renderIpv6Association(out.object("ipv6CidrBlockAssociation"), block).end();
+        return out.value("subnetId", subnetId).answer();
     }
 
-    static ObjectNode associateSubnetCidrBlock(Call call) {
+    static RenderedAnswer associateSubnetCidrBlock(Call call) {
         Params p = call.params();
         String subnetId = p.required("SubnetId");
         Ec2VpcOps.refuseUnmodelledIpPools(p, java.util.List.of("Ipv6IpamPoolId", "Ipv6NetmaskLength"));
@@ -76,7 +78,7 @@ final class Ec2CidrBlockOps {
         return subnetAnswer(subnetId, cidrs(call).associateSubnetIpv6(subnetId, cidr));
     }
 
-    static ObjectNode disassociateSubnetCidrBlock(Call call) {
+    static RenderedAnswer disassociateSubnetCidrBlock(Call call) {
         VpcCidrs.Change<SubnetIpv6CidrBlock> change = cidrs(call).disassociateSubnetIpv6(call.params().required("AssociationId"));
         return subnetAnswer(change.ownerId(), change.block());
     }

@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
@@ -11,6 +9,8 @@ import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.NetworkInterfaceChanges;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
 import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.Collection;
@@ -35,7 +35,7 @@ final class Ec2NetworkInterfaceOps {
         t.register("AttachNetworkInterface", Ec2NetworkInterfaceOps::attachNetworkInterface);
         t.register("DetachNetworkInterface", c -> {
             c.state().network().interfaceChanges().detach(c.params().required("AttachmentId"), c.params().bool("Force").orElse(false));
-            return Ec2Shapes.object().put("return", true);
+            return ShapeWriter.ec2Xml().value("return", true).answer();
         });
         t.register("ModifyNetworkInterfaceAttribute", Ec2NetworkInterfaceOps::modifyNetworkInterfaceAttribute);
     }
@@ -83,11 +83,7 @@ final class Ec2NetworkInterfaceOps {
                 .field("attachment.delete-on-termination", n -> n.lastAttachment().map(EniAttachment::deleteOnTermination).orElse(null));
     }
 
-    static ObjectNode render(Network net, NetworkInterface n) {
-        return ShapeWriter.tree(o -> render(o, net, n));
-    }
-
-    /** A NetworkInterface's members, written once for the tree and for the XML straight from the domain. */
+    /** A NetworkInterface's members (CreateNetworkInterface, DescribeNetworkInterfaces). */
     static ShapeWriter render(ShapeWriter o, Network net, NetworkInterface n) {
         o.value("networkInterfaceId", n.id())
                 .value("subnetId", n.subnetId())
@@ -147,7 +143,7 @@ final class Ec2NetworkInterfaceOps {
         });
     }
 
-    static ObjectNode createNetworkInterface(Call call) {
+    static RenderedAnswer createNetworkInterface(Call call) {
         Params p = call.params();
         String type = p.string("InterfaceType").orElse(null);
         if (type != null && !USER_INTERFACE_TYPES.contains(type)) {
@@ -167,12 +163,12 @@ final class Ec2NetworkInterfaceOps {
                 p.string("Description").orElse(null), p.strings("SecurityGroupId"), p.string("PrivateIpAddress").orElse(null),
                 type, null, Ec2Shapes.tagsFor(p, "network-interface"), p.integer("Ipv6AddressCount").orElse(null),
                 ipv6.isEmpty() ? null : ipv6));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkInterface", render(net, eni));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("networkInterface"), net, eni).end();
+        return out.answer();
     }
 
-    static ObjectNode describeNetworkInterfaces(Call call) {
+    static RenderedAnswer describeNetworkInterfaces(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("NetworkInterfaceId");
         List<Ec2Filters.Filter> filters = Ec2Filters.read(call.params(), "Filter");
@@ -187,9 +183,9 @@ final class Ec2NetworkInterfaceOps {
         return page.answer("networkInterfaceSet", (o, n) -> render(o, net, n));
     }
 
-    static ObjectNode deleteNetworkInterface(Call call) {
+    static RenderedAnswer deleteNetworkInterface(Call call) {
         call.state().network().deleteNetworkInterface(call.params().required("NetworkInterfaceId"));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
     /** Prefix delegation (IPv4 or IPv6 prefixes on an interface) is not modelled. */
@@ -201,32 +197,32 @@ final class Ec2NetworkInterfaceOps {
         }
     }
 
-    static ObjectNode assignIpv6Addresses(Call call) {
+    static RenderedAnswer assignIpv6Addresses(Call call) {
         Params p = call.params();
         refusePrefixes(p, "Ipv6Prefix", "Ipv6PrefixCount");
         String id = p.required("NetworkInterfaceId");
         List<String> addresses = p.strings("Ipv6Addresses");
         var assigned = call.state().network().interfaceIpv6().assign(id, p.integer("Ipv6AddressCount").orElse(null), addresses);
-        ObjectNode out = Ec2Shapes.object().put("networkInterfaceId", id);
-        ArrayNode set = out.putArray("assignedIpv6Addresses");
-        assigned.forEach(a -> set.add(a.toString()));
-        out.putArray("assignedIpv6PrefixSet");
-        return out;
+        return ipv6Answer(id, "assignedIpv6Addresses", assigned, "assignedIpv6PrefixSet");
     }
 
-    static ObjectNode unassignIpv6Addresses(Call call) {
+    static RenderedAnswer unassignIpv6Addresses(Call call) {
         Params p = call.params();
         refusePrefixes(p, "Ipv6Prefix");
         String id = p.required("NetworkInterfaceId");
         var removed = call.state().network().interfaceIpv6().unassign(id, p.strings("Ipv6Addresses"));
-        ObjectNode out = Ec2Shapes.object().put("networkInterfaceId", id);
-        ArrayNode set = out.putArray("unassignedIpv6Addresses");
-        removed.forEach(a -> set.add(a.toString()));
-        out.putArray("unassignedIpv6PrefixSet");
-        return out;
+        return ipv6Answer(id, "unassignedIpv6Addresses", removed, "unassignedIpv6PrefixSet");
     }
 
-    static ObjectNode attachNetworkInterface(Call call) {
+    /** The interface, the addresses assigned or unassigned, and the (always empty: not modelled) prefix set. */
+    private static RenderedAnswer ipv6Answer(String id, String addressesMember, Collection<?> addresses, String prefixesMember) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.value("networkInterfaceId", id).list(addressesMember);
+        addresses.forEach(a -> out.item(a.toString()));
+        return out.end().list(prefixesMember).end().answer();
+    }
+
+    static RenderedAnswer attachNetworkInterface(Call call) {
         Params p = call.params();
         for (String unsupported : List.of("EnaSrdSpecification", "EnaQueueCount")) {
             if (p.has(unsupported)) {
@@ -237,11 +233,11 @@ final class Ec2NetworkInterfaceOps {
                 "The request must contain the parameter deviceIndex"));
         EniAttachment a = call.state().instances().attachNetworkInterface(p.required("NetworkInterfaceId"), p.required("InstanceId"),
                 deviceIndex, p.integer("NetworkCardIndex").orElse(0));
-        return Ec2Shapes.object().put("attachmentId", a.attachmentId()).put("networkCardIndex", a.networkCardIndex());
+        return ShapeWriter.ec2Xml().value("attachmentId", a.attachmentId()).value("networkCardIndex", a.networkCardIndex()).answer();
     }
 
     /** One attribute per call, as EC2 takes them; the ones ecsnet does not model are refused by name. */
-    static ObjectNode modifyNetworkInterfaceAttribute(Call call) {
+    static RenderedAnswer modifyNetworkInterfaceAttribute(Call call) {
         Params p = call.params();
         for (String unsupported : List.of("EnaSrdSpecification", "EnablePrimaryIpv6", "ConnectionTrackingSpecification",
                 "AssociatePublicIpAddress", "AssociatedSubnetId")) {
@@ -256,6 +252,6 @@ final class Ec2NetworkInterfaceOps {
                 p.child("SourceDestCheck").bool("Value").orElse(null),
                 groups.isEmpty() ? null : groups,
                 attachment.string("AttachmentId").orElse(null), attachment.bool("DeleteOnTermination").orElse(null)));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 }

@@ -1,12 +1,13 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.net.SubnetCidrReservation;
 import dev.ecsnet.domain.net.SubnetCidrReservations;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 
@@ -30,48 +31,47 @@ final class Ec2SubnetCidrReservationOps {
         return c.state().network().subnetCidrReservations();
     }
 
-    static ObjectNode render(SubnetCidrReservation r) {
-        ObjectNode o = Ec2Shapes.object()
-                .put("subnetCidrReservationId", r.id())
-                .put("subnetId", r.subnetId())
-                .put("cidr", r.cidr())
-                .put("reservationType", r.type().wireName())
-                .put("ownerId", r.ownerId());
-        if (r.description() != null) {
-            o.put("description", r.description());
-        }
-        o.set("tagSet", Ec2Shapes.tagSet(r.tags()));
+    static ShapeWriter render(ShapeWriter o, SubnetCidrReservation r) {
+        o.value("subnetCidrReservationId", r.id())
+                .value("subnetId", r.subnetId())
+                .value("cidr", r.cidr())
+                .value("reservationType", r.type().wireName())
+                .value("ownerId", r.ownerId())
+                .value("description", r.description());
+        Ec2Shapes.tagSet(o, r.tags());
         return o;
     }
 
-    static ObjectNode create(Call call) {
+    /** An answer holding the one reservation under {@code member}. */
+    private static RenderedAnswer answer(String member, SubnetCidrReservation r) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object(member), r).end();
+        return out.answer();
+    }
+
+    static RenderedAnswer create(Call call) {
         Params p = call.params();
         SubnetCidrReservation r = reservations(call).create(p.required("SubnetId"), p.required("Cidr"), p.required("ReservationType"),
                 p.string("Description").orElse(null), Ec2Shapes.tagsFor(p, "subnet-cidr-reservation"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("subnetCidrReservation", render(r));
-        return out;
+        return answer("subnetCidrReservation", r);
     }
 
     /** The subnet's reservations, IPv4 and IPv6 apart; one page spans both lists. */
-    static ObjectNode get(Call call) {
+    static RenderedAnswer get(Call call) {
         String subnetId = call.state().network().subnet(call.params().required("SubnetId")).id();
         List<SubnetCidrReservation> all = FILTERS.apply(reservations(call).ofSubnet(subnetId), Ec2Filters.read(call.params(), "Filter"));
         var page = Ec2Pages.page(all, call.params(), 5, 1000);
-        ArrayNode v4 = Ec2Shapes.array();
-        ArrayNode v6 = Ec2Shapes.array();
-        page.items().forEach(r -> (r.isIpv6() ? v6 : v4).add(render(r)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("subnetIpv4CidrReservationSet", v4);
-        out.set("subnetIpv6CidrReservationSet", v6);
-        page.putToken(out);
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("subnetIpv4CidrReservationSet");
+        page.items().stream().filter(r -> !r.isIpv6()).forEach(r -> render(out.item(), r).end());
+        out.end().list("subnetIpv6CidrReservationSet");
+        page.items().stream().filter(SubnetCidrReservation::isIpv6).forEach(r -> render(out.item(), r).end());
+        out.end();
+        page.writeToken(out);
+        return out.answer();
     }
 
-    static ObjectNode delete(Call call) {
-        SubnetCidrReservation r = reservations(call).delete(call.params().required("SubnetCidrReservationId"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("deletedSubnetCidrReservation", render(r));
-        return out;
+    static RenderedAnswer delete(Call call) {
+        return answer("deletedSubnetCidrReservation", reservations(call).delete(call.params().required("SubnetCidrReservationId")));
     }
 }

@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.Network;
@@ -9,6 +7,8 @@ import dev.ecsnet.domain.net.NetworkIndexes;
 import dev.ecsnet.domain.net.Subnet;
 import dev.ecsnet.domain.net.SubnetIpv6CidrBlock;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
 import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
@@ -51,15 +51,16 @@ final class Ec2SubnetOps {
             .multi("ipv6-cidr-block-association.association-id", s -> s.ipv6CidrBlocks().stream().map(SubnetIpv6CidrBlock::associationId).toList())
             .multi("ipv6-cidr-block-association.state", s -> s.ipv6CidrBlocks().stream().map(b -> b.state().wireName()).toList());
 
-    static ObjectNode render(Subnet s) {
-        return ShapeWriter.tree(o -> render(o, s));
+    /** A Subnet's members, as DescribeSubnets shows them. */
+    static ShapeWriter render(ShapeWriter o, Subnet s) {
+        return render(o, s, s.state());
     }
 
-    /** A Subnet's members, written once for the tree and for the XML straight from the domain (DescribeSubnets). */
-    static ShapeWriter render(ShapeWriter o, Subnet s) {
+    /** A Subnet's members with {@code state} as its state (CreateSubnet answers "available"). */
+    static ShapeWriter render(ShapeWriter o, Subnet s, String state) {
         o.value("subnetId", s.id())
                 .value("subnetArn", s.arn())
-                .value("state", s.state())
+                .value("state", state)
                 .value("vpcId", s.vpcId())
                 .value("cidrBlock", s.cidr().toString())
                 .value("availableIpAddressCount", s.availableIpAddressCount())
@@ -86,17 +87,13 @@ final class Ec2SubnetOps {
     }
 
     /** A SubnetIpv6CidrBlockAssociation, as DescribeSubnets and the association calls show it. */
-    static ObjectNode renderIpv6Association(SubnetIpv6CidrBlock b) {
-        return ShapeWriter.tree(o -> renderIpv6Association(o, b));
-    }
-
     static ShapeWriter renderIpv6Association(ShapeWriter o, SubnetIpv6CidrBlock b) {
         o.value("associationId", b.associationId()).value("ipv6CidrBlock", b.cidr().toString());
         o.object("ipv6CidrBlockState").value("state", b.state().wireName()).end();
         return o.value("ipv6AddressAttribute", "public").value("ipSource", "amazon");
     }
 
-    static ObjectNode createSubnet(Call call) {
+    static RenderedAnswer createSubnet(Call call) {
         String vpcId = call.params().required("VpcId");
         Ec2VpcOps.refuseUnmodelledIpPools(call.params(), java.util.List.of("Ipv4IpamPoolId", "Ipv4NetmaskLength", "Ipv6IpamPoolId", "Ipv6NetmaskLength"));
         if (call.params().bool("Ipv6Native").orElse(false)) {
@@ -109,12 +106,12 @@ final class Ec2SubnetOps {
                 call.params().string("AvailabilityZone").orElse(null),
                 call.params().string("AvailabilityZoneId").orElse(null),
                 Ec2Shapes.tagsFor(call.params(), "subnet"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("subnet", render(subnet).put("state", "available"));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("subnet"), subnet, "available").end();
+        return out.answer();
     }
 
-    static ObjectNode describeSubnets(Call call) {
+    static RenderedAnswer describeSubnets(Call call) {
         Network net = call.state().network();
         List<String> ids = call.params().strings("SubnetId");
         List<Ec2Filters.Filter> filters = Ec2Filters.read(call.params(), "Filter");
@@ -128,9 +125,9 @@ final class Ec2SubnetOps {
         return page.answer("subnetSet", (o, s) -> render(o, s));
     }
 
-    static ObjectNode deleteSubnet(Call call) {
+    static RenderedAnswer deleteSubnet(Call call) {
         call.state().network().deleteSubnet(call.params().required("SubnetId"));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
     /** The subnet attributes ecsnet does not model, with the value every subnet here has (what DescribeSubnets shows). */
@@ -139,7 +136,7 @@ final class Ec2SubnetOps {
             "EnableResourceNameDnsARecordOnLaunch", "false",
             "PrivateDnsHostnameTypeOnLaunch", "ip-name");
 
-    static ObjectNode modifySubnetAttribute(Call call) {
+    static RenderedAnswer modifySubnetAttribute(Call call) {
         String id = call.params().required("SubnetId");
         call.state().network().subnet(id);
         var mapPublic = call.params().child("MapPublicIpOnLaunch").bool("Value");
@@ -166,6 +163,6 @@ final class Ec2SubnetOps {
             call.state().network().cidrs().modifySubnetIpv6Attributes(id, assignIpv6.orElse(null), dns64.orElse(null), aaaa.orElse(null));
         }
         mapPublic.ifPresent(v -> call.state().network().modifySubnetMapPublicIpOnLaunch(id, v));
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 }
