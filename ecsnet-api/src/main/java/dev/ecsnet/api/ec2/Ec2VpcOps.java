@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.net.Network;
@@ -72,10 +71,6 @@ final class Ec2VpcOps {
     }
 
     /** A VpcCidrBlockAssociation or VpcIpv6CidrBlockAssociation, as DescribeVpcs and the association calls show it. */
-    static ObjectNode renderAssociation(VpcCidrAssociation association) {
-        return ShapeWriter.tree(o -> renderAssociation(o, association));
-    }
-
     static ShapeWriter renderAssociation(ShapeWriter o, VpcCidrAssociation association) {
         o.value("associationId", association.associationId());
         if (association instanceof VpcIpv6CidrBlock b) {
