@@ -1,13 +1,14 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.net.NetworkAcl;
 import dev.ecsnet.domain.net.NetworkAcls;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,17 +27,17 @@ final class Ec2NetworkAclOps {
         t.register("DeleteNetworkAclEntry", c -> ok(() -> acls(c).deleteEntry(c.params().required("NetworkAclId"),
                 c.params().integer("RuleNumber").orElseThrow(() -> AwsError.badRequest("MissingParameter", "The request must contain the parameter ruleNumber")),
                 c.params().bool("Egress").orElse(false))));
-        t.register("ReplaceNetworkAclAssociation", c -> Ec2Shapes.object().put("newAssociationId",
-                acls(c).replaceAssociation(c.params().required("AssociationId"), c.params().required("NetworkAclId"))));
+        t.register("ReplaceNetworkAclAssociation", c -> ShapeWriter.ec2Xml().value("newAssociationId",
+                acls(c).replaceAssociation(c.params().required("AssociationId"), c.params().required("NetworkAclId"))).answer());
     }
 
     private static NetworkAcls acls(Call c) {
         return c.state().network().acls();
     }
 
-    private static ObjectNode ok(Runnable action) {
+    private static RenderedAnswer ok(Runnable action) {
         action.run();
-        return Ec2Shapes.object().put("return", true);
+        return ShapeWriter.ec2Xml().value("return", true).answer();
     }
 
     /** ACL protocols travel as numbers; names are accepted as the CLI's users type them. */
@@ -81,48 +82,50 @@ final class Ec2NetworkAclOps {
             .multi("entry.egress", a -> a.entries().stream().map(e -> String.valueOf(e.egress())).toList())
             .multi("entry.protocol", a -> a.entries().stream().map(NetworkAcl.Entry::protocol).toList());
 
-    static ObjectNode render(NetworkAcl a) {
-        ObjectNode o = Ec2Shapes.object().put("networkAclId", a.id()).put("vpcId", a.vpcId()).put("default", a.isDefault());
-        ArrayNode entries = o.putArray("entrySet");
+    /**
+     * A NetworkAcl: its entries (an IPv4 or IPv6 CIDR; ports for tcp and udp only, an ICMP type and code, -1 when
+     * not given, for icmp and icmpv6 only), its subnet associations, tags and owner.
+     */
+    static ShapeWriter render(ShapeWriter o, NetworkAcl a) {
+        o.value("networkAclId", a.id()).value("vpcId", a.vpcId()).value("default", a.isDefault());
+        o.list("entrySet");
         for (NetworkAcl.Entry e : a.entries()) {
-            ObjectNode x = entries.addObject().put("ruleNumber", e.ruleNumber()).put("protocol", e.protocol())
-                    .put("ruleAction", e.ruleAction()).put("egress", e.egress());
+            o.item().value("ruleNumber", e.ruleNumber()).value("protocol", e.protocol())
+                    .value("ruleAction", e.ruleAction()).value("egress", e.egress());
             if (e.isIpv6()) {
-                x.put("ipv6CidrBlock", e.ipv6CidrBlock());
+                o.value("ipv6CidrBlock", e.ipv6CidrBlock());
             } else {
-                x.put("cidrBlock", e.cidrBlock());
+                o.value("cidrBlock", e.cidrBlock());
             }
             if (e.fromPort() != null && (e.protocol().equals("6") || e.protocol().equals("17"))) {
-                x.putObject("portRange").put("from", e.fromPort()).put("to", e.toPort());
+                o.object("portRange").value("from", e.fromPort()).value("to", e.toPort()).end();
             }
             if (e.icmpType() != null && (e.protocol().equals("1") || e.protocol().equals("58"))) {
-                x.putObject("icmpTypeCode").put("type", e.icmpType()).put("code", e.icmpCode() == null ? -1 : e.icmpCode());
+                o.object("icmpTypeCode").value("type", e.icmpType()).value("code", e.icmpCode() == null ? -1 : e.icmpCode()).end();
             }
+            o.end();
         }
-        ArrayNode assoc = o.putArray("associationSet");
-        a.associations().forEach(x -> assoc.addObject().put("networkAclAssociationId", x.id()).put("networkAclId", x.networkAclId())
-                .put("subnetId", x.subnetId()));
-        o.set("tagSet", Ec2Shapes.tagSet(a.tags()));
-        o.put("ownerId", a.ownerId());
+        o.end();
+        o.list("associationSet");
+        a.associations().forEach(x -> o.item().value("networkAclAssociationId", x.id()).value("networkAclId", x.networkAclId())
+                .value("subnetId", x.subnetId()).end());
+        o.end();
+        Ec2Shapes.tagSet(o, a.tags());
+        o.value("ownerId", a.ownerId());
         return o;
     }
 
-    static ObjectNode create(Call call) {
+    static RenderedAnswer create(Call call) {
         NetworkAcl a = acls(call).create(call.params().required("VpcId"), Ec2Shapes.tagsFor(call.params(), "network-acl"));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkAcl", render(a));
-        return out;
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        render(out.object("networkAcl"), a).end();
+        return out.answer();
     }
 
-    static ObjectNode describe(Call call) {
+    static RenderedAnswer describe(Call call) {
         List<String> ids = call.params().strings("NetworkAclId");
         List<NetworkAcl> all = ids.isEmpty() ? List.copyOf(acls(call).all()) : ids.stream().distinct().map(acls(call)::get).toList();
         var page = Ec2Pages.page(FILTERS.apply(all, Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ArrayNode set = Ec2Shapes.array();
-        page.items().forEach(a -> set.add(render(a)));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("networkAclSet", set);
-        page.putToken(out);
-        return out;
+        return page.answer("networkAclSet", Ec2NetworkAclOps::render);
     }
 }
