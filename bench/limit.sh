@@ -10,7 +10,9 @@
 #      WARMUP (2s per server and operation; 0 to skip), TASKS (20: tasks running while the reads are measured),
 #      RUNTASK_MAX_REQUESTS (3000: a /16 subnet holds 6 553 RunTasks of 10), ONLY (a space-separated subset of
 #      describe-subnets describe-network-interfaces list-tasks describe-tasks run-task), SKIP_BUILD=1,
-#      SERVER_JAVA_OPTS (extra JVM options for both servers), JAR (another build of ecsnet.jar, for a before/after).
+#      SERVER_JAVA_OPTS (extra JVM options for both servers), ECSNET_JAVA_OPTS (for ecsnet only, e.g. a JFR recording:
+#      -XX:StartFlightRecording=filename=/tmp/ecsnet.jfr,settings=profile), JAR (another build of ecsnet.jar, for a
+#      before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,7 +62,7 @@ trap stop_all EXIT
 
 echo "== starting ecsnet on $ECSNET"
 # shellcheck disable=SC2086
-java ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --host "$HOST" --port "$PORT" --timing instant --quiet --egress ignore --seed 1 \
+java ${SERVER_JAVA_OPTS:-} ${ECSNET_JAVA_OPTS:-} -jar "$JAR" serve --host "$HOST" --port "$PORT" --timing instant --quiet --egress ignore --seed 1 \
   >"$OUT/ecsnet.log" 2>&1 &
 PIDS+=($!)
 ECSNET_PID=$!
