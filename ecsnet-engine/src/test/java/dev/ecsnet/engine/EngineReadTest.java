@@ -26,6 +26,33 @@ class EngineReadTest {
         return new Engine(clock, 1, TimingProfile.INSTANT, EgressPolicy.IGNORE, callTimeout, 8);
     }
 
+    /** A step holding the engine thread (and its write lock) until {@link #finish}. */
+    private record Held(CountDownLatch release, CompletableFuture<Void> step) {
+        void finish() throws Exception {
+            release.countDown();
+            step.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts a step that runs {@code first}, waits to be released, then runs {@code last}; returns once it runs. */
+    private static Held hold(Engine engine, Runnable first, Runnable last) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> step = CompletableFuture.runAsync(() -> engine.call(KEY, s -> {
+            first.run();
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            last.run();
+            return null;
+        }));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        return new Held(release, step);
+    }
+
     @Test
     void readsRunOnTheirCallersThreadsAtTheSameTime() throws Exception {
         try (Engine engine = engine(new ManualClock(START), Duration.ofSeconds(30))) {
@@ -57,25 +84,11 @@ class EngineReadTest {
         try (Engine engine = engine(new ManualClock(START), Duration.ofSeconds(30))) {
             AtomicInteger halves = new AtomicInteger();
             engine.call(KEY, s -> null);
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> step = CompletableFuture.runAsync(() -> engine.call(KEY, s -> {
-                halves.incrementAndGet();
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                halves.incrementAndGet();
-                return null;
-            }));
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            Held step = hold(engine, halves::incrementAndGet, halves::incrementAndGet);
             CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> engine.read(KEY, s -> halves.get()));
             Thread.sleep(100); // only to give a wrong read the chance to overtake the step; nothing waits on time
             assertThat(read).isNotDone();
-            release.countDown();
-            step.get(30, TimeUnit.SECONDS);
+            step.finish();
             assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(2);
         }
     }
@@ -84,22 +97,10 @@ class EngineReadTest {
     void aReadBehindAStepLongerThanTheCallTimeoutIsRefused() throws Exception {
         try (Engine engine = engine(new ManualClock(START), Duration.ofMillis(200))) {
             engine.call(KEY, s -> null);
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> step = CompletableFuture.runAsync(() -> engine.call(KEY, s -> {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            Held step = hold(engine, () -> { }, () -> { });
             assertThatThrownBy(() -> engine.read(KEY, s -> "read")).isInstanceOf(EngineBusy.class)
                     .hasMessageContaining("held the state for longer than 200 ms");
-            release.countDown();
-            step.get(30, TimeUnit.SECONDS);
+            step.finish();
             assertThat(engine.<String>read(KEY, s -> "read")).isEqualTo("read");
         }
     }
@@ -108,23 +109,11 @@ class EngineReadTest {
     void aReadWithTheQueueFullIsRefusedAtOnce() throws Exception {
         try (Engine engine = new Engine(new ManualClock(START), 1, TimingProfile.INSTANT, EgressPolicy.IGNORE, Duration.ofMinutes(5), 1)) {
             engine.call(KEY, s -> null);
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> step = CompletableFuture.runAsync(() -> engine.call(KEY, s -> {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            Held step = hold(engine, () -> { }, () -> { });
             // the running step holds the only slot: the read does not wait the five minutes
             assertThatThrownBy(() -> engine.read(KEY, s -> "read")).isInstanceOf(EngineBusy.class)
                     .hasMessageContaining("too many calls are waiting for the engine (at most 1)");
-            release.countDown();
-            step.get(30, TimeUnit.SECONDS);
+            step.finish();
             assertThat(engine.<String>read(KEY, s -> "read")).isEqualTo("read");
         }
     }
