@@ -207,6 +207,11 @@ public final class Engine implements AutoCloseable {
         return call(key, query);
     }
 
+    /** How many reads wait for a step to end (tests wait for it rather than for time). */
+    int readsWaiting() {
+        return steps.getQueueLength();
+    }
+
     private boolean timerDueBy(Instant t) {
         Timer next = timers.peek();
         return next != null && !next.due().isAfter(t);

@@ -86,7 +86,10 @@ class EngineReadTest {
             engine.call(KEY, s -> null);
             Held step = hold(engine, halves::incrementAndGet, halves::incrementAndGet);
             CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> engine.read(KEY, s -> halves.get()));
-            Thread.sleep(100); // only to give a wrong read the chance to overtake the step; nothing waits on time
+            while (engine.readsWaiting() == 0 && !read.isDone()) {
+                Thread.onSpinWait();
+            }
+            // the read is queued behind the step's write lock, not done with half of it
             assertThat(read).isNotDone();
             step.finish();
             assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(2);
