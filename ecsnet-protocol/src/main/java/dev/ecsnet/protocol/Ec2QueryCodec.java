@@ -27,7 +27,7 @@ public final class Ec2QueryCodec implements ProtocolCodec {
             xml.fields(result, "item");
         }
         xml.close(root);
-        return WireResponse.text(200, CONTENT_TYPE, xml.toString(), Map.of());
+        return new WireResponse(200, CONTENT_TYPE, Map.of(), xml.toBytes());
     }
 
     @Override
@@ -38,6 +38,6 @@ public final class Ec2QueryCodec implements ProtocolCodec {
                 .close("Error").close("Errors")
                 .element("RequestID", requestId)
                 .close("Response");
-        return WireResponse.text(error.httpStatus(), CONTENT_TYPE, xml.toString(), Map.of());
+        return new WireResponse(error.httpStatus(), CONTENT_TYPE, Map.of(), xml.toBytes());
     }
 }

@@ -1,7 +1,7 @@
 package dev.ecsnet.protocol;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A {@link ShapeWriter} that writes EC2 Query XML as it goes: the members of the answer, to be put in its envelope
@@ -10,12 +10,11 @@ import java.util.Deque;
  * numbers as their text.
  */
 public final class Ec2XmlShapeWriter implements ShapeWriter {
-    /** An open element; {@code itemName} is the element name of its items when it is a list, else null. */
-    private record Open(String name, String itemName) {
-    }
-
     private final XmlWriter xml = new XmlWriter();
-    private final Deque<Open> open = new ArrayDeque<>();
+    /** The open elements, outermost first, and for each the element name of its items when it is a list, else null. */
+    private String[] openNames = new String[16];
+    private String[] openItemNames = new String[16];
+    private int depth;
 
     Ec2XmlShapeWriter() {
     }
@@ -82,30 +81,42 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
     }
 
     private String itemName() {
-        Open list = open.peek();
-        if (list == null || list.itemName() == null) {
-            throw new IllegalStateException("an item outside a list, in " + open);
+        String itemName = depth == 0 ? null : openItemNames[depth - 1];
+        if (itemName == null) {
+            throw new IllegalStateException("an item outside a list, in " + openElements());
         }
-        return list.itemName();
+        return itemName;
     }
 
     private Ec2XmlShapeWriter start(String name, String itemName) {
         xml.open(name);
-        open.push(new Open(name, itemName));
+        if (depth == openNames.length) {
+            openNames = Arrays.copyOf(openNames, depth * 2);
+            openItemNames = Arrays.copyOf(openItemNames, depth * 2);
+        }
+        openNames[depth] = name;
+        openItemNames[depth++] = itemName;
         return this;
     }
 
     @Override
     public Ec2XmlShapeWriter end() {
-        xml.close(open.pop().name());
+        if (depth == 0) {
+            throw new IllegalStateException("end() with no open member");
+        }
+        xml.close(openNames[--depth]);
         return this;
     }
 
     /** The answer written, for the codec; every member must be closed. */
     public RenderedAnswer answer() {
-        if (!open.isEmpty()) {
-            throw new IllegalStateException("unclosed members: " + open);
+        if (depth != 0) {
+            throw new IllegalStateException("unclosed members: " + openElements());
         }
-        return RenderedAnswer.xml(xml.toString());
+        return RenderedAnswer.xml(xml);
+    }
+
+    private List<String> openElements() {
+        return Arrays.asList(openNames).subList(0, depth);
     }
 }

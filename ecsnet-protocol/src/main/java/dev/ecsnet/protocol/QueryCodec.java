@@ -25,7 +25,7 @@ public final class QueryCodec implements ProtocolCodec {
                 .open(op + "Result").fields(result, "member").close(op + "Result")
                 .open("ResponseMetadata").element("RequestId", request.requestId()).close("ResponseMetadata")
                 .close(op + "Response");
-        return WireResponse.text(200, CONTENT_TYPE, xml.toString(), Map.of("x-amzn-RequestId", request.requestId()));
+        return new WireResponse(200, CONTENT_TYPE, Map.of("x-amzn-RequestId", request.requestId()), xml.toBytes());
     }
 
     @Override
@@ -37,6 +37,6 @@ public final class QueryCodec implements ProtocolCodec {
                 .close("Error")
                 .element("RequestId", requestId)
                 .close("ErrorResponse");
-        return WireResponse.text(error.httpStatus(), CONTENT_TYPE, xml.toString(), Map.of("x-amzn-RequestId", requestId));
+        return new WireResponse(error.httpStatus(), CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId), xml.toBytes());
     }
 }

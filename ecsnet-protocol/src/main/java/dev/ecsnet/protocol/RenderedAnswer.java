@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * error and fails loudly.
  */
 public final class RenderedAnswer extends ObjectNode {
-    private final String xmlMembers;
+    private final XmlWriter xmlMembers;
     private final byte[] jsonBody;
 
-    private RenderedAnswer(String xmlMembers, byte[] jsonBody) {
+    private RenderedAnswer(XmlWriter xmlMembers, byte[] jsonBody) {
         super(JsonNodeFactory.instance);
         this.xmlMembers = xmlMembers;
         this.jsonBody = jsonBody;
     }
 
-    static RenderedAnswer xml(String members) {
+    static RenderedAnswer xml(XmlWriter members) {
         return new RenderedAnswer(members, null);
     }
 
@@ -28,8 +28,8 @@ public final class RenderedAnswer extends ObjectNode {
         return new RenderedAnswer(null, body);
     }
 
-    /** The members of the answer as XML elements, without the envelope. */
-    String xmlMembers() {
+    /** The members of the answer as XML elements, without the envelope: to be written once, into it. */
+    XmlWriter xmlMembers() {
         return written(xmlMembers, "EC2 XML");
     }
 

@@ -2,40 +2,32 @@ package dev.ecsnet.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
-/** A minimal, escaping-correct XML builder for the query protocols' answers. */
+/**
+ * A minimal, escaping-correct XML builder for the query protocols' answers, writing UTF-8 bytes as it goes: an
+ * answer is one copy from its working buffer (borrowed from {@link XmlBuffers}) into the body that goes on the
+ * wire, with no {@code String} of the document in between.
+ */
 final class XmlWriter {
-    /**
-     * Each thread's builder from its last answer, reused so that an answer does not grow a fresh one from a few
-     * hundred characters through every doubling (most of a DescribeSubnets answer's garbage). Null while a writer of
-     * the thread holds it; a second writer meanwhile gets its own. Builders past {@link #KEEP_AT_MOST} are dropped.
-     */
-    private static final ThreadLocal<StringBuilder> SPARE = ThreadLocal.withInitial(() -> new StringBuilder(8192));
-    private static final int KEEP_AT_MOST = 1 << 20;
-
-    private final StringBuilder out;
-    private boolean released;
+    private byte[] buf;
+    private int len;
 
     XmlWriter() {
-        StringBuilder spare = SPARE.get();
-        if (spare == null) {
-            out = new StringBuilder(512);
-        } else {
-            SPARE.set(null);
-            spare.setLength(0);
-            out = spare;
-        }
+        buf = XmlBuffers.take();
     }
 
     XmlWriter declaration() {
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        return this;
+        return literal("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     }
 
     XmlWriter open(String name) {
-        out.append('<').append(name).append('>');
+        put((byte) '<');
+        append(name);
+        put((byte) '>');
         return this;
     }
 
@@ -44,12 +36,19 @@ final class XmlWriter {
         if (xmlns.isEmpty()) {
             return open(name);
         }
-        out.append('<').append(name).append(" xmlns=\"").append(escape(xmlns)).append("\">");
+        put((byte) '<');
+        append(name);
+        literal(" xmlns=\"");
+        text(xmlns);
+        literal("\">");
         return this;
     }
 
     XmlWriter close(String name) {
-        out.append("</").append(name).append('>');
+        put((byte) '<');
+        put((byte) '/');
+        append(name);
+        put((byte) '>');
         return this;
     }
 
@@ -59,24 +58,110 @@ final class XmlWriter {
 
     /** Text known to need no escaping (a literal of ecsnet's own). */
     XmlWriter literal(String text) {
-        out.append(text);
+        append(text);
         return this;
     }
 
     XmlWriter number(long n) {
-        out.append(n);
+        if (n == Long.MIN_VALUE) {
+            return literal(Long.toString(n));
+        }
+        if (n < 0) {
+            put((byte) '-');
+            n = -n;
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = len + digits - 1; i >= len; i--, n /= 10) {
+            buf[i] = (byte) ('0' + n % 10);
+        }
+        len += digits;
         return this;
     }
 
-    /** Elements already written by an {@link Ec2XmlShapeWriter}. */
-    XmlWriter raw(String xml) {
-        out.append(xml);
+    /** Elements already written by another writer (an {@link Ec2XmlShapeWriter}'s members), which is done with them. */
+    XmlWriter raw(XmlWriter written) {
+        written.ensure(0);
+        ensure(written.len);
+        System.arraycopy(written.buf, 0, buf, len, written.len);
+        len += written.len;
+        written.release();
         return this;
     }
 
     XmlWriter text(String text) {
-        out.append(escape(text));
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || REPLACED_ASCII[c]) {
+                putUtf8(escape(text));
+                return this;
+            }
+        }
+        putAscii(text);
         return this;
+    }
+
+    /**
+     * Element names and literals are ecsnet's own ASCII constants, so they are copied as they are, unscanned: scanning
+     * every name of an answer for non-ASCII characters was a sixth of its CPU. Tests run with assertions on.
+     */
+    private void append(String s) {
+        assert s.chars().allMatch(c -> c < 128) : "not ASCII: " + s;
+        putAscii(s);
+    }
+
+    /** {@code s} has only ASCII characters, so each is its own byte. */
+    @SuppressWarnings("deprecation") // the one String method that copies characters into an array as bytes, with no copy of its own
+    private void putAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, buf, len);
+        len += n;
+    }
+
+    private void putUtf8(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, len, bytes.length);
+        len += bytes.length;
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        buf[len++] = b;
+    }
+
+    private void ensure(int more) {
+        if (buf == null) {
+            throw new IllegalStateException("this XML was already handed on");
+        }
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        }
+    }
+
+    /** The document's bytes; the writer's buffer goes back to {@link XmlBuffers} and the writer is done. */
+    byte[] toBytes() {
+        ensure(0);
+        byte[] body = Arrays.copyOf(buf, len);
+        release();
+        return body;
+    }
+
+    private void release() {
+        byte[] done = buf;
+        buf = null;
+        XmlBuffers.give(done);
+    }
+
+    /** The document so far, for tests and messages; the writer stays open. */
+    @Override
+    public String toString() {
+        return buf == null ? "(handed on)" : new String(buf, 0, len, StandardCharsets.UTF_8);
     }
 
     /** Writes an object's fields as elements; arrays repeat {@code listItemName} elements inside the field's element. */
@@ -92,6 +177,9 @@ final class XmlWriter {
     private void value(String name, JsonNode v, String listItemName) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return;
+        }
+        if (!name.chars().allMatch(c -> c < 128)) {
+            throw new IllegalStateException("a tree field is not an ASCII element name: " + name);
         }
         open(name);
         if (isMap(v)) {
@@ -188,18 +276,5 @@ final class XmlWriter {
             }
         }
         return b == null ? s : b.toString();
-    }
-
-    /** The document; the first call hands the builder back to the thread for its next answer. */
-    @Override
-    public String toString() {
-        String text = out.toString();
-        if (!released) {
-            released = true;
-            if (out.capacity() <= KEEP_AT_MOST && SPARE.get() == null) {
-                SPARE.set(out);
-            }
-        }
-        return text;
     }
 }
