@@ -57,28 +57,68 @@ public final class Dispatcher {
     }
 
     public WireResponse dispatch(HttpExchange http) {
+        return decode(http).answer();
+    }
+
+    /**
+     * The first half of {@link #dispatch}, which never waits: decodes the request and finds whether it is a read
+     * that runs beside the engine ({@link Engine#read}), so that the HTTP layer can choose the thread that answers
+     * it. {@link Decoded#answer()} is the rest: authentication, the operation, the answer.
+     */
+    public Decoded decode(HttpExchange http) {
         long started = System.nanoTime();
         String requestId = requestId();
-        AwsRequest request;
         try {
-            request = decoder.decode(http, requestId);
+            return new Decoded(http, decoder.decode(http, requestId), null, started);
         } catch (RequestDecoder.Failure f) {
             ServiceSpec envelope = f.service().orElseGet(() -> ServiceSpec.query("unknown", "", ""));
             WireResponse answer = ProtocolCodec.of(envelope.protocol()).error(envelope, requestId, f.error());
             log.called(new CallRecord(requestId, envelope.signingName(), f.operation(), f.accountId(), f.region(), answer.status(),
                     f.error().code(), millisSince(started)));
-            return answer;
+            return new Decoded(http, null, answer, started);
         }
-        try {
-            request = authentication.authenticate(http, request);
-        } catch (AwsError | EngineBusy refused) {
-            AwsError error = refused instanceof AwsError e ? e : AwsError.throttled(request.service());
-            WireResponse answer = ProtocolCodec.of(request.service().protocol()).error(request.service(), requestId, error);
-            // the caller is not known: the account the key claimed is not logged as if it had made the call
-            logged(request.signedBy("", "-"), answer, error.code(), started);
-            return answer;
+    }
+
+    /** A request decoded by {@link #decode}, or the answer that refused it; answered once. */
+    public final class Decoded {
+        private final HttpExchange http;
+        private final AwsRequest request;
+        private final WireResponse refusal;
+        private final long started;
+
+        private Decoded(HttpExchange http, AwsRequest request, WireResponse refusal, long started) {
+            this.http = http;
+            this.request = request;
+            this.refusal = refusal;
+            this.started = started;
         }
-        return run(request, started);
+
+        /** A read that runs beside the engine rather than waiting for its turn on it (unless its region is new). */
+        public boolean readsBesideEngine() {
+            if (request == null || !isRead(request.operation())) {
+                return false;
+            }
+            ServiceHandler handler = handlers.get(request.service()).resolved();
+            return handler.operations().find(request.operation()).isPresent()
+                    && handler.onlyReads(request.operation(), paramsOf(handler, request.params()));
+        }
+
+        public WireResponse answer() {
+            if (refusal != null) {
+                return refusal;
+            }
+            AwsRequest call;
+            try {
+                call = authentication.authenticate(http, request);
+            } catch (AwsError | EngineBusy refused) {
+                AwsError error = refused instanceof AwsError e ? e : AwsError.throttled(request.service());
+                WireResponse answer = ProtocolCodec.of(request.service().protocol()).error(request.service(), request.requestId(), error);
+                // the caller is not known: the account the key claimed is not logged as if it had made the call
+                logged(request.signedBy("", "-"), answer, error.code(), started);
+                return answer;
+            }
+            return run(call, started);
+        }
     }
 
     private WireResponse run(AwsRequest request, long started) {

@@ -17,13 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The only class that turns Jetty requests into {@link HttpExchange}s: refuses a body over the {@link EdgeLimits}
  * before reading it, reads the body without holding a thread (a slow client costs a connection, not a worker),
- * then hands {@code /_ecsnet/*} to the {@link AdminApi} and everything else to the AWS {@link Dispatcher}.
+ * then hands {@code /_ecsnet/*} to the {@link AdminApi} and everything else to the AWS {@link Dispatcher}: reads that
+ * run beside the engine are answered on the {@link ReadWorkers}, every other call on Jetty's threads (it may wait for
+ * the engine).
  */
 final class FrontDoor extends Handler.Abstract {
     private static final WireResponse ADMIN_REFUSED = WireResponse.text(403, "application/json", "{\"error\":\"with --verify-signatures, "
@@ -31,6 +34,7 @@ final class FrontDoor extends Handler.Abstract {
     private final Dispatcher dispatcher;
     private final AdminApi admin;
     private final boolean adminLocalOnly;
+    private volatile ReadWorkers reads;
 
     /** {@code adminLocalOnly}: the admin API (but health) answers loopback clients only, as when signatures are verified. */
     FrontDoor(Dispatcher dispatcher, AdminApi admin, boolean adminLocalOnly) {
@@ -61,21 +65,44 @@ final class FrontDoor extends Handler.Abstract {
             refuseAndDrain(request, response, callback, dispatcher.refuse(headers, tooLarge.get()));
             return true;
         }
+        Executor workers = request.getComponents().getExecutor();
+        // most calls are reads, so every request starts on a read worker, and only the others move to Jetty's threads
+        Executor readsFirst = read -> reads.execute(read, workers);
         Content.Source.asByteArrayAsync(request, maxBody)
                 .orTimeout(EdgeLimits.BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((body, failure) -> {
                     if (failure != null) {
-                        refuseBody(request, response, callback, headers, failure);
+                        workers.execute(() -> refuseBody(request, response, callback, headers, failure));
                         return;
                     }
                     String path = request.getHttpURI().getPath();
                     HttpExchange exchange = new HttpExchange(request.getMethod(), path == null ? "/" : path,
                             request.getHttpURI().getQuery(), headers, body);
-                    boolean toAdmin = path != null && path.startsWith("/_ecsnet");
-                    write(response, !toAdmin ? dispatcher.dispatch(exchange)
-                            : adminAllowed(path, adminLocalOnly, Request.getRemoteAddr(request)) ? admin.handle(exchange) : ADMIN_REFUSED, callback);
-                }, request.getComponents().getExecutor());
+                    if (path != null && path.startsWith("/_ecsnet")) {
+                        workers.execute(() -> write(response, adminAllowed(path, adminLocalOnly, Request.getRemoteAddr(request))
+                                ? admin.handle(exchange) : ADMIN_REFUSED, callback));
+                        return;
+                    }
+                    Dispatcher.Decoded call = dispatcher.decode(exchange);
+                    if (call.readsBesideEngine()) {
+                        write(response, call.answer(), callback);
+                    } else {
+                        workers.execute(() -> write(response, call.answer(), callback));
+                    }
+                }, readsFirst);
         return true;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        reads = ReadWorkers.forThisMachine();
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        reads.stop();
     }
 
     private void refuseBody(Request request, Response response, Callback callback, Map<String, String> headers, Throwable failure) {
