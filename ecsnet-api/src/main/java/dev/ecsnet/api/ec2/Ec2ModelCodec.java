@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,58 @@ final class Ec2ModelCodec {
     /** The document as an answer tree of shape {@code shape}; members the shape does not have are left out. */
     ObjectNode encode(String shape, Map<String, Object> document) {
         return (ObjectNode) encodeValue(shape, document);
+    }
+
+    /**
+     * The document as the answer member {@code name} of structure shape {@code shape}, in the model's member order and
+     * XML names; members the shape does not have are left out, scalars are written as their text.
+     */
+    void write(ShapeWriter out, String name, String shape, Map<String, Object> document) {
+        writeMember(out, name, shape, document);
+    }
+
+    private void writeMembers(ShapeWriter out, JsonNode shape, Object value) {
+        if (value instanceof Map<?, ?> doc) {
+            shape.get("members").fields().forEachRemaining(m -> {
+                Object v = doc.get(m.getKey());
+                if (v != null) {
+                    writeMember(out, responseName(m.getKey(), m.getValue()), m.getValue().get("shape").asText(), v);
+                }
+            });
+        }
+    }
+
+    private void writeMember(ShapeWriter out, String name, String shapeName, Object value) {
+        JsonNode shape = shape(shapeName);
+        switch (shape.get("type").asText()) {
+            case "structure" -> {
+                out.object(name);
+                writeMembers(out, shape, value);
+                out.end();
+            }
+            case "list" -> {
+                out.list(name, shape.get("member").path("locationName").asText("item"));
+                if (value instanceof List<?> list) {
+                    String member = shape.get("member").get("shape").asText();
+                    list.forEach(v -> writeItem(out, member, v));
+                }
+                out.end();
+            }
+            default -> out.value(name, String.valueOf(value));
+        }
+    }
+
+    private void writeItem(ShapeWriter out, String shapeName, Object value) {
+        JsonNode shape = shape(shapeName);
+        switch (shape.get("type").asText()) {
+            case "structure" -> {
+                out.item();
+                writeMembers(out, shape, value);
+                out.end();
+            }
+            case "list" -> throw new IllegalStateException("a list of lists is not in the model subset: " + shapeName);
+            default -> out.item(String.valueOf(value));
+        }
     }
 
     private JsonNode shape(String name) {
