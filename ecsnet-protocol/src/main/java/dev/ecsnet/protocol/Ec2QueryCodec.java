@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * EC2 Query: answers are {@code <OpResponse xmlns=...><requestId/>...}, every list's elements are {@code <item>},
- * and errors are {@code <Response><Errors><Error>...</Error></Errors><RequestID/></Response>} (capital D).
- * Result trees must already use EC2's XML names ({@code subnetSet}, {@code availableIpAddressCount}).
+ * EC2 Query: answers are {@code <OpResponse xmlns=...><requestId/>...}, every list's elements are {@code <item>}
+ * (or the list's own element name), and errors are
+ * {@code <Response><Errors><Error>...</Error></Errors><RequestID/></Response>} (capital D). Every EC2 operation
+ * writes its answer straight ({@link Ec2XmlShapeWriter}, in EC2's XML names: {@code subnetSet},
+ * {@code availableIpAddressCount}); a tree is refused, as a programming error.
  */
 public final class Ec2QueryCodec implements ProtocolCodec {
     public static final Ec2QueryCodec INSTANCE = new Ec2QueryCodec();
@@ -19,14 +21,11 @@ public final class Ec2QueryCodec implements ProtocolCodec {
     @Override
     public WireResponse success(AwsRequest request, ObjectNode result) {
         String root = request.operation() + "Response";
-        XmlWriter xml = new XmlWriter().declaration().open(root, request.service().xmlNamespace())
-                .element("requestId", request.requestId());
-        if (result instanceof RenderedAnswer rendered) {
-            xml.raw(rendered.xmlMembers());
-        } else {
-            xml.fields(result, "item");
+        if (!(result instanceof RenderedAnswer rendered)) {
+            throw new IllegalStateException("an EC2 answer built as a tree, not written by Ec2XmlShapeWriter: " + request.operation());
         }
-        xml.close(root);
+        XmlWriter xml = new XmlWriter().declaration().open(root, request.service().xmlNamespace())
+                .element("requestId", request.requestId()).raw(rendered.xmlMembers()).close(root);
         return new WireResponse(200, CONTENT_TYPE, Map.of(), xml.toBytes());
     }
 

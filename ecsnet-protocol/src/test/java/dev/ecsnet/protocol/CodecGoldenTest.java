@@ -27,8 +27,11 @@ class CodecGoldenTest {
 
     @Test
     void ec2SuccessUsesItemListsAndLowerCaseRequestId() throws Exception {
-        WireResponse r = Ec2QueryCodec.INSTANCE.success(request(EC2, "DescribeVpcs"),
-                tree("{\"vpcSet\":[{\"vpcId\":\"vpc-1\",\"isDefault\":true,\"tagSet\":[]},{\"vpcId\":\"vpc-2\",\"isDefault\":false,\"tagSet\":[{\"key\":\"k\",\"value\":\"v\"}]}],\"nextToken\":null,\"count\":251}"));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("vpcSet").item().value("vpcId", "vpc-1").value("isDefault", true).list("tagSet").end().end()
+                .item().value("vpcId", "vpc-2").value("isDefault", false).list("tagSet").item().value("key", "k").value("value", "v").end().end().end()
+                .end().value("nextToken", (String) null).value("count", 251);
+        WireResponse r = Ec2QueryCodec.INSTANCE.success(request(EC2, "DescribeVpcs"), out.answer());
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo("text/xml;charset=UTF-8");
         assertThat(r.bodyText()).isEqualTo(DECL + "<DescribeVpcsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
@@ -41,8 +44,9 @@ class CodecGoldenTest {
 
     @Test
     void ec2ListsWithTheirOwnElementNameRepeatThatElement() throws Exception {
-        WireResponse r = Ec2QueryCodec.INSTANCE.success(request(EC2, "DescribeLaunchTemplateVersions"),
-                tree("{\"networkInterfaceSet\":[{\"groupSet\":{\"@groupId\":[\"sg-1\",\"sg-2\"]},\"deviceIndex\":0}]}"));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("networkInterfaceSet").item().list("groupSet", "groupId").item("sg-1").item("sg-2").end().value("deviceIndex", 0).end().end();
+        WireResponse r = Ec2QueryCodec.INSTANCE.success(request(EC2, "DescribeLaunchTemplateVersions"), out.answer());
         assertThat(r.bodyText()).contains("<networkInterfaceSet><item><groupSet><groupId>sg-1</groupId><groupId>sg-2</groupId></groupSet>"
                 + "<deviceIndex>0</deviceIndex></item></networkInterfaceSet>");
     }
@@ -161,7 +165,7 @@ class CodecGoldenTest {
     @Test
     void xmlEscapingAppliesToValuesInAnswers() throws Exception {
         WireResponse r = Ec2QueryCodec.INSTANCE.success(request(EC2, "DescribeTags"),
-                tree("{\"tagSet\":[{\"key\":\"<k>\",\"value\":\"a&b\"}]}"));
+                ShapeWriter.ec2Xml().list("tagSet").item().value("key", "<k>").value("value", "a&b").end().end().answer());
         assertThat(r.bodyText()).contains("<key>&lt;k&gt;</key><value>a&amp;b</value>");
         assertThat(r.body()).isEqualTo(r.bodyText().getBytes(StandardCharsets.UTF_8));
     }

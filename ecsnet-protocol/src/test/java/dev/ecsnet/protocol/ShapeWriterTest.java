@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A render written once against {@link ShapeWriter} gives, through the EC2 codec, the same bytes from the tree as
- * straight from the domain: member order, {@code <item>} lists, empty lists, absent members, escaping, numbers.
+ * A render written once against {@link ShapeWriter} gives the same XML from the tree ({@link XmlWriter}) as straight
+ * from the domain ({@link Ec2XmlShapeWriter}, which the EC2 codec sends): member order, {@code <item>} lists, empty
+ * lists, absent members, escaping, numbers; and the same JSON.
  */
 class ShapeWriterTest {
     private static final ServiceSpec EC2 = ServiceSpec.ec2Query("ec2", "2016-11-15", "http://ec2.amazonaws.com/doc/2016-11-15/");
@@ -45,9 +46,10 @@ class ShapeWriterTest {
         SHAPE.accept(tree);
         Ec2XmlShapeWriter xml = ShapeWriter.ec2Xml();
         SHAPE.accept(xml);
-        String fromTree = Ec2QueryCodec.INSTANCE.success(REQUEST, tree.root()).bodyText();
-        String straight = Ec2QueryCodec.INSTANCE.success(REQUEST, xml.answer()).bodyText();
-        assertThat(straight).isEqualTo(fromTree)
+        RenderedAnswer answer = xml.answer();
+        assertThat(answer.xmlMembers().toString()).isEqualTo(new XmlWriter().fields(tree.root(), "item").toString());
+        String straight = Ec2QueryCodec.INSTANCE.success(REQUEST, answer).bodyText();
+        assertThat(straight)
                 .contains("<ipv6CidrBlockAssociationSet></ipv6CidrBlockAssociationSet>")
                 .contains("<groupSet><groupId>sg-1</groupId><groupId>sg-&lt;1&gt;</groupId></groupSet>")
                 .contains("<securityGroupIdSet><item>sg-1</item></securityGroupIdSet>")
@@ -104,6 +106,14 @@ class ShapeWriterTest {
         assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, answer)).isInstanceOf(IllegalStateException.class);
         RenderedAnswer json = ShapeWriter.json().value("nextToken", "t").answer();
         assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, json)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theEc2CodecRefusesAnAnswerBuiltAsATree() {
+        TreeShapeWriter tree = ShapeWriter.tree();
+        SHAPE.accept(tree);
+        assertThatThrownBy(() -> Ec2QueryCodec.INSTANCE.success(REQUEST, tree.root())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DescribeSubnets");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.Call;
 import dev.ecsnet.api.OperationTable;
 import dev.ecsnet.domain.ec2.Image;
@@ -10,6 +8,9 @@ import dev.ecsnet.domain.ec2.Instances;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,53 +32,54 @@ final class Ec2InstanceAttributeOps {
         t.register("DescribeInstanceCreditSpecifications", Ec2InstanceAttributeOps::describeCreditSpecifications);
     }
 
-    private static ObjectNode value(Object v) {
-        ObjectNode o = Ec2Shapes.object();
-        if (v instanceof Boolean b) {
-            o.put("value", b);
-        } else if (v != null) {
-            o.put("value", v.toString());
-        }
-        return o;
+    /** An attribute as EC2 wraps it: {@code <name><value>text</value></name>}, an empty element when it has none. */
+    private static void value(ShapeWriter out, String name, String text) {
+        out.object(name).value("value", text).end();
     }
 
-    static ObjectNode describeInstanceAttribute(Call call) {
+    private static void value(ShapeWriter out, String name, boolean flag) {
+        out.object(name).value("value", flag).end();
+    }
+
+    static RenderedAnswer describeInstanceAttribute(Call call) {
         Network net = call.state().network();
         Instance i = call.state().instances().get(call.params().required("InstanceId"));
         String attribute = call.params().required("Attribute");
         Optional<NetworkInterface> primary = net.findNetworkInterface(i.primaryEniId());
-        ObjectNode out = Ec2Shapes.object().put("instanceId", i.id());
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.value("instanceId", i.id());
         switch (attribute) {
-            case "instanceType" -> out.set("instanceType", value(i.type().name()));
-            case "kernel" -> out.set("kernel", value(null));
-            case "ramdisk" -> out.set("ramdisk", value(null));
-            case "userData" -> out.set("userData", value(i.userData().isEmpty() ? null
-                    : Base64.getEncoder().encodeToString(i.userData().getBytes(StandardCharsets.UTF_8))));
-            case "disableApiTermination" -> out.set("disableApiTermination", value(false));
-            case "disableApiStop" -> out.set("disableApiStop", value(false));
-            case "instanceInitiatedShutdownBehavior" -> out.set("instanceInitiatedShutdownBehavior", value("stop"));
-            case "rootDeviceName" -> out.set("rootDeviceName", value(Image.ROOT_DEVICE));
-            case "blockDeviceMapping" -> out.set("blockDeviceMapping", Ec2Shapes.array());
-            case "productCodes" -> out.set("productCodes", Ec2Shapes.array());
-            case "sourceDestCheck" -> out.set("sourceDestCheck", value(primary.map(NetworkInterface::sourceDestCheck).orElse(true)));
+            case "instanceType" -> value(out, "instanceType", i.type().name());
+            case "kernel" -> value(out, "kernel", null);
+            case "ramdisk" -> value(out, "ramdisk", null);
+            case "userData" -> value(out, "userData", i.userData().isEmpty() ? null
+                    : Base64.getEncoder().encodeToString(i.userData().getBytes(StandardCharsets.UTF_8)));
+            case "disableApiTermination" -> value(out, "disableApiTermination", false);
+            case "disableApiStop" -> value(out, "disableApiStop", false);
+            case "instanceInitiatedShutdownBehavior" -> value(out, "instanceInitiatedShutdownBehavior", "stop");
+            case "rootDeviceName" -> value(out, "rootDeviceName", Image.ROOT_DEVICE);
+            case "blockDeviceMapping" -> out.list("blockDeviceMapping").end();
+            case "productCodes" -> out.list("productCodes").end();
+            case "sourceDestCheck" -> value(out, "sourceDestCheck", primary.map(NetworkInterface::sourceDestCheck).orElse(true));
             case "groupSet" -> {
-                ArrayNode groups = out.putArray("groupSet");
-                primary.map(NetworkInterface::groupIds).orElse(i.groupIds()).forEach(g -> groups.addObject().put("groupId", g));
+                out.list("groupSet");
+                primary.map(NetworkInterface::groupIds).orElse(i.groupIds()).forEach(g -> out.item().value("groupId", g).end());
+                out.end();
             }
-            case "ebsOptimized" -> out.set("ebsOptimized", value(false));
-            case "sriovNetSupport" -> out.set("sriovNetSupport", value("simple"));
-            case "enaSupport" -> out.set("enaSupport", value(true));
-            case "enclaveOptions" -> out.putObject("enclaveOptions").put("enabled", false);
+            case "ebsOptimized" -> value(out, "ebsOptimized", false);
+            case "sriovNetSupport" -> value(out, "sriovNetSupport", "simple");
+            case "enaSupport" -> value(out, "enaSupport", true);
+            case "enclaveOptions" -> out.object("enclaveOptions").value("enabled", false).end();
             default -> throw AwsError.badRequest("InvalidParameterValue", "Value (" + attribute + ") for parameter attribute is invalid. Unknown attribute.");
         }
-        return out;
+        return out.answer();
     }
 
     /**
      * T2 instances launch in {@code standard} credit mode, T3, T3a and T4g in {@code unlimited} (EC2 User Guide,
      * "Burstable performance instances"); other types have no credit specification.
      */
-    static ObjectNode describeCreditSpecifications(Call call) {
+    static RenderedAnswer describeCreditSpecifications(Call call) {
         Instances instances = call.state().instances();
         List<String> ids = call.params().strings("InstanceId");
         List<Instance> selected = ids.isEmpty() ? new ArrayList<>(instances.all()) : ids.stream().map(instances::get).toList();
@@ -89,10 +91,7 @@ final class Ec2InstanceAttributeOps {
         Ec2Filters<Instance> filters = Ec2Filters.<Instance>untagged().field("instance-id", Instance::id);
         var page = Ec2Pages.page(filters.apply(selected.stream().filter(i -> i.type().burstable()).toList(),
                 Ec2Filters.read(call.params(), "Filter")), call.params(), 5, 1000);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("instanceCreditSpecificationSet");
-        page.items().forEach(i -> set.addObject().put("instanceId", i.id()).put("cpuCredits", i.type().family().equals("t2") ? "standard" : "unlimited"));
-        page.putToken(out);
-        return out;
+        return page.answer("instanceCreditSpecificationSet",
+                (o, i) -> o.value("instanceId", i.id()).value("cpuCredits", i.type().family().equals("t2") ? "standard" : "unlimited"));
     }
 }

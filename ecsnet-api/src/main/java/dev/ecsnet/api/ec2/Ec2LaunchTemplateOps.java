@@ -13,6 +13,9 @@ import dev.ecsnet.domain.ec2.LaunchTemplateVersion;
 import dev.ecsnet.domain.ec2.LaunchTemplates;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.Ec2XmlShapeWriter;
+import dev.ecsnet.protocol.RenderedAnswer;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,35 +60,35 @@ final class Ec2LaunchTemplateOps {
                 "LaunchTemplateData"));
     }
 
-    private static ObjectNode createLaunchTemplate(Call call) {
+    private static RenderedAnswer createLaunchTemplate(Call call) {
         Params p = call.params();
         String name = p.required("LaunchTemplateName");
         LaunchTemplateData data = data(p);
         LaunchTemplate t = templates(call).create(name, p.string("VersionDescription").orElse(null), data,
                 Ec2Shapes.tagsFor(p, "launch-template"), p.string("ClientToken").orElse(null));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("launchTemplate", template(t));
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        template(out.object("launchTemplate"), t).end();
         warnings(call.state().network(), data, out);
-        return out;
+        return out.answer();
     }
 
-    private static ObjectNode createLaunchTemplateVersion(Call call) {
+    private static RenderedAnswer createLaunchTemplateVersion(Call call) {
         Params p = call.params();
         LaunchTemplateData data = data(p);
         LaunchTemplateVersion v = templates(call).createVersion(ref(p), p.string("SourceVersion").orElse(null),
                 p.string("VersionDescription").orElse(null), data, p.string("ClientToken").orElse(null));
-        ObjectNode out = Ec2Shapes.object();
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
         LaunchTemplate t = templates(call).find(v.templateId()).orElseThrow();
-        out.set("launchTemplateVersion", version(t, v));
+        version(out.object("launchTemplateVersion"), t, v).end();
         warnings(call.state().network(), v.data(), out);
-        return out;
+        return out.answer();
     }
 
     /**
      * EC2 creates a template whose parameters would not launch and says why in {@code warning}: here an AMI, an
      * instance type, a subnet or a security group that does not exist.
      */
-    private static void warnings(Network network, LaunchTemplateData d, ObjectNode out) {
+    private static void warnings(Network network, LaunchTemplateData d, ShapeWriter out) {
         Map<String, String> problems = new LinkedHashMap<>();
         d.imageId().filter(i -> Images.find(i).isEmpty())
                 .ifPresent(i -> problems.put("InvalidAMIID.NotFound", "The image id '[" + i + "]' does not exist"));
@@ -98,32 +101,31 @@ final class Ec2LaunchTemplateOps {
         groups.stream().filter(g -> network.findSecurityGroup(g).isEmpty()).findFirst()
                 .ifPresent(g -> problems.put("InvalidGroup.NotFound", "The security group '" + g + "' does not exist"));
         if (!problems.isEmpty()) {
-            ArrayNode errors = out.putObject("warning").putArray("errorSet");
-            problems.forEach((code, message) -> errors.addObject().put("code", code).put("message", message));
+            out.object("warning").list("errorSet");
+            problems.forEach((code, message) -> out.item().value("code", code).value("message", message).end());
+            out.end().end();
         }
     }
 
-    static ObjectNode template(LaunchTemplate t) {
-        ObjectNode o = Ec2Shapes.object().put("launchTemplateId", t.id()).put("launchTemplateName", t.name())
-                .put("createTime", Ec2Shapes.time(t.createTime())).put("createdBy", t.createdBy())
-                .put("defaultVersionNumber", t.defaultVersionNumber()).put("latestVersionNumber", t.latestVersionNumber());
-        o.set("tagSet", Ec2Shapes.tagSet(t.tags()));
-        o.putObject("operator").put("managed", false);
-        return o;
+    static ShapeWriter template(ShapeWriter o, LaunchTemplate t) {
+        o.value("launchTemplateId", t.id()).value("launchTemplateName", t.name())
+                .value("createTime", Ec2Shapes.time(t.createTime())).value("createdBy", t.createdBy())
+                .value("defaultVersionNumber", t.defaultVersionNumber()).value("latestVersionNumber", t.latestVersionNumber());
+        Ec2Shapes.tagSet(o, t.tags());
+        return o.object("operator").value("managed", false).end();
     }
 
-    private static ObjectNode version(LaunchTemplate t, LaunchTemplateVersion v) {
-        ObjectNode o = Ec2Shapes.object().put("launchTemplateId", v.templateId()).put("launchTemplateName", v.templateName())
-                .put("versionNumber", v.number());
-        v.versionDescription().ifPresent(d -> o.put("versionDescription", d));
-        o.put("createTime", Ec2Shapes.time(v.createTime())).put("createdBy", v.createdBy())
-                .put("defaultVersion", t.defaultVersionNumber() == v.number());
-        o.set("launchTemplateData", Ec2ModelCodec.LAUNCH_TEMPLATE_DATA.encode(DATA_RESPONSE, v.data().document()));
-        o.putObject("operator").put("managed", false);
-        return o;
+    private static ShapeWriter version(ShapeWriter o, LaunchTemplate t, LaunchTemplateVersion v) {
+        o.value("launchTemplateId", v.templateId()).value("launchTemplateName", v.templateName())
+                .value("versionNumber", v.number());
+        v.versionDescription().ifPresent(d -> o.value("versionDescription", d));
+        o.value("createTime", Ec2Shapes.time(v.createTime())).value("createdBy", v.createdBy())
+                .value("defaultVersion", t.defaultVersionNumber() == v.number());
+        Ec2ModelCodec.LAUNCH_TEMPLATE_DATA.write(o, "launchTemplateData", DATA_RESPONSE, v.data().document());
+        return o.object("operator").value("managed", false).end();
     }
 
-    private static ObjectNode describeLaunchTemplates(Call call) {
+    private static RenderedAnswer describeLaunchTemplates(Call call) {
         Params p = call.params();
         List<String> ids = p.strings("LaunchTemplateId");
         List<String> names = p.strings("LaunchTemplateName");
@@ -133,17 +135,13 @@ final class Ec2LaunchTemplateOps {
                 .field("create-time", t -> Ec2Shapes.time(t.createTime()))
                 .field("launch-template-name", LaunchTemplate::name);
         var page = Ec2Pages.page(filters.apply(found, Ec2Filters.read(p, "Filter")), p, 1, 200);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("launchTemplates");
-        page.items().forEach(t -> set.add(template(t)));
-        page.putToken(out);
-        return out;
+        return page.answer("launchTemplates", Ec2LaunchTemplateOps::template);
     }
 
     private record Row(LaunchTemplate template, LaunchTemplateVersion version) {
     }
 
-    private static ObjectNode describeLaunchTemplateVersions(Call call) {
+    private static RenderedAnswer describeLaunchTemplateVersions(Call call) {
         Params p = call.params();
         List<String> asked = p.strings("LaunchTemplateVersion");
         boolean named = p.string("LaunchTemplateId").filter(s -> !s.isEmpty()).isPresent()
@@ -173,41 +171,39 @@ final class Ec2LaunchTemplateOps {
                 .multi("network-card-index", r -> r.version().data().values("NetworkInterfaces", "NetworkCardIndex"))
                 .multi("ram-disk-id", r -> r.version().data().values("RamDiskId"));
         var page = Ec2Pages.page(filters.apply(rows, Ec2Filters.read(p, "Filter")), p, 1, 200);
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode set = out.putArray("launchTemplateVersionSet");
-        page.items().forEach(r -> set.add(version(r.template(), r.version())));
-        page.putToken(out);
-        return out;
+        return page.answer("launchTemplateVersionSet", (o, r) -> version(o, r.template(), r.version()));
     }
 
-    private static ObjectNode modifyLaunchTemplate(Call call) {
+    private static RenderedAnswer modifyLaunchTemplate(Call call) {
         Params p = call.params();
         LaunchTemplate t = templates(call).modify(ref(p), p.string("SetDefaultVersion").orElse(null));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("launchTemplate", template(t));
-        return out;
+        return templateAnswer(t);
     }
 
-    private static ObjectNode deleteLaunchTemplate(Call call) {
-        LaunchTemplate t = templates(call).delete(ref(call.params()));
-        ObjectNode out = Ec2Shapes.object();
-        out.set("launchTemplate", template(t));
-        return out;
+    private static RenderedAnswer deleteLaunchTemplate(Call call) {
+        return templateAnswer(templates(call).delete(ref(call.params())));
     }
 
-    private static ObjectNode deleteLaunchTemplateVersions(Call call) {
+    private static RenderedAnswer templateAnswer(LaunchTemplate t) {
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        template(out.object("launchTemplate"), t).end();
+        return out.answer();
+    }
+
+    private static RenderedAnswer deleteLaunchTemplateVersions(Call call) {
         Params p = call.params();
         LaunchTemplates.DeletedVersions result = templates(call).deleteVersions(ref(p), p.strings("LaunchTemplateVersion"));
         LaunchTemplate t = result.template();
-        ObjectNode out = Ec2Shapes.object();
-        ArrayNode ok = out.putArray("successfullyDeletedLaunchTemplateVersionSet");
-        result.deleted().forEach(n -> ok.addObject().put("launchTemplateId", t.id()).put("launchTemplateName", t.name()).put("versionNumber", n));
-        ArrayNode failed = out.putArray("unsuccessfullyDeletedLaunchTemplateVersionSet");
+        Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
+        out.list("successfullyDeletedLaunchTemplateVersionSet");
+        result.deleted().forEach(n -> out.item().value("launchTemplateId", t.id()).value("launchTemplateName", t.name())
+                .value("versionNumber", n).end());
+        out.end().list("unsuccessfullyDeletedLaunchTemplateVersionSet");
         for (LaunchTemplates.VersionFailure f : result.failed()) {
-            failed.addObject().put("launchTemplateId", t.id()).put("launchTemplateName", t.name()).put("versionNumber", f.number())
-                    .putObject("responseError").put("code", f.code()).put("message", f.message());
+            out.item().value("launchTemplateId", t.id()).value("launchTemplateName", t.name()).value("versionNumber", f.number())
+                    .object("responseError").value("code", f.code()).value("message", f.message()).end().end();
         }
-        return out;
+        return out.end().answer();
     }
 
     /**

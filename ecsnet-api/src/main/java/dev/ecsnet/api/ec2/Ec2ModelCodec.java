@@ -2,9 +2,8 @@ package dev.ecsnet.api.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.protocol.AwsError;
+import dev.ecsnet.protocol.ShapeWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +18,8 @@ import java.util.Map;
 /**
  * Reads and writes a structure of the EC2 model by the model itself: a request tree in EC2 Query names
  * ({@code LaunchTemplateData.SecurityGroupId.1}) becomes a document keyed by member names ({@code SecurityGroupIds}),
- * and a document becomes an answer tree in EC2's XML names ({@code securityGroupIdSet}, lists of {@code <item>} or
- * of the list's own element name). The shapes are derived from botocore's EC2 model (see {@code SOURCES.md} beside
+ * and a document is written to a {@link ShapeWriter} in EC2's XML names ({@code securityGroupIdSet}, lists of
+ * {@code <item>} or of the list's own element name). The shapes are derived from botocore's EC2 model (see {@code SOURCES.md} beside
  * the resource), so every member a client can send is read, type-checked and answered as the model names it.
  */
 final class Ec2ModelCodec {
@@ -46,9 +45,56 @@ final class Ec2ModelCodec {
         return doc;
     }
 
-    /** The document as an answer tree of shape {@code shape}; members the shape does not have are left out. */
-    ObjectNode encode(String shape, Map<String, Object> document) {
-        return (ObjectNode) encodeValue(shape, document);
+    /**
+     * The document as the answer member {@code name} of structure shape {@code shape}, in the model's member order and
+     * XML names; members the shape does not have are left out, scalars are written as their text.
+     */
+    void write(ShapeWriter out, String name, String shape, Map<String, Object> document) {
+        writeMember(out, name, shape, document);
+    }
+
+    private void writeMembers(ShapeWriter out, JsonNode shape, Object value) {
+        if (value instanceof Map<?, ?> doc) {
+            shape.get("members").fields().forEachRemaining(m -> {
+                Object v = doc.get(m.getKey());
+                if (v != null) {
+                    writeMember(out, responseName(m.getKey(), m.getValue()), m.getValue().get("shape").asText(), v);
+                }
+            });
+        }
+    }
+
+    private void writeMember(ShapeWriter out, String name, String shapeName, Object value) {
+        JsonNode shape = shape(shapeName);
+        switch (shape.get("type").asText()) {
+            case "structure" -> {
+                out.object(name);
+                writeMembers(out, shape, value);
+                out.end();
+            }
+            case "list" -> {
+                out.list(name, shape.get("member").path("locationName").asText("item"));
+                if (value instanceof List<?> list) {
+                    String member = shape.get("member").get("shape").asText();
+                    list.forEach(v -> writeItem(out, member, v));
+                }
+                out.end();
+            }
+            default -> out.value(name, String.valueOf(value));
+        }
+    }
+
+    private void writeItem(ShapeWriter out, String shapeName, Object value) {
+        JsonNode shape = shape(shapeName);
+        switch (shape.get("type").asText()) {
+            case "structure" -> {
+                out.item();
+                writeMembers(out, shape, value);
+                out.end();
+            }
+            case "list" -> throw new IllegalStateException("a list of lists is not in the model subset: " + shapeName);
+            default -> out.item(String.valueOf(value));
+        }
     }
 
     private JsonNode shape(String name) {
@@ -114,48 +160,6 @@ final class Ec2ModelCodec {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw AwsError.badRequest("InvalidParameterValue", "Invalid value '" + text + "' for " + path);
         }
-    }
-
-    private Object encodeValue(String shapeName, Object value) {
-        JsonNode shape = shape(shapeName);
-        switch (shape.get("type").asText()) {
-            case "structure" -> {
-                ObjectNode out = Ec2Shapes.object();
-                if (value instanceof Map<?, ?> doc) {
-                    shape.get("members").fields().forEachRemaining(m -> {
-                        Object v = doc.get(m.getKey());
-                        if (v != null) {
-                            out.set(responseName(m.getKey(), m.getValue()), encodeNode(m.getValue().get("shape").asText(), v));
-                        }
-                    });
-                }
-                return out;
-            }
-            default -> throw new IllegalStateException("not a structure: " + shapeName);
-        }
-    }
-
-    private JsonNode encodeNode(String shapeName, Object value) {
-        JsonNode shape = shape(shapeName);
-        String type = shape.get("type").asText();
-        if ("structure".equals(type)) {
-            return (JsonNode) encodeValue(shapeName, value);
-        }
-        if ("list".equals(type)) {
-            ArrayNode items = Ec2Shapes.array();
-            String member = shape.get("member").get("shape").asText();
-            if (value instanceof List<?> list) {
-                list.forEach(v -> items.add(encodeNode(member, v)));
-            }
-            String item = shape.get("member").path("locationName").asText("item");
-            if ("item".equals(item)) {
-                return items;
-            }
-            ObjectNode named = Ec2Shapes.object();
-            named.set("@" + item, items);
-            return named;
-        }
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(String.valueOf(value));
     }
 
     /** EC2 Query names a member by its queryName, else its capitalized locationName, else its name. */

@@ -1,6 +1,5 @@
 package dev.ecsnet.api.ec2;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsnet.api.PageTokens;
 import dev.ecsnet.api.Params;
 import dev.ecsnet.protocol.AwsError;
@@ -21,10 +20,6 @@ final class Ec2Pages {
     }
 
     record Page<T>(List<T> items, Optional<String> nextToken) {
-        void putToken(ObjectNode out) {
-            nextToken.ifPresent(t -> out.put("nextToken", t));
-        }
-
         void writeToken(ShapeWriter out) {
             nextToken.ifPresent(t -> out.value("nextToken", t));
         }

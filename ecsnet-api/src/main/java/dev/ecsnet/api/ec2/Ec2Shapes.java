@@ -32,10 +32,6 @@ final class Ec2Shapes {
         return TIME.format(t);
     }
 
-    static ArrayNode tagSet(Map<String, String> tags) {
-        return (ArrayNode) ShapeWriter.tree(o -> tagSet(o, tags)).get("tagSet");
-    }
-
     /** The {@code tagSet} member: one item per tag, {@code key} and {@code value}. */
     static void tagSet(ShapeWriter out, Map<String, String> tags) {
         out.list("tagSet");

@@ -14,6 +14,7 @@ import dev.ecsnet.domain.net.Subnet;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,16 @@ public final class Instances {
         }
     }
 
-    /** A RunInstances request in domain terms; {@code subnetId} null means the default subnet of the first zone. */
+    /**
+     * A RunInstances request in domain terms; {@code subnetId} null means the default subnet of the first zone.
+     * {@code tags} keep the order given (the instance lists them so), not {@code Map.copyOf}'s per-JVM order.
+     */
     public record Launch(String imageId, String instanceType, int minCount, int maxCount, String subnetId,
                          List<String> securityGroupIds, String userData, String iamInstanceProfileArn, String keyName,
                          String availabilityZone, Map<String, String> tags) {
         public Launch {
             securityGroupIds = List.copyOf(securityGroupIds);
-            tags = Map.copyOf(tags);
+            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         }
     }
 
