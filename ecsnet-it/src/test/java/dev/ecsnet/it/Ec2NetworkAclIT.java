@@ -142,6 +142,21 @@ class Ec2NetworkAclIT {
     }
 
     @Test
+    void anIpv4BlockWithHostBitsSetIsMadeCanonical() {
+        String acl = newAcl();
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(120).egress(false).protocol("17").ruleAction(RuleAction.DENY)
+                .cidrBlock("100.68.0.18/18").portRange(p -> p.from(53).to(53)));
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(130).egress(false).protocol("-1").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("192.0.2.0/24"));
+        ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(130).egress(false).protocol("-1").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("192.0.2.77/24"));
+        assertThat(acl(acl).entries()).extracting(Ec2NetworkAclIT::describe)
+                .contains("120 false 17 deny v4 100.68.0.0/18", "130 false -1 allow v4 192.0.2.0/24");
+        assertThat(ec2().describeNetworkAcls(r -> r.filters(filter("entry.cidr", "100.68.0.0/18"))).networkAcls())
+                .extracting(NetworkAcl::networkAclId).containsExactly(acl);
+    }
+
+    @Test
     void unknownAclIsInvalidNetworkAclIdNotFound() {
         String id = "acl-0123456789abcdef0";
         String message = "The networkAcl ID '" + id + "' does not exist";

@@ -176,7 +176,10 @@ public final class NetworkAcls {
         throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "The network acl entry identified by " + ruleNumber + " does not exist.");
     }
 
-    /** Checks an entry and answers it with its CIDR in EC2's form; IPv6 entries are accepted in any VPC, as AWS does. */
+    /**
+     * Checks an entry and answers it with its CIDR in EC2's form: an IPv4 block with host bits set is made canonical
+     * (botocore, CreateNetworkAclEntry {@code CidrBlock}); IPv6 entries are accepted in any VPC, as AWS does.
+     */
     private static NetworkAcl.Entry validate(NetworkAcl.Entry e) {
         if (e.ruleNumber() < 1 || e.ruleNumber() > 32766) {
             throw DomainException.invalid("InvalidParameterValue", "Value (" + e.ruleNumber() + ") for parameter ruleNumber is invalid. Must be between 1 and 32766.");
@@ -193,7 +196,7 @@ public final class NetworkAcls {
         String v4 = null;
         String v6 = null;
         if (e.cidrBlock() != null) {
-            v4 = Cidr.parse(e.cidrBlock()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+            v4 = Cidr.parseCanonical(e.cidrBlock()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
                     "Value (" + e.cidrBlock() + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
         } else {
             v6 = Ipv6Cidr.parse(e.ipv6CidrBlock()).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
