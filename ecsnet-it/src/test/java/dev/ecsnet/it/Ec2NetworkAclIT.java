@@ -157,6 +157,27 @@ class Ec2NetworkAclIT {
     }
 
     @Test
+    void icmpEntriesNeedATypeAndIcmpv6OnesOnAnIpv6Block() {
+        String acl = newAcl();
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("1")
+                .ruleAction(RuleAction.ALLOW).cidrBlock("10.0.0.0/8")), "MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("58")
+                .ruleAction(RuleAction.ALLOW).ipv6CidrBlock("::/0")), "MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        entry(acl, 110, false);
+        refusedWithoutChange(this::state, () -> ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(110).egress(false).protocol("1")
+                .ruleAction(RuleAction.ALLOW).cidrBlock("10.0.0.0/8")), "MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        // ICMPv6 on an IPv4 block allows every ICMP type whatever is given, so none is needed
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("58").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("10.0.0.0/8"));
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(101).egress(false).protocol("1").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("10.0.0.0/8").icmpTypeCode(i -> i.type(8).code(0)));
+        assertThat(acl(acl).entries()).filteredOn(e -> e.ruleNumber() == 101).singleElement().satisfies(e -> {
+            assertThat(e.icmpTypeCode().type()).isEqualTo(8);
+            assertThat(e.icmpTypeCode().code()).isZero();
+        });
+    }
+
+    @Test
     void unknownAclIsInvalidNetworkAclIdNotFound() {
         String id = "acl-0123456789abcdef0";
         String message = "The networkAcl ID '" + id + "' does not exist";

@@ -202,6 +202,11 @@ public final class NetworkAcls {
             v6 = Ipv6Cidr.parse(e.ipv6CidrBlock()).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
                     "Value (" + e.ipv6CidrBlock() + ") for parameter ipv6CidrBlock is invalid. This is not a valid IPv6 CIDR block."));
         }
+        // ICMP, and ICMPv6 on an IPv6 block, need a type (botocore IcmpTypeCode; EC2's MissingParameter as users quote it)
+        boolean icmp = e.protocol().equals("1") || e.protocol().equals("58") && v6 != null;
+        if (icmp && e.icmpType() == null) {
+            throw DomainException.invalid("MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        }
         boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
         if (ports && (e.fromPort() == null || e.toPort() == null)) {
             throw DomainException.invalid("InvalidParameterValue", "PortRange is required and must be specified for protocol " + e.protocol() + ".");
