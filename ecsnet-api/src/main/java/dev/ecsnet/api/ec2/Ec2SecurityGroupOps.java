@@ -205,12 +205,8 @@ final class Ec2SecurityGroupOps {
         if (permissions.isEmpty() && ruleIds.isEmpty()) {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter ipPermissions or securityGroupRuleIds");
         }
+        // only a group of the default VPC answers unmatched permissions instead of refusing the call
         List<IpPermission> unknown = call.state().network().revoke(groupId, egress, permissions, ruleIds);
-        if (!unknown.isEmpty() && unknown.size() == permissions.size() && ruleIds.isEmpty()
-                && unknown.stream().mapToInt(u -> u.peers().size()).sum() == permissions.stream().mapToInt(u -> u.peers().size()).sum()) {
-            // nothing matched at all: EC2 refuses the call rather than answering with only unknown permissions
-            throw AwsError.badRequest("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
-        }
         Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
         out.value("return", true);
         if (!unknown.isEmpty()) {
