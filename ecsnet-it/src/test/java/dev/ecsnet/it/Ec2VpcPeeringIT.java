@@ -193,6 +193,25 @@ class Ec2VpcPeeringIT {
         assertThat(rule.referencedGroupInfo().groupId()).isEqualTo(client);
         assertThat(rule.referencedGroupInfo().vpcId()).isEqualTo(right);
         assertThat(rule.referencedGroupInfo().vpcPeeringConnectionId()).isEqualTo(id);
+        // DescribeSecurityGroups names the peer's VPC, the connection and its status in the group pair
+        assertThat(ec2().describeSecurityGroups(r -> r.groupIds(web)).securityGroups().get(0).ipPermissions()).singleElement()
+                .satisfies(p -> assertThat(p.userIdGroupPairs()).singleElement().satisfies(g -> {
+                    assertThat(g.groupId()).isEqualTo(client);
+                    assertThat(g.userId()).isEqualTo(ACCOUNT);
+                    assertThat(g.vpcId()).isEqualTo(right);
+                    assertThat(g.vpcPeeringConnectionId()).isEqualTo(id);
+                    assertThat(g.peeringStatus()).isEqualTo("active");
+                }));
+        // a group of the same VPC names none of them
+        ec2().authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(80).toPort(80)
+                .userIdGroupPairs(p -> p.groupId(web)).build()));
+        assertThat(ec2().describeSecurityGroups(r -> r.groupIds(web)).securityGroups().get(0).ipPermissions())
+                .filteredOn(p -> p.fromPort() == 80).singleElement().satisfies(p -> assertThat(p.userIdGroupPairs()).singleElement()
+                        .satisfies(g -> {
+                            assertThat(g.vpcId()).isNull();
+                            assertThat(g.vpcPeeringConnectionId()).isNull();
+                            assertThat(g.peeringStatus()).isNull();
+                        }));
     }
 
     private static JsonNode reach(String source, String destination, int port) throws Exception {
