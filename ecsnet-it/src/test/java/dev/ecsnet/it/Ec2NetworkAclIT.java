@@ -130,9 +130,12 @@ class Ec2NetworkAclIT {
     void entryErrors() {
         String acl = newAcl();
         refusedWithoutChange(this::state, () -> ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(false)),
-                "InvalidNetworkAclEntry.NotFound", null);
+                "InvalidNetworkAclEntry.NotFound", "no ingress entry with number 200");
+        refusedWithoutChange(this::state, () -> ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(true)),
+                "InvalidNetworkAclEntry.NotFound", "no egress entry with number 200");
         refusedWithoutChange(this::state, () -> ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(false)
-                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidNetworkAclEntry.NotFound", null);
+                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidNetworkAclEntry.NotFound",
+                "no ingress entry with number 200");
         refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(40000).egress(false)
                 .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", null);
         refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(10).egress(false)

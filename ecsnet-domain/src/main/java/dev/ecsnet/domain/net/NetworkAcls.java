@@ -173,7 +173,8 @@ public final class NetworkAcls {
                 return i;
             }
         }
-        throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "The network acl entry identified by " + ruleNumber + " does not exist.");
+        // EC2's text, as DeleteNetworkAclEntry answered it in hashicorp/terraform-provider-aws#12175
+        throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "no " + (egress ? "egress" : "ingress") + " entry with number " + ruleNumber);
     }
 
     /**
