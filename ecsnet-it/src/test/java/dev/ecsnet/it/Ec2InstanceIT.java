@@ -118,7 +118,13 @@ class Ec2InstanceIT {
                 .instanceType(InstanceType.T3_MICRO).minCount(1).maxCount(1).subnetId("subnet-00000000000000000")), "InvalidSubnetID.NotFound", null);
         refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
                 .instanceType(InstanceType.T3_MICRO).minCount(1).maxCount(1).userData("!!not base64!!")), "InvalidParameterValue",
-                "Invalid BASE64 encoding of user data.");
+                "Invalid BASE64 encoding of user data");
+        // characters outside the alphabet are not skipped: %%% is not empty user data
+        for (String bad : new String[] {"%%%", "IyEvYmlu*"}) {
+            refusedWithoutChange(Ec2InstanceIT::instanceCount, () -> ecsnet.ec2().runInstances(r -> r.imageId(x86)
+                    .instanceType(InstanceType.T3_MICRO).minCount(1).maxCount(1).userData(bad)), "InvalidParameterValue",
+                    "Invalid BASE64 encoding of user data");
+        }
     }
 
     @Test

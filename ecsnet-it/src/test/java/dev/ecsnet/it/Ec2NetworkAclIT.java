@@ -130,15 +130,54 @@ class Ec2NetworkAclIT {
     void entryErrors() {
         String acl = newAcl();
         refusedWithoutChange(this::state, () -> ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(false)),
-                "InvalidNetworkAclEntry.NotFound", null);
+                "InvalidNetworkAclEntry.NotFound", "no ingress entry with number 200");
+        refusedWithoutChange(this::state, () -> ec2().deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(true)),
+                "InvalidNetworkAclEntry.NotFound", "no egress entry with number 200");
         refusedWithoutChange(this::state, () -> ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(200).egress(false)
-                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidNetworkAclEntry.NotFound", null);
+                .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidNetworkAclEntry.NotFound",
+                "no ingress entry with number 200");
         refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(40000).egress(false)
                 .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", null);
         refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(10).egress(false)
                 .protocol("6").ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0")), "InvalidParameterValue", null);
         refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(10).egress(false)
                 .protocol("-1").ruleAction(RuleAction.ALLOW).cidrBlock("nonsense")), "InvalidParameterValue", null);
+    }
+
+    @Test
+    void anIpv4BlockWithHostBitsSetIsMadeCanonical() {
+        String acl = newAcl();
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(120).egress(false).protocol("17").ruleAction(RuleAction.DENY)
+                .cidrBlock("100.68.0.18/18").portRange(p -> p.from(53).to(53)));
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(130).egress(false).protocol("-1").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("192.0.2.0/24"));
+        ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(130).egress(false).protocol("-1").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("192.0.2.77/24"));
+        assertThat(acl(acl).entries()).extracting(Ec2NetworkAclIT::describe)
+                .contains("120 false 17 deny v4 100.68.0.0/18", "130 false -1 allow v4 192.0.2.0/24");
+        assertThat(ec2().describeNetworkAcls(r -> r.filters(filter("entry.cidr", "100.68.0.0/18"))).networkAcls())
+                .extracting(NetworkAcl::networkAclId).containsExactly(acl);
+    }
+
+    @Test
+    void icmpEntriesNeedATypeAndIcmpv6OnesOnAnIpv6Block() {
+        String acl = newAcl();
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("1")
+                .ruleAction(RuleAction.ALLOW).cidrBlock("10.0.0.0/8")), "MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        refusedWithoutChange(this::state, () -> ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("58")
+                .ruleAction(RuleAction.ALLOW).ipv6CidrBlock("::/0")), "MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        entry(acl, 110, false);
+        refusedWithoutChange(this::state, () -> ec2().replaceNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(110).egress(false).protocol("1")
+                .ruleAction(RuleAction.ALLOW).cidrBlock("10.0.0.0/8")), "MissingParameter", "The request must contain the parameter icmpTypeCode.type");
+        // ICMPv6 on an IPv4 block allows every ICMP type whatever is given, so none is needed
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).egress(false).protocol("58").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("10.0.0.0/8"));
+        ec2().createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(101).egress(false).protocol("1").ruleAction(RuleAction.ALLOW)
+                .cidrBlock("10.0.0.0/8").icmpTypeCode(i -> i.type(8).code(0)));
+        assertThat(acl(acl).entries()).filteredOn(e -> e.ruleNumber() == 101).singleElement().satisfies(e -> {
+            assertThat(e.icmpTypeCode().type()).isEqualTo(8);
+            assertThat(e.icmpTypeCode().code()).isZero();
+        });
     }
 
     @Test

@@ -319,18 +319,38 @@ class Ec2SecurityGroupIT {
         refusedWithoutChange(() -> rules(web), () -> ec2().revokeSecurityGroupIngress(r -> r.groupId(web)), "MissingParameter", null);
     }
 
+    private static IpPermission partlyKnown() {
+        return IpPermission.builder().ipProtocol("6").fromPort(22).toPort(22)
+                .ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build(), IpRange.builder().cidrIp("192.168.0.0/16").build()).build();
+    }
+
     @Test
-    void revokePartlyKnownAnswersWithTheUnknownPart() {
+    void revokePartlyKnownOutsideTheDefaultVpcRevokesNothing() {
         ec2().authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(tcp(22, 22, "10.0.0.0/8")));
-        RevokeSecurityGroupIngressResponse out = ec2().revokeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(
-                IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
-                        .ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build(), IpRange.builder().cidrIp("192.168.0.0/16").build()).build()));
+        refusedWithoutChange(() -> rules(web), () -> ec2().revokeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(partlyKnown())),
+                "InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+        refusedWithoutChange(() -> rules(web), () -> ec2().revokeSecurityGroupEgress(r -> r.groupId(web).ipPermissions(all("0.0.0.0/0"),
+                tcp(1, 1, "10.1.0.0/16"))), "InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+        assertThat(rules(web)).containsExactly("in tcp 22-22 10.0.0.0/8", "out -1 -1--1 0.0.0.0/0");
+    }
+
+    @Test
+    void revokePartlyKnownInTheDefaultVpcAnswersWithTheUnknownPartAsSent() {
+        String legacy = ec2().createSecurityGroup(r -> r.groupName("legacy").description("in the default VPC")).groupId();
+        ec2().authorizeSecurityGroupIngress(r -> r.groupId(legacy).ipPermissions(tcp(22, 22, "10.0.0.0/8")));
+        RevokeSecurityGroupIngressResponse out = ec2().revokeSecurityGroupIngress(r -> r.groupId(legacy).ipPermissions(partlyKnown()));
         assertThat(out.returnValue()).isTrue();
         assertThat(out.unknownIpPermissions()).singleElement().satisfies(p -> {
-            assertThat(p.ipProtocol()).isEqualTo("tcp");
+            assertThat(p.ipProtocol()).isEqualTo("6");
+            assertThat(p.fromPort()).isEqualTo(22);
             assertThat(p.ipRanges()).extracting(IpRange::cidrIp).containsExactly("192.168.0.0/16");
         });
-        assertThat(rules(web)).containsExactly("out -1 -1--1 0.0.0.0/0");
+        assertThat(rules(legacy)).containsExactly("out -1 -1--1 0.0.0.0/0");
+        // nothing known at all is still no error there
+        RevokeSecurityGroupEgressResponse none = ec2().revokeSecurityGroupEgress(r -> r.groupId(legacy).ipPermissions(tcp(1, 1, "10.1.0.0/16")));
+        assertThat(none.returnValue()).isTrue();
+        assertThat(none.unknownIpPermissions()).singleElement().satisfies(p -> assertThat(p.ipProtocol()).isEqualTo("tcp"));
+        assertThat(rules(legacy)).containsExactly("out -1 -1--1 0.0.0.0/0");
     }
 
     @Test

@@ -116,14 +116,17 @@ class Ec2VpcPeeringIT {
     }
 
     @Test
-    void overlappingOrMissingPeersFailAndRejectedRequestsStayRejected() {
+    void overlappingPeersFailMissingOnesAreRefusedAndRejectedRequestsStayRejected() {
         String overlapping = f.vpc("10.1.128.0/17");
         String failed = ec2().createVpcPeeringConnection(r -> r.vpcId(left).peerVpcId(overlapping)).vpcPeeringConnection().vpcPeeringConnectionId();
-        String missing = ec2().createVpcPeeringConnection(r -> r.vpcId(left).peerVpcId("vpc-0123456789abcdef0")).vpcPeeringConnection()
-                .vpcPeeringConnectionId();
+        refusedWithoutChange(() -> ec2().describeVpcPeeringConnections().vpcPeeringConnections().size(),
+                () -> ec2().createVpcPeeringConnection(r -> r.vpcId(left).peerVpcId("vpc-0123456789abcdef0")),
+                "InvalidVpcID.NotFound", "The vpc ID 'vpc-0123456789abcdef0' does not exist");
+        refusedWithoutChange(() -> ec2().describeVpcPeeringConnections().vpcPeeringConnections().size(),
+                () -> ec2().createVpcPeeringConnection(r -> r.vpcId(left).peerVpcId("vpc-0123456789abcdef0").peerOwnerId(ACCOUNT)),
+                "InvalidVpcID.NotFound", "The vpc ID 'vpc-0123456789abcdef0' does not exist");
         ecsnet.settle();
         assertThat(status(failed)).isEqualTo("failed: Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range");
-        assertThat(status(missing)).startsWith("failed: ");
         refused(() -> ec2().deleteVpcPeeringConnection(r -> r.vpcPeeringConnectionId(failed)), "InvalidStateTransition",
                 "Invalid state transition for " + failed + ", attempted to transition from failed to deleting");
 
@@ -190,6 +193,25 @@ class Ec2VpcPeeringIT {
         assertThat(rule.referencedGroupInfo().groupId()).isEqualTo(client);
         assertThat(rule.referencedGroupInfo().vpcId()).isEqualTo(right);
         assertThat(rule.referencedGroupInfo().vpcPeeringConnectionId()).isEqualTo(id);
+        // DescribeSecurityGroups names the peer's VPC, the connection and its status in the group pair
+        assertThat(ec2().describeSecurityGroups(r -> r.groupIds(web)).securityGroups().get(0).ipPermissions()).singleElement()
+                .satisfies(p -> assertThat(p.userIdGroupPairs()).singleElement().satisfies(g -> {
+                    assertThat(g.groupId()).isEqualTo(client);
+                    assertThat(g.userId()).isEqualTo(ACCOUNT);
+                    assertThat(g.vpcId()).isEqualTo(right);
+                    assertThat(g.vpcPeeringConnectionId()).isEqualTo(id);
+                    assertThat(g.peeringStatus()).isEqualTo("active");
+                }));
+        // a group of the same VPC names none of them
+        ec2().authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(80).toPort(80)
+                .userIdGroupPairs(p -> p.groupId(web)).build()));
+        assertThat(ec2().describeSecurityGroups(r -> r.groupIds(web)).securityGroups().get(0).ipPermissions())
+                .filteredOn(p -> p.fromPort() == 80).singleElement().satisfies(p -> assertThat(p.userIdGroupPairs()).singleElement()
+                        .satisfies(g -> {
+                            assertThat(g.vpcId()).isNull();
+                            assertThat(g.vpcPeeringConnectionId()).isNull();
+                            assertThat(g.peeringStatus()).isNull();
+                        }));
     }
 
     private static JsonNode reach(String source, String destination, int port) throws Exception {

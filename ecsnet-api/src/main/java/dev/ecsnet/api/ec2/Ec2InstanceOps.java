@@ -68,11 +68,16 @@ final class Ec2InstanceOps {
         return out.answer();
     }
 
+    /**
+     * RunInstances' user data: base64, line breaks between its lines allowed; any other character outside the
+     * alphabet is EC2's {@code InvalidParameterValue} "Invalid BASE64 encoding of user data" (no full stop, as the
+     * raw answer in aws/aws-cli#19 and users' SDK errors show it).
+     */
     private static String decodeUserData(String base64) {
         try {
-            return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
+            return new String(Base64.getDecoder().decode(base64.replaceAll("[\\r\\n]", "")), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw AwsError.badRequest("InvalidParameterValue", "Invalid BASE64 encoding of user data.");
+            throw AwsError.badRequest("InvalidParameterValue", "Invalid BASE64 encoding of user data");
         }
     }
 

@@ -101,17 +101,19 @@ final class Ec2SecurityGroupOps {
                     .value("groupDescription", g.description())
                     .value("vpcId", g.vpcId())
                     .value("securityGroupArn", arn(call, g));
-            permissions(o, "ipPermissions", g.ingress());
-            permissions(o, "ipPermissionsEgress", g.egress());
+            permissions(o, net, "ipPermissions", g.ingress());
+            permissions(o, net, "ipPermissionsEgress", g.egress());
             Ec2Shapes.tagSet(o, g.tags());
         });
     }
 
     /**
      * EC2 groups rules with the same protocol and ports into one permission with several peers: the four peer
-     * lists, always written and in this order, each holding its peers in rule order; -1 (all) has no ports.
+     * lists, always written and in this order, each holding its peers in rule order; -1 (all) has no ports. A group
+     * of a peered VPC also names its VPC, the peering connection and the peering's status (the UserIdGroupPair
+     * members botocore gives "if applicable", as the AWS CLI's describe-stale-security-groups example shows them).
      */
-    static void permissions(ShapeWriter out, String name, Collection<SecurityGroupRule> rules) {
+    static void permissions(ShapeWriter out, Network net, String name, Collection<SecurityGroupRule> rules) {
         Map<String, List<SecurityGroupRule>> byKey = new LinkedHashMap<>();
         for (SecurityGroupRule r : rules) {
             byKey.computeIfAbsent(r.protocol() + "/" + r.fromPort() + "/" + r.toPort(), k -> new ArrayList<>()).add(r);
@@ -133,7 +135,12 @@ final class Ec2SecurityGroupOps {
                     if (kind == PeerKind.GROUP) {
                         out.value("userId", r.groupOwnerId());
                     }
-                    out.value(peerMember(kind), r.peer()).value("description", r.description()).end();
+                    out.value(peerMember(kind), r.peer()).value("description", r.description());
+                    if (kind == PeerKind.GROUP) {
+                        peered(net, r).ifPresent(p -> out.value("vpcId", p.peerOf(groupVpc(net, r)))
+                                .value("vpcPeeringConnectionId", p.id()).value("peeringStatus", p.status().wireName()));
+                    }
+                    out.end();
                 }
                 out.end();
             }
@@ -205,12 +212,8 @@ final class Ec2SecurityGroupOps {
         if (permissions.isEmpty() && ruleIds.isEmpty()) {
             throw AwsError.badRequest("MissingParameter", "The request must contain the parameter ipPermissions or securityGroupRuleIds");
         }
+        // only a group of the default VPC answers unmatched permissions instead of refusing the call
         List<IpPermission> unknown = call.state().network().revoke(groupId, egress, permissions, ruleIds);
-        if (!unknown.isEmpty() && unknown.size() == permissions.size() && ruleIds.isEmpty()
-                && unknown.stream().mapToInt(u -> u.peers().size()).sum() == permissions.stream().mapToInt(u -> u.peers().size()).sum()) {
-            // nothing matched at all: EC2 refuses the call rather than answering with only unknown permissions
-            throw AwsError.badRequest("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
-        }
         Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
         out.value("return", true);
         if (!unknown.isEmpty()) {

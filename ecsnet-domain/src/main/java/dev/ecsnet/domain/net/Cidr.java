@@ -16,6 +16,18 @@ public record Cidr(int network, int prefixLength) {
 
     /** Parses {@code a.b.c.d/n}; empty when the text is not a CIDR block or has host bits set. */
     public static Optional<Cidr> parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * Parses {@code a.b.c.d/n} into its canonical block, host bits cleared ({@code 100.68.0.18/18} is
+     * {@code 100.68.0.0/18}), as EC2 does with a network ACL entry's CIDR; empty when the text is not a CIDR block.
+     */
+    public static Optional<Cidr> parseCanonical(String text) {
+        return parse(text, true);
+    }
+
+    private static Optional<Cidr> parse(String text, boolean clearHostBits) {
         if (text == null) {
             return Optional.empty();
         }
@@ -29,10 +41,10 @@ public record Cidr(int network, int prefixLength) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(len);
-        if (prefix > 32 || ((int) ip & mask(prefix)) != (int) ip) {
+        if (prefix > 32 || !clearHostBits && ((int) ip & mask(prefix)) != (int) ip) {
             return Optional.empty();
         }
-        return Optional.of(new Cidr((int) ip, prefix));
+        return Optional.of(new Cidr((int) ip & mask(prefix), prefix));
     }
 
     static int mask(int prefixLength) {

@@ -173,10 +173,14 @@ public final class NetworkAcls {
                 return i;
             }
         }
-        throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "The network acl entry identified by " + ruleNumber + " does not exist.");
+        // EC2's text, as DeleteNetworkAclEntry answered it in hashicorp/terraform-provider-aws#12175
+        throw DomainException.notFound("InvalidNetworkAclEntry.NotFound", "no " + (egress ? "egress" : "ingress") + " entry with number " + ruleNumber);
     }
 
-    /** Checks an entry and answers it with its CIDR in EC2's form; IPv6 entries are accepted in any VPC, as AWS does. */
+    /**
+     * Checks an entry and answers it with its CIDR in EC2's form: an IPv4 block with host bits set is made canonical
+     * (botocore, CreateNetworkAclEntry {@code CidrBlock}); IPv6 entries are accepted in any VPC, as AWS does.
+     */
     private static NetworkAcl.Entry validate(NetworkAcl.Entry e) {
         if (e.ruleNumber() < 1 || e.ruleNumber() > 32766) {
             throw DomainException.invalid("InvalidParameterValue", "Value (" + e.ruleNumber() + ") for parameter ruleNumber is invalid. Must be between 1 and 32766.");
@@ -193,11 +197,16 @@ public final class NetworkAcls {
         String v4 = null;
         String v6 = null;
         if (e.cidrBlock() != null) {
-            v4 = Cidr.parse(e.cidrBlock()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
+            v4 = Cidr.parseCanonical(e.cidrBlock()).map(Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
                     "Value (" + e.cidrBlock() + ") for parameter cidrBlock is invalid. This is not a valid CIDR block."));
         } else {
             v6 = Ipv6Cidr.parse(e.ipv6CidrBlock()).map(Ipv6Cidr::toString).orElseThrow(() -> DomainException.invalid("InvalidParameterValue",
                     "Value (" + e.ipv6CidrBlock() + ") for parameter ipv6CidrBlock is invalid. This is not a valid IPv6 CIDR block."));
+        }
+        // ICMP, and ICMPv6 on an IPv6 block, need a type (botocore IcmpTypeCode; EC2's MissingParameter as users quote it)
+        boolean icmp = e.protocol().equals("1") || e.protocol().equals("58") && v6 != null;
+        if (icmp && e.icmpType() == null) {
+            throw DomainException.invalid("MissingParameter", "The request must contain the parameter icmpTypeCode.type");
         }
         boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
         if (ports && (e.fromPort() == null || e.toPort() == null)) {

@@ -194,8 +194,12 @@ public final class SecurityGroups {
     }
 
     /**
-     * Removes rules named by permission or by rule id. Permissions that match no rule are returned as unknown, as
-     * EC2's {@code unknownIpPermissionSet} does; unknown rule ids refuse the call.
+     * Removes rules named by permission or by rule id; unknown rule ids refuse the call. A permission that matches no
+     * rule refuses it too ({@code InvalidPermission.NotFound}, nothing revoked), except in the default VPC, where the
+     * rest is revoked and the unmatched part returned, as EC2's {@code unknownIpPermissionSet} (API reference,
+     * RevokeSecurityGroupIngress: "For a default VPC, if the values you specify do not match the existing rule's
+     * values, no error is returned ... For a non-default VPC ... an InvalidPermission.NotFound client error is
+     * returned, and no rules are revoked").
      */
     public List<IpPermission> revoke(String groupId, boolean egress, List<IpPermission> permissions, List<String> ruleIds) {
         SecurityGroup sg = get(groupId);
@@ -223,6 +227,9 @@ public final class SecurityGroups {
             if (!missing.isEmpty()) {
                 unknown.add(new IpPermission(p.protocol(), p.fromPort(), p.toPort(), missing));
             }
+        }
+        if (!unknown.isEmpty() && !network.findVpc(sg.vpcId()).map(Vpc::isDefault).orElse(false)) {
+            throw DomainException.notFound("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
         }
         network.gate().open();
         sg.rules.removeAll(toRemove);

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * VPC peering connections within one account and region, with AWS's lifecycle on the clock: a request is checked
- * asynchronously (a missing peer VPC or overlapping CIDRs end it {@code failed}), waits for acceptance (its
+ * asynchronously (overlapping CIDRs, or a peer VPC gone meanwhile, end it {@code failed}), waits for acceptance (its
  * expiration time is a week ahead, as in AWS, but ecsnet does not expire it), and, accepted, becomes {@code active}. Routes to a connection carry traffic only while it is active; deleting it
  * turns them into blackholes.
  */
@@ -83,7 +83,8 @@ public final class VpcPeerings {
 
     /**
      * Requests a connection from {@code vpcId} to {@code peerVpcId}. Other accounts and regions are refused at
-     * once (ecsnet does not model them); the peer VPC and the CIDRs are checked on the clock, as AWS does.
+     * once (ecsnet does not model them), and so is a peer VPC that does not exist; the CIDRs are checked on the
+     * clock, as AWS does.
      */
     public VpcPeeringConnection create(String vpcId, String peerVpcId, String peerOwnerId, String peerRegion, Map<String, String> tags) {
         Vpc vpc = network.vpc(vpcId);
@@ -95,6 +96,9 @@ public final class VpcPeerings {
             throw DomainException.invalid("UnsupportedOperation", "ecsnet models VPC peering within one region; peer region "
                     + peerRegion + " is not " + network.region() + ".");
         }
+        // a peer VPC of the caller's own account that does not exist refuses the request at once, as EC2 does
+        // (InvalidVpcID.NotFound when the peer owner is left out: hashicorp/terraform-provider-aws#35485)
+        network.vpc(peerVpcId);
         boolean duplicate = connections.values().stream().anyMatch(c -> c.joins(vpcId, peerVpcId) && !c.status().isFinal()
                 && c.status() != Status.DELETING);
         if (duplicate) {
