@@ -15,6 +15,7 @@ import dev.ecsnet.domain.net.VpcEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class NetworkInsights {
             this.arn = arn;
             this.pathId = pathId;
             this.startDate = startDate;
-            this.tags = Map.copyOf(tags);
+            this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         }
 
         public String id() {
@@ -150,7 +151,7 @@ public final class NetworkInsights {
         String id = ids.resourceId("nip");
         InsightsPath p = new InsightsPath(id, "arn:aws:ec2:" + network.region() + ":" + network.accountId() + ":network-insights-path/" + id,
                 clock.now(), source, Optional.ofNullable(destination), Optional.ofNullable(sourceIp), Optional.ofNullable(destinationIp),
-                protocol, Optional.ofNullable(destinationPort), Map.copyOf(tags));
+                protocol, Optional.ofNullable(destinationPort), Collections.unmodifiableMap(new LinkedHashMap<>(tags)));
         paths.put(id, p);
         return p;
     }

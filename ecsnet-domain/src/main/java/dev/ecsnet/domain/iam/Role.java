@@ -1,6 +1,7 @@
 package dev.ecsnet.domain.iam;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class Role {
     }
 
     public Map<String, String> tags() {
-        return Map.copyOf(tags);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** Tags in the order they were added. */
