@@ -70,27 +70,43 @@ final class FrontDoor extends Handler.Abstract {
         Executor readsFirst = read -> reads.execute(read, workers);
         Content.Source.asByteArrayAsync(request, maxBody)
                 .orTimeout(EdgeLimits.BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((body, failure) -> {
+                .whenCompleteAsync((body, failure) -> answering(callback, () -> {
                     if (failure != null) {
-                        workers.execute(() -> refuseBody(request, response, callback, headers, failure));
+                        workers.execute(() -> answering(callback, () -> refuseBody(request, response, callback, headers, failure)));
                         return;
                     }
                     String path = request.getHttpURI().getPath();
                     HttpExchange exchange = new HttpExchange(request.getMethod(), path == null ? "/" : path,
                             request.getHttpURI().getQuery(), headers, body);
                     if (path != null && path.startsWith("/_ecsnet")) {
-                        workers.execute(() -> write(response, adminAllowed(path, adminLocalOnly, Request.getRemoteAddr(request))
-                                ? admin.handle(exchange) : ADMIN_REFUSED, callback));
+                        workers.execute(() -> answering(callback, () -> write(response,
+                                adminAllowed(path, adminLocalOnly, Request.getRemoteAddr(request)) ? admin.handle(exchange) : ADMIN_REFUSED, callback)));
                         return;
                     }
                     Dispatcher.Decoded call = dispatcher.decode(exchange);
                     if (call.readsBesideEngine()) {
                         write(response, call.answer(), callback);
                     } else {
-                        workers.execute(() -> write(response, call.answer(), callback));
+                        workers.execute(() -> answering(callback, () -> write(response, call.answer(), callback)));
                     }
-                }, readsFirst);
+                }), readsFirst);
         return true;
+    }
+
+    /**
+     * Runs what answers the exchange; anything it throws, even an {@code Error} the dispatcher does not turn into
+     * {@code InternalFailure} (a class that failed to load), fails the exchange, and Jetty answers 500 through
+     * {@link AwsErrorPages}: the client gets an answer instead of waiting for one forever.
+     */
+    private static void answering(Callback callback, Runnable answer) {
+        try {
+            answer.run();
+        } catch (Throwable t) {
+            callback.failed(t);
+            if (t instanceof VirtualMachineError) {
+                throw t;
+            }
+        }
     }
 
     @Override
