@@ -7,7 +7,7 @@
 # CPU cost per answer much less. Talks only to 127.0.0.1.
 #
 # Env: PORT (ecsnet, default 4760), BASE_PORT (baseline, 4761), THREADS (2), CONNECTIONS (16), DURATION (5s),
-#      WARMUP (2s per server and operation; 0 to skip), TASKS (20: tasks running while the reads are measured),
+#      WARMUP (10s per server and operation, so that both are past their JIT warm-up; 0 to skip), TASKS (20: tasks running while the reads are measured),
 #      RUNTASK_MAX_REQUESTS (3000: a /16 subnet holds 6 553 RunTasks of 10), ONLY (a space-separated subset of
 #      describe-subnets describe-network-interfaces list-tasks describe-tasks run-task), SKIP_BUILD=1,
 #      SERVER_JAVA_OPTS (extra JVM options for both servers), ECSNET_JAVA_OPTS (for ecsnet only, e.g. a JFR recording:
@@ -25,7 +25,7 @@ BASE_PORT=${BASE_PORT:-4761}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-5s}
-WARMUP=${WARMUP:-2s}
+WARMUP=${WARMUP:-10s}
 TASKS=${TASKS:-20}
 RUNTASK_MAX_REQUESTS=${RUNTASK_MAX_REQUESTS:-3000}
 ONLY=${ONLY:-describe-subnets describe-network-interfaces list-tasks describe-tasks run-task}
