@@ -48,7 +48,7 @@ class Ec2LaunchTemplateRunIT {
                 .build();
     }
 
-    private static Instance run(LaunchTemplate t, Consumer<RunInstancesRequest.Builder> more) {
+    private static Instance run(Consumer<RunInstancesRequest.Builder> more) {
         return ecsnet.ec2().runInstances(r -> {
             r.minCount(1).maxCount(1);
             more.accept(r);
@@ -69,7 +69,7 @@ class Ec2LaunchTemplateRunIT {
                 .launchTemplateData(d -> d.networkInterfaces(i -> i.deviceIndex(0).subnetId(n.subnetB()).groups(n.sg()).associatePublicIpAddress(true))));
         ecsnet.ec2().modifyLaunchTemplate(r -> r.launchTemplateId(t.launchTemplateId()).defaultVersion("2"));
 
-        Instance i = run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId())));
+        Instance i = run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId())));
         assertThat(i.subnetId()).isEqualTo(n.subnetB());
         assertThat(i.vpcId()).isEqualTo(n.vpc());
         assertThat(i.securityGroups()).singleElement().satisfies(g -> assertThat(g.groupId()).isEqualTo(n.sg()));
@@ -92,8 +92,8 @@ class Ec2LaunchTemplateRunIT {
         assertThat(later.monitoring().stateAsString()).isEqualTo(later.state().nameAsString().equals("pending") ? "pending" : "enabled");
 
         // by number and $Latest the same template launches version 1's interface, then version 2's
-        assertThat(run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()).version("1"))).subnetId()).isEqualTo(n.subnetA());
-        assertThat(run(t, r -> r.launchTemplate(l -> l.launchTemplateName("ecs-module").version("$Latest"))).subnetId()).isEqualTo(n.subnetB());
+        assertThat(run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()).version("1"))).subnetId()).isEqualTo(n.subnetA());
+        assertThat(run(r -> r.launchTemplate(l -> l.launchTemplateName("ecs-module").version("$Latest"))).subnetId()).isEqualTo(n.subnetB());
     }
 
     @Test
@@ -101,7 +101,7 @@ class Ec2LaunchTemplateRunIT {
         Net n = net("10.62");
         LaunchTemplate t = ecsnet.ec2().createLaunchTemplate(r -> r.launchTemplateName("override")
                 .launchTemplateData(ecsModuleTemplate(n.subnetA(), n.sg()))).launchTemplate();
-        Instance i = run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))
+        Instance i = run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))
                 .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(n.subnetB()).groups(n.sg())
                         .associatePublicIpAddress(false).build())
                 .monitoring(m -> m.enabled(false)).ebsOptimized(false).metadataOptions(m -> m.httpTokens("required")));
@@ -116,7 +116,7 @@ class Ec2LaunchTemplateRunIT {
         assertThat(i.metadataOptions().instanceMetadataTags()).isNull();
 
         // a plain RunInstances (no template) takes the same parameters
-        Instance plain = run(t, r -> r.imageId(ami()).instanceType("t3.micro").monitoring(m -> m.enabled(true))
+        Instance plain = run(r -> r.imageId(ami()).instanceType("t3.micro").monitoring(m -> m.enabled(true))
                 .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(n.subnetA())
                         .associatePublicIpAddress(true).build()));
         assertThat(plain.publicIpAddress()).isNotBlank();
@@ -131,10 +131,10 @@ class Ec2LaunchTemplateRunIT {
                 .launchTemplateData(d -> d.imageId(ami()).instanceType("t3.micro").securityGroupIds(n.sg()))).launchTemplate();
         String defaultSubnet = ecsnet.ec2().describeSubnets(r -> r.filters(NetFixture.filter("default-for-az", "true"),
                 NetFixture.filter("availability-zone", "us-east-1a"))).subnets().get(0).subnetId();
-        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))),
+        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))),
                 "InvalidParameter", "Security group " + n.sg() + " and subnet " + defaultSubnet + " belong to different networks.");
         // with a subnet in the request the template's groups fit
-        assertThat(run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId())).subnetId(n.subnetA())).subnetId())
+        assertThat(run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId())).subnetId(n.subnetA())).subnetId())
                 .isEqualTo(n.subnetA());
     }
 
@@ -143,11 +143,11 @@ class Ec2LaunchTemplateRunIT {
         Net n = net("10.64");
         LaunchTemplate t = ecsnet.ec2().createLaunchTemplate(r -> r.launchTemplateName("bad-settings")
                 .launchTemplateData(ecsModuleTemplate(n.subnetA(), n.sg()))).launchTemplate();
-        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))
+        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))
                 .metadataOptions(m -> m.httpPutResponseHopLimit(65))), "InvalidParameterValue", null);
-        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(t, r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))
+        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(r -> r.launchTemplate(l -> l.launchTemplateId(t.launchTemplateId()))
                 .metadataOptions(m -> m.httpTokens("maybe"))), "InvalidParameterValue", null);
-        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(t, r -> r.imageId(ami()).instanceType("t3.micro").networkInterfaces(
+        refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(r -> r.imageId(ami()).instanceType("t3.micro").networkInterfaces(
                         InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(n.subnetA()).associatePublicIpAddress(true).build(),
                         InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(n.subnetA()).build())),
                 "InvalidParameterCombination", "The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
