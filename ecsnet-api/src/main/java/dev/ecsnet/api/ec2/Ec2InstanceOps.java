@@ -6,10 +6,12 @@ import dev.ecsnet.api.Params;
 import dev.ecsnet.domain.ec2.Image;
 import dev.ecsnet.domain.ec2.Images;
 import dev.ecsnet.domain.ec2.Instance;
+import dev.ecsnet.domain.ec2.InstanceSettings;
 import dev.ecsnet.domain.ec2.InstanceState;
 import dev.ecsnet.domain.ec2.InstanceType;
 import dev.ecsnet.domain.ec2.InstanceTypes;
 import dev.ecsnet.domain.ec2.Instances;
+import dev.ecsnet.domain.ec2.LaunchTemplateData;
 import dev.ecsnet.domain.net.Network;
 import dev.ecsnet.domain.net.NetworkInterface;
 import dev.ecsnet.protocol.AwsError;
@@ -55,17 +57,57 @@ final class Ec2InstanceOps {
             String vpc = subnetId != null ? net.subnet(subnetId).vpcId() : net.defaultVpc().orElseThrow().id();
             groups.add(net.securityGroupByName(vpc, name).id());
         }
+        InstanceSettings settings = settings(p, nics);
         String userData = p.string("UserData").map(Ec2InstanceOps::decodeUserData).orElse(null);
         Params profile = p.child("IamInstanceProfile");
         String profileArn = profile.string("Arn").orElse(profile.string("Name")
                 .map(n -> "arn:aws:iam::" + call.accountId() + ":instance-profile/" + n).orElse(null));
         Instances.Launch launch = new Instances.Launch(p.required("ImageId"), p.string("InstanceType").orElse("m1.small"), min, max,
                 subnetId, groups, userData, profileArn, p.string("KeyName").orElse(null),
-                p.child("Placement").string("AvailabilityZone").filter(z -> !z.isEmpty()).orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"));
+                p.child("Placement").string("AvailabilityZone").filter(z -> !z.isEmpty()).orElse(null), Ec2Shapes.tagsFor(p, "instance", "volume", "network-interface", "spot-instances-request", "elastic-gpu"),
+                settings);
         List<Instance> launched = call.state().instances().run(launch);
         Ec2XmlShapeWriter out = ShapeWriter.ec2Xml();
         reservation(out, net, launched.get(0).reservationId(), call.accountId(), launched);
         return out.answer();
+    }
+
+    /**
+     * {@code Monitoring.Enabled}, {@code EbsOptimized}, {@code MetadataOptions} and the primary interface's
+     * {@code AssociatePublicIpAddress} (a launch template's are already in {@code p}); checked before anything launches.
+     */
+    private static InstanceSettings settings(Params p, List<Params> nics) {
+        boolean monitoring = p.child("Monitoring").bool("Enabled").orElse(false);
+        boolean ebsOptimized = p.bool("EbsOptimized").orElse(false);
+        boolean publicIp = !nics.isEmpty() && nics.get(0).bool("AssociatePublicIpAddress").orElse(false);
+        if (nics.size() > 1 && nics.stream().anyMatch(n -> n.has("AssociatePublicIpAddress"))) {
+            throw AwsError.badRequest("InvalidParameterCombination",
+                    "The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
+        }
+        Params m = p.child("MetadataOptions");
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String member : List.of("HttpTokens", "HttpPutResponseHopLimit", "HttpEndpoint", "HttpProtocolIpv6", "InstanceMetadataTags")) {
+            m.string(member).ifPresent(v -> given.put(member, v));
+        }
+        oneOf(given, "HttpTokens", "optional", "required");
+        oneOf(given, "HttpEndpoint", "enabled", "disabled");
+        oneOf(given, "HttpProtocolIpv6", "enabled", "disabled");
+        oneOf(given, "InstanceMetadataTags", "enabled", "disabled");
+        if (given.containsKey("HttpPutResponseHopLimit")) {
+            int hops = m.integer("HttpPutResponseHopLimit").orElseThrow();
+            if (hops < 1 || hops > 64) {
+                throw AwsError.badRequest("InvalidParameterValue", "The HttpPutResponseHopLimit must be between 1 and 64.");
+            }
+        }
+        return new InstanceSettings(monitoring, ebsOptimized, publicIp, LaunchTemplateData.metadataOptions(given));
+    }
+
+    private static void oneOf(Map<String, String> given, String member, String... allowed) {
+        String v = given.get(member);
+        if (v != null && !List.of(allowed).contains(v)) {
+            throw AwsError.badRequest("InvalidParameterValue", "Value (" + v + ") for parameter " + member + " is invalid. Valid values are "
+                    + String.join(", ", allowed) + ".");
+        }
     }
 
     /**
@@ -107,7 +149,9 @@ final class Ec2InstanceOps {
         o.value("instanceType", i.type().name()).value("launchTime", Ec2Shapes.time(i.launchTime()));
         o.object("placement").value("availabilityZone", i.zone().name()).value("availabilityZoneId", i.zone().zoneId())
                 .value("groupName", "").value("tenancy", "default").end();
-        o.object("monitoring").value("state", "disabled").end();
+        // detailed monitoring shows pending until the instance runs (ecsnet's approximation of EC2's enabling delay)
+        o.object("monitoring").value("state", !i.settings().monitoring() ? "disabled"
+                : i.state() == InstanceState.PENDING ? "pending" : "enabled").end();
         if (live) {
             o.value("subnetId", i.subnetId()).value("vpcId", i.vpcId()).value("privateIpAddress", i.privateIpAddress());
         }
@@ -135,18 +179,35 @@ final class Ec2InstanceOps {
                 n.attachment().ifPresent(a -> nic.object("attachment").value("attachmentId", a.attachmentId())
                         .value("deviceIndex", a.deviceIndex()).value("networkCardIndex", a.networkCardIndex()).value("status", a.status())
                         .value("attachTime", Ec2Shapes.time(a.attachTime())).value("deleteOnTermination", a.deleteOnTermination()).end());
-                nic.list("privateIpAddressesSet").item().value("privateIpAddress", n.privateIpAddress())
-                        .value("privateDnsName", n.privateDnsName()).value("primary", true).end().end();
+                association(nic, n);
+                ShapeWriter address = nic.list("privateIpAddressesSet").item().value("privateIpAddress", n.privateIpAddress())
+                        .value("privateDnsName", n.privateDnsName()).value("primary", true);
+                association(address, n);
+                address.end().end();
                 nic.end();
             }
         }
         o.end();
-        o.value("ebsOptimized", false).value("enaSupport", true);
+        o.value("ebsOptimized", i.settings().ebsOptimized()).value("enaSupport", true);
         o.object("cpuOptions").value("coreCount", Math.max(1, i.type().vcpus() / (i.type().architecture().equals("arm64") ? 1 : 2)))
                 .value("threadsPerCore", i.type().architecture().equals("arm64") || i.type().vcpus() == 1 ? 1 : 2).end();
-        o.object("metadataOptions").value("state", "applied").value("httpTokens", "required").value("httpPutResponseHopLimit", 2)
-                .value("httpEndpoint", "enabled").end();
+        InstanceSettings.MetadataOptions md = i.settings().metadataOptions();
+        ShapeWriter metadata = o.object("metadataOptions").value("state", "applied").value("httpTokens", md.httpTokens())
+                .value("httpPutResponseHopLimit", md.httpPutResponseHopLimit()).value("httpEndpoint", md.httpEndpoint());
+        if (!md.httpProtocolIpv6().isEmpty()) {
+            metadata.value("httpProtocolIpv6", md.httpProtocolIpv6());
+        }
+        if (!md.instanceMetadataTags().isEmpty()) {
+            metadata.value("instanceMetadataTags", md.instanceMetadataTags());
+        }
+        metadata.end();
         return o.value("platformDetails", "Linux/UNIX").value("usageOperation", "RunInstances");
+    }
+
+    /** An interface's public address (auto-assigned or Elastic), on the interface and again on its primary address. */
+    private static void association(ShapeWriter o, NetworkInterface n) {
+        n.publicIp().ifPresent(ip -> o.object("association").value("ipOwnerId", n.publicIpOwnerId())
+                .value("publicDnsName", n.publicDnsName().orElse("")).value("publicIp", ip).end());
     }
 
     private static Ec2Filters<Instance> filters() {

@@ -227,6 +227,16 @@ final class Ec2LaunchTemplateOps {
         putIfAbsent(merged, "InstanceType", d.instanceType().orElse(null));
         putIfAbsent(merged, "KeyName", d.keyName().orElse(null));
         putIfAbsent(merged, "UserData", d.userData().orElse(null));
+        putIfAbsent(merged, "EbsOptimized", d.ebsOptimized().map(String::valueOf).orElse(null));
+        if (!merged.has("Monitoring")) {
+            d.monitoringEnabled().ifPresent(m -> merged.putObject("Monitoring").put("Enabled", String.valueOf(m)));
+        }
+        if (!merged.has("MetadataOptions")) {
+            d.metadataOptions().ifPresent(m -> {
+                ObjectNode options = merged.putObject("MetadataOptions");
+                m.forEach(options::put);
+            });
+        }
         boolean requestNetwork = merged.has("SubnetId") || merged.has("NetworkInterface") || merged.has("SecurityGroupId") || merged.has("SecurityGroup");
         if (!requestNetwork) {
             d.securityGroupIds().forEach(g -> merged.withArray("SecurityGroupId").add(g));
@@ -235,6 +245,7 @@ final class Ec2LaunchTemplateOps {
                 ObjectNode nic = merged.withArray("NetworkInterface").addObject().put("DeviceIndex", "0");
                 n.subnetId().ifPresent(s -> nic.put("SubnetId", s));
                 n.groupIds().forEach(g -> nic.withArray("SecurityGroupId").add(g));
+                n.associatePublicIpAddress().ifPresent(a -> nic.put("AssociatePublicIpAddress", String.valueOf(a)));
             });
         }
         if (!merged.has("IamInstanceProfile")) {

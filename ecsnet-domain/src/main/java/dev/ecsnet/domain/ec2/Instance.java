@@ -27,13 +27,14 @@ public final class Instance implements Taggable {
     private final String keyName;
     private final int launchIndex;
     private final Instant launchTime;
+    private final InstanceSettings settings;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private InstanceState state = InstanceState.PENDING;
     private String stateTransitionReason = "";
 
     Instance(String id, String reservationId, InstanceType type, Image image, String subnetId, String vpcId, AvailabilityZone zone,
              List<String> groupIds, String primaryEniId, String privateIpAddress, String privateDnsName, String userData,
-             String iamInstanceProfileArn, String keyName, int launchIndex, Instant launchTime) {
+             String iamInstanceProfileArn, String keyName, int launchIndex, Instant launchTime, InstanceSettings settings) {
         this.id = id;
         this.reservationId = reservationId;
         this.type = type;
@@ -50,6 +51,7 @@ public final class Instance implements Taggable {
         this.keyName = keyName;
         this.launchIndex = launchIndex;
         this.launchTime = launchTime;
+        this.settings = settings;
     }
 
     @Override
@@ -116,6 +118,11 @@ public final class Instance implements Taggable {
 
     public Instant launchTime() {
         return launchTime;
+    }
+
+    /** Monitoring, EBS optimization, metadata options and the public address asked for at launch. */
+    public InstanceSettings settings() {
+        return settings;
     }
 
     public InstanceState state() {

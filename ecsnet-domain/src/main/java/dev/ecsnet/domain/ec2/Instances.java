@@ -44,10 +44,19 @@ public final class Instances {
      */
     public record Launch(String imageId, String instanceType, int minCount, int maxCount, String subnetId,
                          List<String> securityGroupIds, String userData, String iamInstanceProfileArn, String keyName,
-                         String availabilityZone, Map<String, String> tags) {
+                         String availabilityZone, Map<String, String> tags, InstanceSettings settings) {
         public Launch {
             securityGroupIds = List.copyOf(securityGroupIds);
             tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+            java.util.Objects.requireNonNull(settings, "settings");
+        }
+
+        /** A launch with EC2's default settings. */
+        public Launch(String imageId, String instanceType, int minCount, int maxCount, String subnetId,
+                      List<String> securityGroupIds, String userData, String iamInstanceProfileArn, String keyName,
+                      String availabilityZone, Map<String, String> tags) {
+            this(imageId, instanceType, minCount, maxCount, subnetId, securityGroupIds, userData, iamInstanceProfileArn, keyName,
+                    availabilityZone, tags, InstanceSettings.DEFAULT);
         }
     }
 
@@ -127,9 +136,13 @@ public final class Instances {
             NetworkInterface eni = network.createNetworkInterface(new Network.EniRequest(subnet.id(), "", launch.securityGroupIds(),
                     null, "interface", null, Map.of()));
             network.attach(eni.id(), id, network.accountId(), 0, true);
+            if (launch.settings().associatePublicIpAddress()) {
+                // asked for on the primary interface: EC2 gives one whatever the subnet's MapPublicIpOnLaunch says
+                network.assignPublicIp(eni.id());
+            }
             Instance instance = new Instance(id, reservationId, type, image, subnet.id(), subnet.vpcId(), subnet.zone(), eni.groupIds(),
                     eni.id(), eni.privateIpAddress(), eni.privateDnsName(), launch.userData() == null ? "" : launch.userData(),
-                    launch.iamInstanceProfileArn(), launch.keyName(), i, clock.now());
+                    launch.iamInstanceProfileArn(), launch.keyName(), i, clock.now(), launch.settings());
             instance.tags().putAll(launch.tags());
             instances.put(id, instance);
             launched.add(instance);
@@ -239,7 +252,7 @@ public final class Instances {
             out.add(new InstancesRecord.InstanceRecord(i.id(), i.reservationId(), i.type().name(), i.image().imageId(), i.subnetId(),
                     i.vpcId(), i.zone().name(), i.groupIds(), i.primaryEniId(), i.privateIpAddress(), i.privateDnsName(), i.userData(),
                     i.iamInstanceProfileArn().orElse(null), i.keyName().orElse(null), i.launchIndex(), i.launchTime(), i.state(),
-                    i.stateTransitionReason(), new LinkedHashMap<>(i.tags())));
+                    i.stateTransitionReason(), new LinkedHashMap<>(i.tags()), i.settings()));
         }
         return new InstancesRecord(out);
     }
@@ -260,7 +273,7 @@ public final class Instances {
                     .orElseThrow(() -> new IllegalArgumentException("instance " + r.id() + " is in the unknown zone " + r.availabilityZone()));
             Instance instance = new Instance(r.id(), r.reservationId(), type, image, r.subnetId(), r.vpcId(), zone, r.groupIds(),
                     r.primaryEniId(), r.privateIpAddress(), r.privateDnsName(), r.userData(), r.iamInstanceProfileArn(), r.keyName(),
-                    r.launchIndex(), r.launchTime());
+                    r.launchIndex(), r.launchTime(), r.settings() == null ? InstanceSettings.DEFAULT : r.settings());
             instance.restoreState(r.state(), r.stateTransitionReason());
             instance.tags().putAll(r.tags());
             instances.put(r.id(), instance);

@@ -22,7 +22,7 @@ public record LaunchTemplateData(Map<String, Object> document) {
     }
 
     /** The first network interface of a template (device index 0 when given), as a launch uses it. */
-    public record NetworkInterfaceSpec(Optional<String> subnetId, List<String> groupIds) {
+    public record NetworkInterfaceSpec(Optional<String> subnetId, List<String> groupIds, Optional<Boolean> associatePublicIpAddress) {
         public NetworkInterfaceSpec {
             groupIds = List.copyOf(groupIds);
         }
@@ -69,7 +69,46 @@ public record LaunchTemplateData(Map<String, Object> document) {
         List<Map<String, Object>> nics = objects(document, "NetworkInterfaces");
         Map<String, Object> primary = nics.stream().filter(n -> Long.valueOf(0).equals(n.get("DeviceIndex"))).findFirst()
                 .orElse(nics.isEmpty() ? null : nics.get(0));
-        return Optional.ofNullable(primary).map(n -> new NetworkInterfaceSpec(string(n, "SubnetId"), strings(n, "Groups")));
+        return Optional.ofNullable(primary).map(n -> new NetworkInterfaceSpec(string(n, "SubnetId"), strings(n, "Groups"),
+                string(n, "AssociatePublicIpAddress").map(Boolean::parseBoolean)));
+    }
+
+    /** {@code Monitoring.Enabled}. */
+    public Optional<Boolean> monitoringEnabled() {
+        return object(document, "Monitoring").flatMap(m -> string(m, "Enabled")).map(Boolean::parseBoolean);
+    }
+
+    public Optional<Boolean> ebsOptimized() {
+        return string(document, "EbsOptimized").map(Boolean::parseBoolean);
+    }
+
+    /** {@code MetadataOptions} as given ({@code HttpTokens}, {@code HttpPutResponseHopLimit}, ...), text values. */
+    public Optional<Map<String, String>> metadataOptions() {
+        return object(document, "MetadataOptions").map(m -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> string(m, k).ifPresent(text -> out.put(k, text)));
+            return out;
+        });
+    }
+
+    /**
+     * The settings an instance launched from this data alone gets: each member the template gives, EC2's default
+     * for the others ({@code MetadataOptions} members it leaves out take their defaults).
+     */
+    public InstanceSettings instanceSettings() {
+        InstanceSettings d = InstanceSettings.DEFAULT;
+        return new InstanceSettings(monitoringEnabled().orElse(d.monitoring()), ebsOptimized().orElse(d.ebsOptimized()),
+                primaryNetworkInterface().flatMap(NetworkInterfaceSpec::associatePublicIpAddress).orElse(false),
+                metadataOptions().map(LaunchTemplateData::metadataOptions).orElse(d.metadataOptions()));
+    }
+
+    /** Metadata options from their members as text; those not given take {@link InstanceSettings.MetadataOptions#DEFAULT}'s. */
+    public static InstanceSettings.MetadataOptions metadataOptions(Map<String, String> given) {
+        InstanceSettings.MetadataOptions d = InstanceSettings.MetadataOptions.DEFAULT;
+        String hops = given.get("HttpPutResponseHopLimit");
+        return new InstanceSettings.MetadataOptions(given.getOrDefault("HttpTokens", d.httpTokens()),
+                hops == null ? d.httpPutResponseHopLimit() : Integer.parseInt(hops), given.getOrDefault("HttpEndpoint", d.httpEndpoint()),
+                given.getOrDefault("HttpProtocolIpv6", d.httpProtocolIpv6()), given.getOrDefault("InstanceMetadataTags", d.instanceMetadataTags()));
     }
 
     /** The tags of the {@code TagSpecifications} for {@code resourceType} ({@code instance}, {@code volume}, ...). */

@@ -268,8 +268,8 @@ public final class LaunchTemplates {
     /**
      * What an instance started from {@code version} in {@code subnetId} gets: the template's image, type, key,
      * profile, user data (decoded), security groups (ids, names in the subnet's VPC, or the primary interface's),
-     * its instance tags and EC2's {@code aws:ec2launchtemplate:*} tags, and {@code extraTags} (an Auto Scaling
-     * group's propagated tags).
+     * its instance tags and EC2's {@code aws:ec2launchtemplate:*} tags, {@code extraTags} (an Auto Scaling
+     * group's propagated tags), and its monitoring, EBS optimization, metadata options and public address.
      */
     public Instances.Launch launch(LaunchTemplateVersion version, String subnetId, Map<String, String> extraTags) {
         LaunchTemplateData d = version.data();
@@ -288,7 +288,7 @@ public final class LaunchTemplates {
         tags.put(TAG_TEMPLATE_VERSION, String.valueOf(version.number()));
         return new Instances.Launch(imageId, type, 1, 1, subnet.id(), new ArrayList<>(new LinkedHashSet<>(groups)),
                 d.userData().map(LaunchTemplates::decodedUserData).orElse(null), d.iamInstanceProfileArn(network.accountId()).orElse(null),
-                d.keyName().orElse(null), null, tags);
+                d.keyName().orElse(null), null, tags, d.instanceSettings());
     }
 
     private void check(String description, LaunchTemplateData data) {

@@ -38,7 +38,9 @@ class InstancesSnapshotTest {
         a.region.network().tags().create(List.of(reservation.get(2).id()), Map.of("env", "prod"));
         ec2.terminate(List.of(reservation.get(1).id()));
         a.advance(TICK);
-        ec2.run(new Instances.Launch(IMAGE, "t3.micro", 1, 1, null, List.of(), null, null, null, "us-east-1a", Map.of()));
+        // a launch with every setting off its default (a public address, detailed monitoring, IMDSv1 allowed)
+        ec2.run(new Instances.Launch(IMAGE, "t3.micro", 1, 1, null, List.of(), null, null, null, "us-east-1a", Map.of(),
+                new InstanceSettings(true, true, true, new InstanceSettings.MetadataOptions("optional", 1, "enabled", "disabled", "enabled"))));
         a.advance(TICK);
         return a;
     }
