@@ -33,7 +33,7 @@ final class Ec2InstanceOps {
 
     static void register(OperationTable t) {
         t.register("RunInstances", Ec2InstanceOps::runInstances);
-        t.register("DescribeInstances", Ec2InstanceOps::describeInstances);
+        t.registerRead("DescribeInstances", Ec2InstanceOps::describeInstances);
         t.register("TerminateInstances", Ec2InstanceOps::terminateInstances);
         t.register("DescribeImages", Ec2InstanceOps::describeImages);
         t.register("DescribeInstanceTypes", Ec2InstanceOps::describeInstanceTypes);

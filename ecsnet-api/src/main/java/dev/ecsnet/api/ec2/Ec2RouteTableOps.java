@@ -24,7 +24,7 @@ final class Ec2RouteTableOps {
     static void register(OperationTable t) {
         t.register("CreateRouteTable", Ec2RouteTableOps::create);
         t.register("DeleteRouteTable", c -> ok(() -> tables(c).delete(c.params().required("RouteTableId"))));
-        t.register("DescribeRouteTables", Ec2RouteTableOps::describe);
+        t.registerRead("DescribeRouteTables", Ec2RouteTableOps::describe);
         t.register("AssociateRouteTable", Ec2RouteTableOps::associate);
         t.register("DisassociateRouteTable", c -> ok(() -> tables(c).disassociate(c.params().required("AssociationId"))));
         t.register("ReplaceRouteTableAssociation", Ec2RouteTableOps::replaceAssociation);

@@ -28,7 +28,7 @@ final class Ec2SecurityGroupOps {
 
     static void register(OperationTable t) {
         t.register("CreateSecurityGroup", Ec2SecurityGroupOps::createSecurityGroup);
-        t.register("DescribeSecurityGroups", Ec2SecurityGroupOps::describeSecurityGroups);
+        t.registerRead("DescribeSecurityGroups", Ec2SecurityGroupOps::describeSecurityGroups);
         t.register("DeleteSecurityGroup", Ec2SecurityGroupOps::deleteSecurityGroup);
         t.register("AuthorizeSecurityGroupIngress", c -> authorize(c, false));
         t.register("AuthorizeSecurityGroupEgress", c -> authorize(c, true));
@@ -36,7 +36,7 @@ final class Ec2SecurityGroupOps {
         t.register("RevokeSecurityGroupEgress", c -> revoke(c, true));
         t.register("UpdateSecurityGroupRuleDescriptionsIngress", c -> updateDescriptions(c, false));
         t.register("UpdateSecurityGroupRuleDescriptionsEgress", c -> updateDescriptions(c, true));
-        t.register("DescribeSecurityGroupRules", Ec2SecurityGroupOps::describeSecurityGroupRules);
+        t.registerRead("DescribeSecurityGroupRules", Ec2SecurityGroupOps::describeSecurityGroupRules);
         t.register("ModifySecurityGroupRules", Ec2SecurityGroupOps::modifySecurityGroupRules);
     }
 

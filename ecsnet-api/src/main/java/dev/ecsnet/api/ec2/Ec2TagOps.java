@@ -21,7 +21,7 @@ final class Ec2TagOps {
     static void register(OperationTable t) {
         t.register("CreateTags", Ec2TagOps::createTags);
         t.register("DeleteTags", Ec2TagOps::deleteTags);
-        t.register("DescribeTags", Ec2TagOps::describeTags);
+        t.registerRead("DescribeTags", Ec2TagOps::describeTags);
     }
 
     /** The EC2 resource type name for an id, from its prefix. */

@@ -34,8 +34,8 @@ final class EcsContainerInstanceOps {
     static void register(OperationTable t) {
         t.register("RegisterContainerInstance", EcsContainerInstanceOps::registerContainerInstance);
         t.register("DeregisterContainerInstance", EcsContainerInstanceOps::deregisterContainerInstance);
-        t.register("DescribeContainerInstances", EcsContainerInstanceOps::describeContainerInstances);
-        t.register("ListContainerInstances", EcsContainerInstanceOps::listContainerInstances);
+        t.registerRead("DescribeContainerInstances", EcsContainerInstanceOps::describeContainerInstances);
+        t.registerRead("ListContainerInstances", EcsContainerInstanceOps::listContainerInstances);
         t.register("UpdateContainerInstancesState", EcsContainerInstanceOps::updateContainerInstancesState);
         t.register("PutAttributes", EcsContainerInstanceOps::putAttributes);
         t.register("DeleteAttributes", EcsContainerInstanceOps::deleteAttributes);

@@ -31,8 +31,8 @@ final class EcsServiceOps {
         t.register("CreateService", EcsServiceOps::createService);
         t.register("UpdateService", EcsServiceOps::updateService);
         t.register("DeleteService", EcsServiceOps::deleteService);
-        t.register("DescribeServices", EcsServiceOps::describeServices);
-        t.register("ListServices", EcsServiceOps::listServices);
+        t.registerRead("DescribeServices", EcsServiceOps::describeServices);
+        t.registerRead("ListServices", EcsServiceOps::listServices);
     }
 
 

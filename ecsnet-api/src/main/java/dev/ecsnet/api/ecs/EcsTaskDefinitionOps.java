@@ -23,8 +23,8 @@ final class EcsTaskDefinitionOps {
 
     static void register(OperationTable t) {
         t.register("RegisterTaskDefinition", EcsTaskDefinitionOps::registerTaskDefinition);
-        t.register("DescribeTaskDefinition", EcsTaskDefinitionOps::describeTaskDefinition);
-        t.register("ListTaskDefinitions", EcsTaskDefinitionOps::listTaskDefinitions);
+        t.registerRead("DescribeTaskDefinition", EcsTaskDefinitionOps::describeTaskDefinition);
+        t.registerRead("ListTaskDefinitions", EcsTaskDefinitionOps::listTaskDefinitions);
         t.register("ListTaskDefinitionFamilies", EcsTaskDefinitionOps::listTaskDefinitionFamilies);
         t.register("DeregisterTaskDefinition", EcsTaskDefinitionOps::deregisterTaskDefinition);
         t.register("DeleteTaskDefinitions", EcsTaskDefinitionOps::deleteTaskDefinitions);

@@ -28,7 +28,7 @@ final class Elbv2LoadBalancerOps {
 
     static void register(OperationTable ops) {
         ops.register("CreateLoadBalancer", Elbv2LoadBalancerOps::create)
-                .register("DescribeLoadBalancers", Elbv2LoadBalancerOps::describe)
+                .registerRead("DescribeLoadBalancers", Elbv2LoadBalancerOps::describe)
                 .register("DeleteLoadBalancer", c -> {
                     elb(c).deleteLoadBalancer(c.params().required("LoadBalancerArn"));
                     return Call.object();

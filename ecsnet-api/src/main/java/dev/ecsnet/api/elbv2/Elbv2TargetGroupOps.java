@@ -27,7 +27,7 @@ final class Elbv2TargetGroupOps {
 
     static void register(OperationTable ops) {
         ops.register("CreateTargetGroup", Elbv2TargetGroupOps::create)
-                .register("DescribeTargetGroups", Elbv2TargetGroupOps::describe)
+                .registerRead("DescribeTargetGroups", Elbv2TargetGroupOps::describe)
                 .register("ModifyTargetGroup", Elbv2TargetGroupOps::modify)
                 .register("DeleteTargetGroup", c -> {
                     elb(c).targetGroups().delete(c.params().required("TargetGroupArn"));
@@ -47,7 +47,7 @@ final class Elbv2TargetGroupOps {
                     elb(c).targetGroups().deregisterTargets(c.params().required("TargetGroupArn"), targets(c.params(), true));
                     return Call.object();
                 })
-                .register("DescribeTargetHealth", Elbv2TargetGroupOps::describeTargetHealth);
+                .registerRead("DescribeTargetHealth", Elbv2TargetGroupOps::describeTargetHealth);
     }
 
     private static TargetGroup tg(Call c) {

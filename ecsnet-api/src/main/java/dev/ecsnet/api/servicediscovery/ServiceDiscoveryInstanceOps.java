@@ -30,8 +30,8 @@ final class ServiceDiscoveryInstanceOps {
         }).register("DeregisterInstance", c -> operationId(cloudMap(c).deregisterInstance(c.params().required("ServiceId"),
                         c.params().required("InstanceId"))))
                 .register("GetInstance", ServiceDiscoveryInstanceOps::getInstance)
-                .register("ListInstances", ServiceDiscoveryInstanceOps::listInstances)
-                .register("DiscoverInstances", ServiceDiscoveryInstanceOps::discover)
+                .registerRead("ListInstances", ServiceDiscoveryInstanceOps::listInstances)
+                .registerRead("DiscoverInstances", ServiceDiscoveryInstanceOps::discover)
                 .register("DiscoverInstancesRevision", c -> Call.object().put("InstancesRevision", discoverable(c).instancesRevision()))
                 .register("GetInstancesHealthStatus", ServiceDiscoveryInstanceOps::healthStatus)
                 .register("UpdateInstanceCustomHealthStatus", c -> {

@@ -324,8 +324,16 @@ public final class Elb {
 
     // ---- tags (any ELBv2 resource by ARN) ------------------------------------------------------------------------
 
-    /** The tags of a load balancer, target group, listener or rule; the error names the resource type. */
+    /**
+     * The tags of a load balancer, target group, listener or rule; the error names the resource type. A read: a
+     * default rule never tagged answers an empty map and gets no entry (DescribeTags made one, which a snapshot kept).
+     */
     public Map<String, String> tagsOf(String arn) {
+        return tagsOf(arn, false);
+    }
+
+    /** As {@link #tagsOf(String)}, the map to change: for a default rule, its entry is made when first needed. */
+    private Map<String, String> tagsOf(String arn, boolean writing) {
         if (arn.contains(":loadbalancer/")) {
             return loadBalancer(arn).tags();
         }
@@ -338,7 +346,8 @@ public final class Elb {
         if (arn.contains(":listener-rule/")) {
             Optional<Listener> owner = listeners.listenerOfDefaultRule(arn);
             if (owner.isPresent()) {
-                return defaultRuleTags.computeIfAbsent(arn, k -> new LinkedHashMap<>());
+                return writing ? defaultRuleTags.computeIfAbsent(arn, k -> new LinkedHashMap<>())
+                        : defaultRuleTags.getOrDefault(arn, Map.of());
             }
             return listeners.rule(arn).tags();
         }
@@ -348,7 +357,7 @@ public final class Elb {
     final Map<String, Map<String, String>> defaultRuleTags = new LinkedHashMap<>();
 
     public void addTags(List<String> arns, Map<String, String> tags) {
-        List<Map<String, String>> targets = arns.stream().map(this::tagsOf).toList();
+        List<Map<String, String>> targets = arns.stream().map(a -> tagsOf(a, true)).toList();
         for (Map<String, String> t : targets) {
             Set<String> keys = new HashSet<>(t.keySet());
             keys.addAll(tags.keySet());
@@ -360,7 +369,7 @@ public final class Elb {
     }
 
     public void removeTags(List<String> arns, List<String> keys) {
-        List<Map<String, String>> targets = arns.stream().map(this::tagsOf).toList();
+        List<Map<String, String>> targets = arns.stream().map(a -> tagsOf(a, true)).toList();
         targets.forEach(t -> keys.forEach(t::remove));
     }
 

@@ -97,7 +97,7 @@ public record ElbRecord(List<LoadBalancerRecord> loadBalancers, List<ListenerRec
 
     /**
      * A registered target; {@code drainingUntil} is null until it is deregistered. A target whose draining is over
-     * but that no read has dropped yet is still here, as in the group.
+     * but that no change to its group has dropped yet is still here, as in the group.
      */
     public record TargetRecord(String id, int port, String availabilityZone, Instant registeredAt, Instant drainingUntil) {
     }

@@ -102,12 +102,15 @@ public final class TargetGroup {
         return tags;
     }
 
-    /** Targets in registration order, draining ones included. */
+    /** Targets in registration order, draining ones included (and those done draining the group has not dropped yet). */
     public List<Target> targets() {
         return List.copyOf(targets.values());
     }
 
-    /** Drops targets whose draining is over; run before every read or change so that time alone ends draining. */
+    /**
+     * Drops targets whose draining is over; run before every change of the group. Reads do not run it (they pass
+     * over such targets instead), so time alone ends draining without a read changing state.
+     */
     void expireDraining(Instant now) {
         targets.values().removeIf(t -> t.isDraining() && !now.isBefore(t.drainingUntil()));
     }

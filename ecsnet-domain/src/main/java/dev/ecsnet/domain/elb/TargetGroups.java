@@ -358,10 +358,11 @@ public final class TargetGroups {
     public List<TargetHealthDescription> health(String arn) {
         TargetGroup g = get(arn);
         Instant now = clock.now();
-        g.expireDraining(now);
         List<TargetHealthDescription> out = new ArrayList<>();
         for (TargetGroup.Target t : g.targets.values()) {
-            out.add(describe(g, t, now));
+            if (!drained(t, now)) {
+                out.add(describe(g, t, now));
+            }
         }
         return out;
     }
@@ -370,15 +371,23 @@ public final class TargetGroups {
     public List<TargetHealthDescription> health(String arn, List<TargetRequest> targets) {
         TargetGroup g = get(arn);
         Instant now = clock.now();
-        g.expireDraining(now);
         List<TargetHealthDescription> out = new ArrayList<>();
         for (TargetRequest r : targets) {
             int port = r.port() != null ? r.port() : g.port().orElse(0);
             TargetGroup.Target t = g.targets.get(new TargetGroup.TargetKey(r.id(), port));
-            out.add(t != null ? describe(g, t, now)
+            out.add(t != null && !drained(t, now) ? describe(g, t, now)
                     : new TargetHealthDescription(r.id(), port, r.availabilityZone(), null, TargetHealth.NOT_REGISTERED));
         }
         return out;
+    }
+
+    /**
+     * A target whose draining is over: the next change to its group drops it ({@link TargetGroup#expireDraining}),
+     * and until then health answers pass over it as if it were gone. Health is a read (DescribeTargetHealth runs
+     * beside other reads, Engine.read), so it drops nothing itself.
+     */
+    private static boolean drained(TargetGroup.Target t, Instant now) {
+        return t.isDraining() && !now.isBefore(t.drainingUntil());
     }
 
     private TargetHealthDescription describe(TargetGroup g, TargetGroup.Target t, Instant now) {
