@@ -2,7 +2,6 @@ package dev.ecsnet.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -22,16 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,14 +45,11 @@ class ConcurrencyInvariantsIT {
 
     private static final int SECONDS = Integer.getInteger("ecsnet.concurrency.seconds", 15);
     private static final int CLIENTS = Integer.getInteger("ecsnet.concurrency.clients", 8);
-    private static final Set<String> THROTTLING = Set.of("RequestLimitExceeded", "ThrottlingException");
 
-    private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-    private final List<String> serverErrors = new CopyOnWriteArrayList<>();
+    private final CallTally tally = new CallTally();
     private final List<String> brokenSnapshots = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> enis = new ConcurrentLinkedQueue<>();
-    private final Semaphore completed = new Semaphore(0);
 
     @Test
     void concurrentClientsNeverBreakTheAddressInvariants() throws Exception {
@@ -78,7 +71,7 @@ class ConcurrencyInvariantsIT {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         int advances = 0;
         while (System.nanoTime() < end) {
-            if (completed.tryAcquire(25, 1, TimeUnit.SECONDS)) {
+            if (tally.completed.tryAcquire(25, 1, TimeUnit.SECONDS)) {
                 ecsnet.advance(Duration.ofMillis(250));
                 advances++;
             }
@@ -90,13 +83,13 @@ class ConcurrencyInvariantsIT {
         pool.shutdown();
         ecsnet.settle();
 
-        int calls = outcomes.values().stream().mapToInt(AtomicInteger::get).sum();
+        int calls = tally.calls();
         System.out.println("ConcurrencyInvariantsIT: " + CLIENTS + " clients, " + calls + " calls in " + SECONDS + " s, " + advances
-                + " clock advances; outcomes " + new java.util.TreeMap<>(outcomes));
-        assertThat(serverErrors).as("5xx other than throttling").isEmpty();
+                + " clock advances; outcomes " + new java.util.TreeMap<>(tally.outcomes));
+        assertThat(tally.serverErrors).as("5xx other than throttling").isEmpty();
         assertThat(brokenSnapshots).as("invariants broken in a describe taken under load").isEmpty();
         assertThat(calls).as("the clients got answers").isGreaterThan(CLIENTS * 10);
-        assertThat(outcomes.get("RunTask ok")).as("tasks were started").isNotNull();
+        assertThat(tally.outcomes.get("RunTask ok")).as("tasks were started").isNotNull();
         assertSettledInvariants();
     }
 
@@ -135,19 +128,7 @@ class ConcurrencyInvariantsIT {
     }
 
     private void call(String operation, Runnable call) {
-        String outcome;
-        try {
-            call.run();
-            outcome = operation + " ok";
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().errorCode();
-            outcome = operation + " " + e.statusCode() + " " + code;
-            if (e.statusCode() >= 500 && !THROTTLING.contains(code)) {
-                serverErrors.add(outcome + ": " + e.getMessage());
-            }
-        }
-        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-        completed.release();
+        tally.call(operation, call);
     }
 
     /** What one describe shows at one instant: no address twice, every address inside its subnet and not reserved. */

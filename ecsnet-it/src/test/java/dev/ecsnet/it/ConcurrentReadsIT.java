@@ -43,15 +43,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,16 +69,13 @@ class ConcurrentReadsIT {
 
     private static final int SECONDS = Integer.getInteger("ecsnet.reads.seconds", 8);
     private static final int CLIENTS = Integer.getInteger("ecsnet.reads.clients", 6);
-    private static final Set<String> THROTTLING = Set.of("RequestLimitExceeded", "ThrottlingException", "Throttling");
 
     private ElasticLoadBalancingV2Client elb;
     private ServiceDiscoveryClient sd;
     private Stack stack;
 
-    private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-    private final List<String> serverErrors = new CopyOnWriteArrayList<>();
+    private final CallTally tally = new CallTally();
     private final List<String> broken = new CopyOnWriteArrayList<>();
-    private final Semaphore completed = new Semaphore(0);
 
     /** What the fixture made: one of each resource the reads are polled for. */
     private record Stack(String vpc, String privateA, String taskSg, String scratchSg, String lb, String listener, String serviceTg,
@@ -236,7 +230,7 @@ class ConcurrentReadsIT {
         }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         while (System.nanoTime() < end) {
-            if (completed.tryAcquire(25, 1, TimeUnit.SECONDS)) {
+            if (tally.completed.tryAcquire(25, 1, TimeUnit.SECONDS)) {
                 ecsnet.advance(Duration.ofMillis(500));
             }
         }
@@ -246,17 +240,17 @@ class ConcurrentReadsIT {
         }
         pool.shutdown();
 
-        int calls = outcomes.values().stream().mapToInt(AtomicInteger::get).sum();
+        int calls = tally.calls();
         System.out.println("ConcurrentReadsIT: " + CLIENTS + " clients, " + calls + " calls in " + SECONDS + " s; outcomes "
-                + new java.util.TreeMap<>(outcomes));
-        assertThat(serverErrors).as("5xx other than throttling").isEmpty();
+                + new java.util.TreeMap<>(tally.outcomes));
+        assertThat(tally.serverErrors).as("5xx other than throttling").isEmpty();
         assertThat(broken).as("answers that were not one state").isEmpty();
         assertThat(calls).as("the clients got answers").isGreaterThan(CLIENTS * 10);
         for (String op : List.of("DescribeServices", "ListServices", "DescribeTaskDefinition", "ListTaskDefinitions",
                 "DescribeContainerInstances", "ListContainerInstances", "DescribeSecurityGroups", "DescribeSecurityGroupRules",
                 "DescribeRouteTables", "DescribeInstances", "DescribeTags", "DescribeTargetHealth", "DescribeTargetGroups",
                 "DescribeLoadBalancers", "DiscoverInstances", "ListInstances")) {
-            assertThat(outcomes).as("%s answered", op).containsKey(op + " ok");
+            assertThat(tally.outcomes).as("%s answered", op).containsKey(op + " ok");
         }
     }
 
@@ -422,19 +416,7 @@ class ConcurrentReadsIT {
     }
 
     private void call(String operation, Runnable call) {
-        String outcome;
-        try {
-            call.run();
-            outcome = operation + " ok";
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "?" : e.awsErrorDetails().errorCode();
-            outcome = operation + " " + e.statusCode() + " " + code;
-            if (e.statusCode() >= 500 && !THROTTLING.contains(code)) {
-                serverErrors.add(outcome + ": " + e.getMessage());
-            }
-        }
-        outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-        completed.release();
+        tally.call(operation, call);
     }
 
     /**
