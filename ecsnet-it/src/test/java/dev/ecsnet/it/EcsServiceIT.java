@@ -146,6 +146,8 @@ class EcsServiceIT {
         assertThat(ecsnet.ecs().deleteService(r -> r.cluster("web").service("api")).service().status()).isEqualTo("DRAINING");
         ecsnet.settle();
         assertThat(ecsnet.ecs().describeServices(r -> r.cluster("web").services("api")).services().get(0).status()).isEqualTo("INACTIVE");
+        // deleting it again (a retried call) answers the INACTIVE service, as AWS does
+        assertThat(ecsnet.ecs().deleteService(r -> r.cluster("web").service("api")).service().status()).isEqualTo("INACTIVE");
         // the name can be used again
         assertThat(create("api", 0).service().status()).isEqualTo("ACTIVE");
     }

@@ -148,10 +148,9 @@ public final class Services {
     public Service deleteService(Optional<String> clusterRef, String serviceRef, boolean force) {
         Cluster cluster = ecs.cluster(clusterRef);
         Service s = find(cluster, serviceRef).orElseThrow(Services::serviceNotFound);
-        if (s.status().equals(Service.INACTIVE)) {
-            throw serviceNotFound();
-        }
-        if (s.status().equals(Service.DRAINING)) {
+        // deleting again answers the service as it is, as AWS does (aws-sdk-js#4189): a client that retries a
+        // DeleteService whose answer it lost finds it done, not missing
+        if (s.status().equals(Service.INACTIVE) || s.status().equals(Service.DRAINING)) {
             return s;
         }
         if (!s.isDaemon() && s.config().desiredCount() > 0 && !force) {
