@@ -150,7 +150,7 @@ class Ec2LaunchTemplateRunIT {
         refusedWithoutChange(Ec2LaunchTemplateRunIT::picture, () -> run(r -> r.imageId(ami()).instanceType("t3.micro").networkInterfaces(
                         InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(n.subnetA()).associatePublicIpAddress(true).build(),
                         InstanceNetworkInterfaceSpecification.builder().deviceIndex(1).subnetId(n.subnetA()).build())),
-                "InvalidParameterCombination", "The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
+                "InvalidParameterCombination", "The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces");
     }
 
     /** Instances, interfaces and addresses: what a refused launch must leave as it was. */

@@ -82,7 +82,7 @@ final class Ec2InstanceOps {
         boolean publicIp = !nics.isEmpty() && nics.get(0).bool("AssociatePublicIpAddress").orElse(false);
         if (nics.size() > 1 && nics.stream().anyMatch(n -> n.has("AssociatePublicIpAddress"))) {
             throw AwsError.badRequest("InvalidParameterCombination",
-                    "The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces.");
+                    "The associatePublicIPAddress parameter cannot be specified when launching with multiple network interfaces");
         }
         Params m = p.child("MetadataOptions");
         Map<String, String> given = new LinkedHashMap<>();
