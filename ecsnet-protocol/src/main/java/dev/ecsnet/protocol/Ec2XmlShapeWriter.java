@@ -1,7 +1,7 @@
 package dev.ecsnet.protocol;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * A {@link ShapeWriter} that writes EC2 Query XML as it goes: the members of the answer, to be put in its envelope
@@ -10,11 +10,12 @@ import java.util.List;
  * numbers as their text.
  */
 public final class Ec2XmlShapeWriter implements ShapeWriter {
+    /** An open element; {@code itemName} is the element name of its items when it is a list, else null. */
+    private record Open(String name, String itemName) {
+    }
+
     private final XmlWriter xml = new XmlWriter();
-    /** The open elements, outermost first, and for each the element name of its items when it is a list, else null. */
-    private String[] openNames = new String[16];
-    private String[] openItemNames = new String[16];
-    private int depth;
+    private final Deque<Open> open = new ArrayDeque<>();
 
     Ec2XmlShapeWriter() {
     }
@@ -81,42 +82,30 @@ public final class Ec2XmlShapeWriter implements ShapeWriter {
     }
 
     private String itemName() {
-        String itemName = depth == 0 ? null : openItemNames[depth - 1];
-        if (itemName == null) {
-            throw new IllegalStateException("an item outside a list, in " + openElements());
+        Open list = open.peek();
+        if (list == null || list.itemName() == null) {
+            throw new IllegalStateException("an item outside a list, in " + open);
         }
-        return itemName;
+        return list.itemName();
     }
 
     private Ec2XmlShapeWriter start(String name, String itemName) {
         xml.open(name);
-        if (depth == openNames.length) {
-            openNames = Arrays.copyOf(openNames, depth * 2);
-            openItemNames = Arrays.copyOf(openItemNames, depth * 2);
-        }
-        openNames[depth] = name;
-        openItemNames[depth++] = itemName;
+        open.push(new Open(name, itemName));
         return this;
     }
 
     @Override
     public Ec2XmlShapeWriter end() {
-        if (depth == 0) {
-            throw new IllegalStateException("end() with no open member");
-        }
-        xml.close(openNames[--depth]);
+        xml.close(open.pop().name());
         return this;
     }
 
     /** The answer written, for the codec; every member must be closed. */
     public RenderedAnswer answer() {
-        if (depth != 0) {
-            throw new IllegalStateException("unclosed members: " + openElements());
+        if (!open.isEmpty()) {
+            throw new IllegalStateException("unclosed members: " + open);
         }
         return RenderedAnswer.xml(xml);
-    }
-
-    private List<String> openElements() {
-        return Arrays.asList(openNames).subList(0, depth);
     }
 }

@@ -63,22 +63,7 @@ final class XmlWriter {
     }
 
     XmlWriter number(long n) {
-        if (n == Long.MIN_VALUE) {
-            return literal(Long.toString(n));
-        }
-        if (n < 0) {
-            put((byte) '-');
-            n = -n;
-        }
-        int digits = 1;
-        for (long rest = n / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        ensure(digits);
-        for (int i = len + digits - 1; i >= len; i--, n /= 10) {
-            buf[i] = (byte) ('0' + n % 10);
-        }
-        len += digits;
+        putAscii(Long.toString(n));
         return this;
     }
 

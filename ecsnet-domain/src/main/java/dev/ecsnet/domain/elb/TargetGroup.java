@@ -34,6 +34,14 @@ public final class TargetGroup {
         public boolean isDraining() {
             return drainingUntil != null;
         }
+
+        /**
+         * Its draining is over: the group's next change drops it ({@link #expireDraining}), and until then health
+         * answers pass over it as if it were gone (health is a read beside the engine, so it drops nothing itself).
+         */
+        boolean drainedBy(Instant now) {
+            return isDraining() && !now.isBefore(drainingUntil);
+        }
     }
 
     TargetGroup(String arn, String name, String targetType, String protocol, String protocolVersion, Integer port,
@@ -112,6 +120,6 @@ public final class TargetGroup {
      * over such targets instead), so time alone ends draining without a read changing state.
      */
     void expireDraining(Instant now) {
-        targets.values().removeIf(t -> t.isDraining() && !now.isBefore(t.drainingUntil()));
+        targets.values().removeIf(t -> t.drainedBy(now));
     }
 }

@@ -360,7 +360,7 @@ public final class TargetGroups {
         Instant now = clock.now();
         List<TargetHealthDescription> out = new ArrayList<>();
         for (TargetGroup.Target t : g.targets.values()) {
-            if (!drained(t, now)) {
+            if (!t.drainedBy(now)) {
                 out.add(describe(g, t, now));
             }
         }
@@ -375,19 +375,10 @@ public final class TargetGroups {
         for (TargetRequest r : targets) {
             int port = r.port() != null ? r.port() : g.port().orElse(0);
             TargetGroup.Target t = g.targets.get(new TargetGroup.TargetKey(r.id(), port));
-            out.add(t != null && !drained(t, now) ? describe(g, t, now)
+            out.add(t != null && !t.drainedBy(now) ? describe(g, t, now)
                     : new TargetHealthDescription(r.id(), port, r.availabilityZone(), null, TargetHealth.NOT_REGISTERED));
         }
         return out;
-    }
-
-    /**
-     * A target whose draining is over: the next change to its group drops it ({@link TargetGroup#expireDraining}),
-     * and until then health answers pass over it as if it were gone. Health is a read (DescribeTargetHealth runs
-     * beside other reads, Engine.read), so it drops nothing itself.
-     */
-    private static boolean drained(TargetGroup.Target t, Instant now) {
-        return t.isDraining() && !now.isBefore(t.drainingUntil());
     }
 
     private TargetHealthDescription describe(TargetGroup g, TargetGroup.Target t, Instant now) {
